@@ -1,0 +1,45 @@
+// swift-tools-version:6.0
+// Swirl: a small, fast scripting language for asynchronous programs (a Python 3.11 subset).
+import PackageDescription
+
+let package = Package(
+    name: "Swirl",
+    products: [
+        .library(name: "Swirl", targets: ["Swirl"]),
+        .executable(name: "swirl", targets: ["swirl"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+        .package(url: "https://github.com/attaswift/BigInt", from: "6.0.0"),
+    ],
+    targets: [
+        // Layer 1: tokens, lexer, AST, parser. No runtime knowledge.
+        .target(name: "SwirlSyntax"),
+        // Layer 2: scope resolution (locals to slots, cells, globals) over the AST.
+        .target(name: "SwirlResolve", dependencies: ["SwirlSyntax"]),
+        // Layer 3: the runtime: objects, evaluator, event loop, built-in modules, embedding API.
+        .target(
+            name: "Swirl",
+            dependencies: [
+                "SwirlSyntax", "SwirlResolve", "CSwirlSupport",
+                .product(name: "Collections", package: "swift-collections"),
+                .product(name: "BigInt", package: "BigInt"),
+            ]),
+        // Tiny C helpers the runtime needs (stack pointer, thread stack size).
+        .target(name: "CSwirlSupport"),
+        // The thin command-line front end.
+        .executableTarget(
+            name: "swirl",
+            dependencies: [
+                "Swirl",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .testTarget(name: "SwirlSyntaxTests", dependencies: ["SwirlSyntax"]),
+        .testTarget(name: "SwirlResolveTests", dependencies: ["SwirlResolve", "SwirlSyntax"]),
+        .testTarget(
+            name: "SwirlTests", dependencies: ["Swirl"],
+            resources: [.copy("Scripts")]),
+    ],
+    swiftLanguageModes: [.v6]
+)

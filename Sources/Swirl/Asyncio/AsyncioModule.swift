@@ -1,0 +1,430 @@
+// The `asyncio` module: run, sleep, create_task, gather, current_task, all_tasks,
+// get_running_loop, Future/Task methods and the exceptions. Combinators whose exact
+// semantics are easiest to state in Python (wait_for, ...) live in the prelude.
+import Foundation
+
+extension Runtime {
+    func makeAsyncioModule() throws -> PyModule {
+        let m = PyModule(name: "asyncio")
+        let g = m.globals
+        func def(_ name: String, _ impl: NativeImpl) { g[name] = .object(PyNativeFunction(name, impl)) }
+        g["CancelledError"] = .object(Types.cancelledError)
+        g["TimeoutError"] = .object(Types.timeoutError)
+        g["InvalidStateError"] = .object(Types.invalidStateError)
+        g["Future"] = .object(Types.future)
+        g["Task"] = .object(Types.task)
+
+        def("run", .general { rt, a in try rt.asyncioRun(a) })
+        def("sleep", .general { rt, a in
+            guard let d = a.positional.first ?? a.keywords.first(where: { $0.0 == "delay" })?.1 else {
+                throw typeError("sleep() missing 1 required positional argument: 'delay'")
+            }
+            let result = a.positional.count > 1 ? a.positional[1] : (a.keywords.first { $0.0 == "result" }?.1 ?? .none)
+            guard let x = rt.num(d) else { throw typeError("'<=' not supported between instances of '\(rt.typeName(d))' and 'int'") }
+            return .object(SleepCoroutine(delay: try rt.floatOf(x), result: result))
+        })
+        def("create_task", .general { rt, a in
+            guard let c = a.positional.first else { throw typeError("create_task() missing 1 required positional argument: 'coro'") }
+            var name: String?
+            if let n = a.keywords.first(where: { $0.0 == "name" })?.1, !n.isNone { name = try rt.str(n) }
+            return .object(try rt.createTask(c, name: name))
+        })
+        def("ensure_future", .general { rt, a in .object(try rt.ensureFuture(a.positional.first ?? .none)) })
+        def("gather", .general { rt, a in try rt.gather(a) })
+        def("current_task", .general { rt, _ in
+            let loop = try rt.runningLoop()
+            return loop.currentTask.map { .object($0) } ?? .none
+        })
+        def("all_tasks", .general { rt, _ in
+            let loop = try rt.runningLoop()
+            let s = PySet()
+            for t in loop.allTasks.values where !t.isDone { try rt.setAdd(s, .object(t)) }
+            return .object(s)
+        })
+        def("get_running_loop", .a0 { rt in .object(try rt.runningLoop().object) })
+        def("get_event_loop", .a0 { rt in .object(rt.loop.object) })
+        def("iscoroutine", .a1 { _, v in
+            if case .object(let o) = v, let g = o as? PyGenerator { return .bool(g.code.kind == .coroutine) }
+            if case .object(let o) = v, o is SleepCoroutine { return .true }
+            return .false
+        })
+        def("iscoroutinefunction", .a1 { _, v in
+            if case .object(let o) = v, let f = o as? PyFunction { return .bool(f.code.kind == .coroutine) }
+            return .false
+        })
+        def("isfuture", .a1 { _, v in .bool(v.asObject is PyFuture) })
+        installFutureMethods()
+        try runPrelude(asyncioPrelude, into: m, name: "asyncio")
+        return m
+    }
+
+    func runningLoop() throws -> EventLoop {
+        guard loop.running else { throw runtimeError("no running event loop") }
+        return loop
+    }
+
+    func createTask(_ c: Value, name: String?) throws -> PyTask {
+        let loop = try runningLoop()
+        guard case .object(let o) = c, let coro = o as? ResumableObject, isCoroutine(c) else {
+            throw typeError("a coroutine was expected, got \(try repr(c))")
+        }
+        return PyTask(loop: loop, coro: coro, coroValue: c, name: name)
+    }
+
+    func isCoroutine(_ v: Value) -> Bool {
+        if case .object(let o) = v {
+            if let g = o as? PyGenerator { return g.code.kind == .coroutine }
+            return o is SleepCoroutine
+        }
+        return false
+    }
+
+    func ensureFuture(_ v: Value) throws -> PyFuture {
+        if case .object(let o) = v, let f = o as? PyFuture { return f }
+        if isCoroutine(v) { return try createTask(v, name: nil) }
+        if special(v, "__await__") != nil {
+            let wrapper = try makeAwaitWrapper(v)
+            return try createTask(wrapper, name: nil)
+        }
+        throw typeError("An asyncio.Future, a coroutine or an awaitable is required")
+    }
+
+    /// Wraps an object with `__await__` in a coroutine-like resumable.
+    func makeAwaitWrapper(_ v: Value) throws -> Value {
+        .object(AwaitWrapper(try awaitIterator(v)))
+    }
+
+    func asyncioRun(_ a: Arguments) throws -> Value {
+        guard let main = a.positional.first else { throw typeError("run() missing 1 required positional argument: 'main'") }
+        if loop.running { throw runtimeError("asyncio.run() cannot be called from a running event loop") }
+        if let d = a.keywords.first(where: { $0.0 == "debug" })?.1 { debugMode = try truthy(d) }
+        guard isCoroutine(main) else {
+            throw valueError("a coroutine was expected, got \(try repr(main))")
+        }
+        let l = loop
+        l.running = true
+        defer { l.running = false }
+        let task = try createTask(main, name: nil)
+        _ = task.addCallback(.native { fut in fut.loop?.stop() })
+        l.running = false
+        do {
+            try l.runForever()
+        } catch {
+            try? cancelAllTasks()
+            throw error
+        }
+        try cancelAllTasks()
+        if !task.isDone { throw runtimeError("Event loop stopped before Future completed.") }
+        return try task.resultValue()
+    }
+
+    /// At the end of `asyncio.run`: cancel what is left and let it clean up.
+    func cancelAllTasks() throws {
+        let pending = loop.allTasks.values.filter { !$0.isDone }.sorted { $0.name < $1.name }
+        if pending.isEmpty { return }
+        for t in pending { _ = t.cancel() }
+        loop.running = true
+        let gathered = try gather(Arguments(pending.map { .object($0) }, keywords: [("return_exceptions", .true)]))
+        loop.running = false
+        if case .object(let o) = gathered, let g = o as? PyFuture {
+            _ = g.addCallback(.native { fut in fut.loop?.stop() })
+            try loop.runForever()
+        }
+        for t in pending where !t.isCancelledState {
+            if let e = t.exception {
+                t.logTraceback = false
+                reportCallbackException(e, context: "unhandled exception during asyncio.run() shutdown\ntask: \(t.describe())")
+            }
+        }
+    }
+
+    /// `asyncio.gather(*aws, return_exceptions=False)`.
+    func gather(_ a: Arguments) throws -> Value {
+        let returnExceptions = try a.keywords.first { $0.0 == "return_exceptions" }.map { try truthy($0.1) } ?? false
+        let outer = GatheringFuture(loop: loop)
+        if a.positional.isEmpty {
+            try outer.setResult(.object(PyList()))
+            return .object(outer)
+        }
+        var seen: [ObjectIdentifier: PyFuture] = [:]
+        var children: [PyFuture] = []
+        var count = 0
+        for arg in a.positional {
+            if case .object(let o) = arg, let existing = seen[ObjectIdentifier(o)] {
+                children.append(existing)
+                continue
+            }
+            let fut = try ensureFuture(arg)
+            if case .object(let o) = arg { seen[ObjectIdentifier(o)] = fut }
+            count += 1
+            children.append(fut)
+        }
+        outer.children = children
+        var finished = 0
+        let total = count
+        var registered = Set<ObjectIdentifier>()
+        for fut in children where registered.insert(ObjectIdentifier(fut)).inserted {
+            _ = fut.addCallback(.native { [weak outer] f in
+                finished += 1
+                guard let outer, !outer.isDone else {
+                    if f.state != .cancelled { f.logTraceback = false }
+                    return
+                }
+                if !returnExceptions {
+                    if f.state == .cancelled {
+                        try outer.setException(f.makeCancelledError())
+                        return
+                    }
+                    if let e = f.exception {
+                        f.logTraceback = false
+                        try outer.setException(e)
+                        return
+                    }
+                }
+                if finished == total {
+                    var results: [Value] = []
+                    for c in outer.children {
+                        if c.state == .cancelled {
+                            results.append(.object(PyException(Types.cancelledError, args: c.cancelMessage.isNone ? [] : [c.cancelMessage])))
+                        } else if let e = c.exception {
+                            c.logTraceback = false
+                            results.append(.object(e))
+                        } else {
+                            results.append(c.result)
+                        }
+                    }
+                    if outer.cancelRequested {
+                        try outer.setException(f.makeCancelledError())
+                    } else {
+                        try outer.setResult(.object(PyList(results)))
+                    }
+                }
+            })
+        }
+        return .object(outer)
+    }
+}
+
+final class GatheringFuture: PyFuture {
+    var children: [PyFuture] = []
+    var cancelRequested = false
+    override func cancel(message: Value = .none) -> Bool {
+        if isDone { return false }
+        var ret = false
+        for c in children where c.cancel(message: message) { ret = true }
+        if ret { cancelRequested = true }
+        return ret
+    }
+}
+
+extension PyFuture {
+    var isCancelledState: Bool { state == .cancelled }
+}
+
+/// `asyncio.sleep(delay, result)`: a native coroutine.
+final class SleepCoroutine: ResumableObject {
+    let delay: Double
+    let value: Value
+    var stage = 0
+    var future: PyFuture?
+    var handle: PyHandle?
+    init(delay: Double, result: Value) {
+        self.delay = delay
+        self.value = result
+    }
+    override var type: PyType { Types.coroutine }
+
+    override func resume(_ rt: Runtime, send: Value, throwing: PyException?) throws -> GenStep {
+        switch stage {
+        case 0:
+            stage = 1
+            if let e = throwing { stage = 2; throw ScriptError(e) }
+            if delay <= 0 { return .yielded(.none) }
+            let loop = try rt.runningLoop()
+            let fut = PyFuture(loop: loop)
+            future = fut
+            handle = loop.callAt(loop.time() + delay, PyHandle(.native { [value] _ in
+                if !fut.isDone { try fut.setResult(value) }
+            }, isTimer: true))
+            return .yielded(.object(fut))
+        case 1:
+            stage = 2
+            handle?.cancelled = true
+            if let e = throwing { throw ScriptError(e) }
+            if let f = future { return .returned(try f.resultValue()) }
+            return .returned(value)
+        default:
+            if let e = throwing { throw ScriptError(e) }
+            throw runtimeError("cannot reuse already awaited coroutine")
+        }
+    }
+}
+
+/// Drives an awaitable's iterator as a task's coroutine.
+final class AwaitWrapper: ResumableObject {
+    let inner: ResumableObject
+    init(_ inner: ResumableObject) { self.inner = inner }
+    override var type: PyType { Types.coroutine }
+    override func resume(_ rt: Runtime, send: Value, throwing: PyException?) throws -> GenStep {
+        try inner.resume(rt, send: send, throwing: throwing)
+    }
+}
+
+extension Runtime {
+    func installFutureMethods() {
+        let f = Types.future
+        guard f.dict.isEmpty else { return }
+        func fut(_ v: Value) throws -> PyFuture {
+            guard let x = v.asObject as? PyFuture else { throw typeError("expected a Future") }
+            return x
+        }
+        Types.method(f, "result", .a1 { _, v in try fut(v).resultValue() })
+        Types.method(f, "exception", .a1 { _, v in try fut(v).exceptionValue() })
+        Types.method(f, "done", .a1 { _, v in .bool(try fut(v).isDone) })
+        Types.method(f, "cancelled", .a1 { _, v in .bool(try fut(v).state == .cancelled) })
+        Types.method(f, "cancel", .general { rt, a in
+            let msg = a.positional.count > 1 ? a.positional[1] : (a.keywords.first { $0.0 == "msg" }?.1 ?? .none)
+            return .bool(try fut(a.positional[0]).cancel(message: msg))
+        })
+        Types.method(f, "set_result", .a2 { _, v, r in try fut(v).setResult(r); return .none })
+        Types.method(f, "set_exception", .a2 { rt, v, e in try fut(v).setException(try rt.makeException(e)); return .none })
+        Types.method(f, "add_done_callback", .general { _, a in
+            _ = try fut(a.positional[0]).addCallback(.script(a.positional[1]))
+            return .none
+        })
+        Types.method(f, "remove_done_callback", .a2 { _, v, cb in
+            let x = try fut(v)
+            let before = x.callbacks.count
+            x.callbacks.removeAll { entry in
+                if case .script(let s) = entry.0 { return s.isIdentical(to: cb) || ((try? Runtime.sameCallable(s, cb)) ?? false) }
+                return false
+            }
+            return .int(before - x.callbacks.count)
+        })
+        Types.method(f, "get_loop", .a1 { rt, _ in .object(rt.loop.object) })
+        Types.method(f, "__await__", .a1 { _, v in .object(try fut(v).awaitIterator()) })
+        Types.method(f, "__iter__", .a1 { _, v in .object(try fut(v).awaitIterator()) })
+        let t = Types.task
+        func task(_ v: Value) throws -> PyTask {
+            guard let x = v.asObject as? PyTask else { throw typeError("expected a Task") }
+            return x
+        }
+        Types.method(t, "get_name", .a1 { _, v in Value(try task(v).name) })
+        Types.method(t, "set_name", .a2 { rt, v, n in try task(v).name = try rt.str(n); return .none })
+        Types.method(t, "get_coro", .a1 { _, v in try task(v).coroValue })
+        Types.method(t, "cancelling", .a1 { _, v in .int(try task(v).cancelRequests) })
+        Types.method(t, "uncancel", .a1 { _, v in
+            let x = try task(v)
+            if x.cancelRequests > 0 { x.cancelRequests -= 1 }
+            return .int(x.cancelRequests)
+        })
+        let loopT = Types.loopType
+        func lp(_ rt: Runtime) -> EventLoop { rt.loop }
+        Types.method(loopT, "time", .a1 { rt, _ in .float(lp(rt).time()) })
+        Types.method(loopT, "create_future", .a1 { rt, _ in .object(PyFuture(loop: lp(rt))) })
+        Types.method(loopT, "create_task", .general { rt, a in
+            var name: String?
+            if let n = a.keywords.first(where: { $0.0 == "name" })?.1, !n.isNone { name = try rt.str(n) }
+            return .object(try rt.createTask(a.positional.count > 1 ? a.positional[1] : .none, name: name))
+        })
+        Types.method(loopT, "call_soon", .general { rt, a in
+            guard a.positional.count >= 2 else { throw typeError("call_soon() missing callback") }
+            let h = PyHandle(.script(a.positional[1], Array(a.positional.dropFirst(2))))
+            lp(rt).callSoon(h)
+            return .object(h)
+        })
+        Types.method(loopT, "call_later", .general { rt, a in
+            guard a.positional.count >= 3, let d = rt.num(a.positional[1]) else { throw typeError("call_later() missing arguments") }
+            let h = PyHandle(.script(a.positional[2], Array(a.positional.dropFirst(3))), isTimer: true)
+            return .object(lp(rt).callAt(lp(rt).time() + (try rt.floatOf(d)), h))
+        })
+        Types.method(loopT, "call_at", .general { rt, a in
+            guard a.positional.count >= 3, let d = rt.num(a.positional[1]) else { throw typeError("call_at() missing arguments") }
+            let h = PyHandle(.script(a.positional[2], Array(a.positional.dropFirst(3))), isTimer: true)
+            return .object(lp(rt).callAt(try rt.floatOf(d), h))
+        })
+        Types.method(loopT, "is_running", .a1 { rt, _ in .bool(lp(rt).running) })
+        Types.method(loopT, "stop", .a1 { rt, _ in lp(rt).stop(); return .none })
+        for ht in [Types.handle, Types.timerHandle] {
+            Types.method(ht, "cancel", .a1 { _, v in (v.asObject as? PyHandle)?.cancelled = true; return .none })
+            Types.method(ht, "cancelled", .a1 { _, v in .bool((v.asObject as? PyHandle)?.cancelled ?? false) })
+        }
+        Types.method(Types.timerHandle, "when", .a1 { _, v in .float((v.asObject as? PyHandle)?.when ?? 0) })
+    }
+
+    static func sameCallable(_ a: Value, _ b: Value) throws -> Bool {
+        if case .object(let x) = a, case .object(let y) = b, let m = x as? PyBoundMethod, let n = y as? PyBoundMethod {
+            return m.function.isIdentical(to: n.function) && m.receiver.isIdentical(to: n.receiver)
+        }
+        return false
+    }
+
+    func asyncioRepr(_ o: PyObject) -> String? {
+        if let t = o as? PyTask { return t.describe() }
+        if let f = o as? PyFuture { return f.describe() }
+        if o is SleepCoroutine { return "<coroutine object sleep at \(address(o))>" }
+        if o is PyLoop { return "<_UnixSelectorEventLoop running=\(loop.running) closed=False debug=\(debugMode ? "True" : "False")>" }
+        return nil
+    }
+
+    func asyncioAttribute(_ o: PyObject, _ name: String) throws -> Value? { nil }
+    func setAsyncioAttribute(_ o: PyObject, _ name: String, _ value: Value) throws -> Bool { false }
+    func asyncGeneratorAttribute(_ g: PyGenerator, _ name: String) throws -> Value? { nil }
+}
+
+/// asyncio functions written in Python on top of the native core.
+let asyncioPrelude = """
+async def _cancel_and_wait(fut):
+    waiter = get_running_loop().create_future()
+    def cb(f):
+        if not waiter.done():
+            waiter.set_result(None)
+    fut.add_done_callback(cb)
+    try:
+        fut.cancel()
+        await waiter
+    finally:
+        fut.remove_done_callback(cb)
+
+async def wait_for(fut, timeout):
+    loop = get_running_loop()
+    if timeout is None:
+        return await fut
+    if timeout <= 0:
+        fut = ensure_future(fut)
+        if fut.done():
+            return fut.result()
+        await _cancel_and_wait(fut)
+        try:
+            return fut.result()
+        except CancelledError as exc:
+            raise TimeoutError() from exc
+    waiter = loop.create_future()
+    def release(*args):
+        if not waiter.done():
+            waiter.set_result(None)
+    timeout_handle = loop.call_later(timeout, release)
+    fut = ensure_future(fut)
+    fut.add_done_callback(release)
+    try:
+        try:
+            await waiter
+        except CancelledError:
+            if fut.done():
+                return fut.result()
+            else:
+                fut.remove_done_callback(release)
+                await _cancel_and_wait(fut)
+                raise
+        if fut.done():
+            return fut.result()
+        else:
+            fut.remove_done_callback(release)
+            await _cancel_and_wait(fut)
+            try:
+                return fut.result()
+            except CancelledError as exc:
+                raise TimeoutError() from exc
+    finally:
+        timeout_handle.cancel()
+"""

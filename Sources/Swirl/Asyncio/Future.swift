@@ -1,0 +1,288 @@
+// asyncio.Future and asyncio.Task with CPython 3.11's state machine: done callbacks run
+// through the loop in registration order; a task steps its coroutine until it yields a
+// future, then waits on that future; cancellation is thrown into the coroutine at its
+// current await.
+
+class PyFuture: ResumableObject, NativeAwaitable {
+    enum State { case pending, cancelled, finished }
+    enum Callback {
+        case script(Value)
+        case wakeTask(PyTask)
+        case native((PyFuture) throws -> Void)
+    }
+    var state = State.pending
+    var result: Value = .none
+    var exception: PyException?
+    var callbacks: [(Callback, Int)] = []
+    private var callbackIDs = 0
+    var cancelMessage: Value = .none
+    var cancelledError: PyException?
+    /// Set once the exception has been looked at (for "never retrieved").
+    var logTraceback = false
+    weak var loop: EventLoop?
+
+    init(loop: EventLoop) { self.loop = loop }
+    override var type: PyType { Types.future }
+
+    var isDone: Bool { state != .pending }
+
+    func addCallback(_ cb: Callback) -> Int {
+        callbackIDs += 1
+        if isDone {
+            schedule(cb)
+        } else {
+            callbacks.append((cb, callbackIDs))
+        }
+        return callbackIDs
+    }
+
+    private func schedule(_ cb: Callback) {
+        guard let loop else { return }
+        switch cb {
+        case .wakeTask(let t): loop.callSoon(.wakeup(t, self))
+        case .script(let fn): loop.callSoon(PyHandle(.script(fn, [.object(self)])))
+        case .native(let body):
+            let me = self
+            loop.callSoon(PyHandle(.native { _ in try body(me) }))
+        }
+    }
+
+    func scheduleCallbacks() {
+        let cbs = callbacks
+        callbacks = []
+        for (cb, _) in cbs { schedule(cb) }
+    }
+
+    func setResult(_ v: Value) throws {
+        if state != .pending { throw ScriptError(Types.invalidStateError, "\(stateName): \(describe())") }
+        result = v
+        state = .finished
+        scheduleCallbacks()
+    }
+
+    func setException(_ e: PyException) throws {
+        if state != .pending { throw ScriptError(Types.invalidStateError, "\(stateName): \(describe())") }
+        if e.isInstance(of: Types.stopIteration) {
+            throw typeError("StopIteration interacts badly with generators and cannot be raised into a Future")
+        }
+        exception = e
+        state = .finished
+        logTraceback = true
+        scheduleCallbacks()
+    }
+
+    /// `Future.cancel(msg)`.
+    func cancel(message: Value = .none) -> Bool {
+        logTraceback = false
+        if state != .pending { return false }
+        state = .cancelled
+        cancelMessage = message
+        scheduleCallbacks()
+        return true
+    }
+
+    var stateName: String {
+        switch state {
+        case .pending: return "PENDING"
+        case .cancelled: return "CANCELLED"
+        case .finished: return "FINISHED"
+        }
+    }
+
+    func describe() -> String { "<Future \(stateName.lowercased())>" }
+
+    func makeCancelledError() -> PyException {
+        if let e = cancelledError {
+            cancelledError = nil
+            return e
+        }
+        return PyException(Types.cancelledError, args: cancelMessage.isNone ? [] : [cancelMessage])
+    }
+
+    /// `Future.result()`.
+    func resultValue() throws -> Value {
+        switch state {
+        case .cancelled: throw ScriptError(makeCancelledError())
+        case .pending: throw ScriptError(Types.invalidStateError, "Result is not ready.")
+        case .finished:
+            logTraceback = false
+            if let e = exception { throw ScriptError(e) }
+            return result
+        }
+    }
+
+    func exceptionValue() throws -> Value {
+        switch state {
+        case .cancelled: throw ScriptError(makeCancelledError())
+        case .pending: throw ScriptError(Types.invalidStateError, "Exception is not set.")
+        case .finished:
+            logTraceback = false
+            return exception.map { .object($0) } ?? .none
+        }
+    }
+
+    func awaitIterator() -> ResumableObject { FutureIterator(self) }
+}
+
+/// `Future.__await__`: yields the future once, then returns its result.
+final class FutureIterator: ResumableObject {
+    let future: PyFuture
+    var yielded = false
+    init(_ f: PyFuture) { future = f }
+    override func resume(_ rt: Runtime, send: Value, throwing: PyException?) throws -> GenStep {
+        if let e = throwing { throw ScriptError(e) }
+        if !future.isDone {
+            if yielded { throw runtimeError("await wasn't used with future") }
+            yielded = true
+            return .yielded(.object(future))
+        }
+        return .returned(try future.resultValue())
+    }
+}
+
+final class PyTask: PyFuture {
+    let coro: ResumableObject
+    let coroValue: Value
+    var name: String
+    var mustCancel = false
+    var cancelRequests = 0
+    var waitingOn: PyFuture?
+
+    init(loop: EventLoop, coro: ResumableObject, coroValue: Value, name: String?) {
+        self.coro = coro
+        self.coroValue = coroValue
+        loop.taskCounter += 1
+        self.name = name ?? "Task-\(loop.taskCounter)"
+        super.init(loop: loop)
+        loop.allTasks[ObjectIdentifier(self)] = self
+        loop.callSoon(.step(self, nil))
+    }
+    override var type: PyType { Types.task }
+
+    override func describe() -> String {
+        var s = "<Task \(stateName.lowercased()) name='\(name)' coro=<\(coroDescription)>"
+        if state == .finished {
+            if let e = exception { s += " exception=\(loop.map { (try? $0.rt.repr(.object(e))) ?? "" } ?? "")" } else {
+                s += " result=\(loop.map { (try? $0.rt.repr(result)) ?? "" } ?? "")"
+            }
+        }
+        return s + ">"
+    }
+
+    var coroDescription: String {
+        if let g = coro as? PyGenerator {
+            let st = g.state == .finished ? "done" : "running"
+            return "\(g.qualname)() \(st), defined at \(g.code.source.filename):\(g.code.firstLine)"
+        }
+        return "coroutine"
+    }
+
+    /// `Task.cancel(msg)`.
+    override func cancel(message: Value = .none) -> Bool {
+        logTraceback = false
+        if isDone { return false }
+        cancelRequests += 1
+        if let w = waitingOn, w.cancel(message: message) { return true }
+        mustCancel = true
+        cancelMessage = message
+        return true
+    }
+
+    /// Cancels the future part itself (after the coroutine ended with CancelledError).
+    func cancelSelf() {
+        _ = super.cancel(message: cancelMessage)
+    }
+
+    func wakeup(_ fut: PyFuture) throws {
+        if fut.state == .cancelled {
+            try step(fut.makeCancelledError())
+        } else if let e = fut.exception {
+            fut.logTraceback = false
+            try step(e)
+        } else {
+            try step(nil)
+        }
+    }
+
+    func step(_ incoming: PyException?) throws {
+        guard let loop else { return }
+        if isDone { return }
+        var exc = incoming
+        if mustCancel {
+            exc = makeCancelledError()
+            mustCancel = false
+        }
+        waitingOn = nil
+        let previous = loop.currentTask
+        loop.currentTask = self
+        defer { loop.currentTask = previous }
+        let rt = loop.rt
+        let outcome: GenStep
+        do {
+            outcome = try coro.resume(rt, send: .none, throwing: exc)
+        } catch let e as ScriptError {
+            let ex = e.exception
+            if ex.isInstance(of: Types.cancelledError) {
+                cancelledError = ex
+                cancelSelf()
+            } else if ex.isInstance(of: Types.keyboardInterrupt) || ex.isInstance(of: Types.systemExit) {
+                try? setException(ex)
+                throw e
+            } else {
+                try? setException(ex)
+            }
+            finishBookkeeping()
+            return
+        }
+        switch outcome {
+        case .returned(let v):
+            if mustCancel {
+                mustCancel = false
+                cancelSelf()
+            } else {
+                try? setResult(v)
+            }
+            finishBookkeeping()
+        case .yielded(let y):
+            if case .object(let o) = y, let fut = o as? PyFuture {
+                if fut === self {
+                    loop.callSoon(.step(self, PyException(Types.runtimeError, "Task cannot await on itself: \(describe())")))
+                    return
+                }
+                _ = fut.addCallback(.wakeTask(self))
+                waitingOn = fut
+                if mustCancel, fut.cancel(message: cancelMessage) { mustCancel = false }
+            } else if y.isNone {
+                loop.callSoon(.step(self, nil))
+            } else {
+                let msg = "Task got bad yield: \((try? rt.repr(y)) ?? "?")"
+                loop.callSoon(.step(self, PyException(Types.runtimeError, msg)))
+            }
+        }
+    }
+
+    private func finishBookkeeping() {
+        loop?.allTasks[ObjectIdentifier(self)] = nil
+    }
+
+    deinit {
+        if logTraceback, let e = exception, let loop {
+            loop.rt.reportNeverRetrieved(self, e)
+        }
+    }
+}
+
+extension Types {
+    nonisolated(unsafe) static let future = PyType(name: "Future", base: object, isBuiltin: true, layout: .builtin, module: "asyncio")
+    nonisolated(unsafe) static let task = PyType(name: "Task", base: future, isBuiltin: true, layout: .builtin, module: "asyncio")
+    nonisolated(unsafe) static let cancelledError = exc("CancelledError", baseException, module: "asyncio.exceptions")
+    nonisolated(unsafe) static let invalidStateError = exc("InvalidStateError", exception, module: "asyncio.exceptions")
+    nonisolated(unsafe) static let loopType = PyType(name: "_UnixSelectorEventLoop", base: object, isBuiltin: true, layout: .builtin, module: "asyncio.unix_events")
+}
+
+/// The loop object scripts see.
+final class PyLoop: PyObject {
+    unowned let loop: EventLoop
+    init(_ loop: EventLoop) { self.loop = loop }
+    override var type: PyType { Types.loopType }
+}

@@ -1,0 +1,226 @@
+// Methods of list, tuple, dict and set, and `list.sort` (stable, with key and reverse).
+
+extension Types {
+    static func installListMethods() {
+        let t = Types.list
+        func l(_ v: Value) -> PyList { (v.asObject as? PyList) ?? PyList() }
+        method(t, "append", .a2 { _, v, x in l(v).items.append(x); return .none })
+        method(t, "extend", .a2 { rt, v, x in l(v).items.append(contentsOf: try rt.iterateToArray(x)); return .none })
+        method(t, "insert", .a3 { rt, v, i, x in
+            let list = l(v)
+            var idx = try rt.indexValue(i)
+            if idx < 0 { idx = max(0, idx + list.items.count) }
+            list.items.insert(x, at: min(idx, list.items.count))
+            return .none
+        })
+        method(t, "pop", .general { rt, a in
+            let list = l(a.positional[0])
+            if list.items.isEmpty { throw Swirl.indexError("pop from empty list") }
+            if a.positional.count > 1 {
+                var i = try rt.indexValue(a.positional[1])
+                if i < 0 { i += list.items.count }
+                if i < 0 || i >= list.items.count { throw Swirl.indexError("pop index out of range") }
+                return list.items.remove(at: i)
+            }
+            return list.items.removeLast()
+        })
+        method(t, "remove", .a2 { rt, v, x in
+            let list = l(v)
+            for (i, y) in list.items.enumerated() where try rt.eq(y, x) {
+                list.items.remove(at: i)
+                return .none
+            }
+            throw Swirl.valueError("list.remove(x): x not in list")
+        })
+        method(t, "index", .general { rt, a in
+            let list = l(a.positional[0])
+            for (i, y) in list.items.enumerated() where try rt.eq(y, a.positional[1]) { return .int(i) }
+            throw Swirl.valueError("\(try rt.repr(a.positional[1])) is not in list")
+        })
+        method(t, "count", .a2 { rt, v, x in .int(try l(v).items.filter { try rt.eq($0, x) }.count) })
+        method(t, "reverse", .a1 { _, v in l(v).items.reverse(); return .none })
+        method(t, "clear", .a1 { _, v in l(v).items.removeAll(); return .none })
+        method(t, "copy", .a1 { _, v in .object(PyList(l(v).items)) })
+        method(t, "sort", .general { rt, a in
+            if a.positional.count > 1 { throw Swirl.typeError("sort() takes no positional arguments") }
+            try rt.sortList(l(a.positional[0]), keywords: a.keywords)
+            return .none
+        })
+        let tt = Types.tuple
+        method(tt, "index", .a2 { rt, v, x in
+            for (i, y) in ((v.asObject as? PyTuple)?.items ?? []).enumerated() where try rt.eq(y, x) { return .int(i) }
+            throw Swirl.valueError("tuple.index(x): x not in tuple")
+        })
+        method(tt, "count", .a2 { rt, v, x in .int(try ((v.asObject as? PyTuple)?.items ?? []).filter { try rt.eq($0, x) }.count) })
+    }
+
+    static func installDictMethods() {
+        let t = Types.dict
+        func d(_ v: Value) -> PyDict { (v.asObject as? PyDict) ?? PyDict() }
+        method(t, "get", .general { rt, a in
+            guard a.positional.count >= 2 else { throw Swirl.typeError("get expected at least 1 argument, got 0") }
+            return try rt.dictGet(d(a.positional[0]), a.positional[1]) ?? (a.positional.count > 2 ? a.positional[2] : .none)
+        })
+        method(t, "keys", .a1 { _, v in .object(DictView(d(v), .keys)) })
+        method(t, "values", .a1 { _, v in .object(DictView(d(v), .values)) })
+        method(t, "items", .a1 { _, v in .object(DictView(d(v), .items)) })
+        method(t, "pop", .general { rt, a in
+            let dict = d(a.positional[0])
+            guard a.positional.count >= 2 else { throw Swirl.typeError("pop expected at least 1 argument, got 0") }
+            let k = a.positional[1]
+            if let v = try dict.table.remove(k, hash: try rt.hash(k), rt) { return v }
+            if a.positional.count > 2 { return a.positional[2] }
+            throw Swirl.keyError(k)
+        })
+        method(t, "popitem", .a1 { _, v in
+            guard let e = d(v).table.popLast() else { throw ScriptError(Types.keyError, "popitem(): dictionary is empty") }
+            return .object(PyTuple([e.key, e.value]))
+        })
+        method(t, "setdefault", .general { rt, a in
+            let dict = d(a.positional[0])
+            let k = a.positional[1]
+            if let v = try rt.dictGet(dict, k) { return v }
+            let v = a.positional.count > 2 ? a.positional[2] : .none
+            try rt.dictSet(dict, k, v)
+            return v
+        })
+        method(t, "update", .general { rt, a in
+            let dict = d(a.positional[0])
+            if a.positional.count > 1 { try rt.dictUpdate(dict, a.positional[1]) }
+            for (k, v) in a.keywords { try rt.dictSet(dict, Value(k), v) }
+            return .none
+        })
+        method(t, "clear", .a1 { _, v in d(v).table.removeAll(); return .none })
+        method(t, "copy", .a1 { _, v in
+            let n = PyDict()
+            n.table = d(v).table
+            return .object(n)
+        })
+        t.dict["fromkeys"] = .object(PyClassMethod(.object(PyNativeFunction("fromkeys", owner: t, .general { rt, a in
+            let n = PyDict()
+            let value = a.positional.count > 2 ? a.positional[2] : .none
+            for k in try rt.iterateToArray(a.positional[1]) { try rt.dictSet(n, k, value) }
+            return .object(n)
+        }))))
+    }
+
+    static func installSetMethods() {
+        for t in [Types.set, Types.frozenset] {
+            func s(_ v: Value) -> PySet { (v.asObject as? PySet) ?? PySet() }
+            if t === Types.set {
+                method(t, "add", .a2 { rt, v, x in try rt.setAdd(s(v), x); return .none })
+                method(t, "discard", .a2 { rt, v, x in try s(v).table.remove(x, hash: try rt.hash(x), rt); return .none })
+                method(t, "remove", .a2 { rt, v, x in
+                    if try s(v).table.remove(x, hash: try rt.hash(x), rt) == nil { throw Swirl.keyError(x) }
+                    return .none
+                })
+                method(t, "pop", .a1 { rt, v in
+                    guard let e = s(v).table.liveEntries.first else { throw ScriptError(Types.keyError, "pop from an empty set") }
+                    try s(v).table.remove(e.key, hash: e.hash, rt)
+                    return e.key
+                })
+                method(t, "clear", .a1 { _, v in s(v).table.removeAll(); return .none })
+                method(t, "update", .general { rt, a in
+                    for other in a.positional.dropFirst() { for x in try rt.iterateToArray(other) { try rt.setAdd(s(a.positional[0]), x) } }
+                    return .none
+                })
+            }
+            method(t, "copy", .a1 { _, v in
+                let n = PySet(frozen: s(v).frozen)
+                n.table = s(v).table
+                return .object(n)
+            })
+            for (name, op) in [("union", SwirlBinaryOp.bitOr), ("intersection", .bitAnd), ("difference", .sub),
+                               ("symmetric_difference", .bitXor)] {
+                method(t, name, .general { rt, a in
+                    var result = s(a.positional[0])
+                    for other in a.positional.dropFirst() {
+                        let o = PySet()
+                        for x in try rt.iterateToArray(other) { try rt.setAdd(o, x) }
+                        result = try rt.setOperation(op, result, o)
+                    }
+                    return .object(result)
+                })
+            }
+            method(t, "issubset", .a2 { rt, v, x in
+                let o = PySet()
+                for y in try rt.iterateToArray(x) { try rt.setAdd(o, y) }
+                return .bool(try rt.setCompare(.le, s(v), o))
+            })
+            method(t, "issuperset", .a2 { rt, v, x in
+                let o = PySet()
+                for y in try rt.iterateToArray(x) { try rt.setAdd(o, y) }
+                return .bool(try rt.setCompare(.ge, s(v), o))
+            })
+        }
+    }
+}
+
+/// `dict.keys()` / `values()` / `items()`: live views.
+final class DictView: PyObject {
+    let dict: PyDict
+    let mode: DictIterator.Mode
+    init(_ d: PyDict, _ mode: DictIterator.Mode) {
+        dict = d
+        self.mode = mode
+    }
+    override var type: PyType { Types.dictView }
+}
+
+extension Types {
+    nonisolated(unsafe) static let dictView = builtin("dict_view")
+}
+
+extension Runtime {
+    func sortList(_ l: PyList, keywords: [(String, Value)]) throws {
+        var key: Value?
+        var reverse = false
+        for (k, v) in keywords {
+            switch k {
+            case "key": if !v.isNone { key = v }
+            case "reverse": reverse = try truthy(v)
+            default: throw Swirl.typeError("'\(k)' is an invalid keyword argument for sort()")
+            }
+        }
+        let items = l.items
+        let keys = try key.map { k in try items.map { try call(k, [$0]) } } ?? items
+        var order = Array(0..<items.count)
+        var failure: Error?
+        // A stable merge sort that can stop on the first comparison error.
+        order = try mergeSort(order) { a, b in
+            if failure != nil { return false }
+            do {
+                return reverse ? try self.order(.lt, keys[b], keys[a]) : try self.order(.lt, keys[a], keys[b])
+            } catch {
+                failure = error
+                return false
+            }
+        }
+        if let failure { throw failure }
+        l.items = order.map { items[$0] }
+    }
+
+    private func mergeSort(_ a: [Int], _ less: (Int, Int) throws -> Bool) throws -> [Int] {
+        if a.count <= 1 { return a }
+        var src = a
+        var dst = a
+        var width = 1
+        while width < src.count {
+            var i = 0
+            while i < src.count {
+                let mid = min(i + width, src.count), hi = min(i + 2 * width, src.count)
+                var l = i, r = mid, k = i
+                while l < mid && r < hi {
+                    if try less(src[r], src[l]) { dst[k] = src[r]; r += 1 } else { dst[k] = src[l]; l += 1 }
+                    k += 1
+                }
+                while l < mid { dst[k] = src[l]; l += 1; k += 1 }
+                while r < hi { dst[k] = src[r]; r += 1; k += 1 }
+                i += 2 * width
+            }
+            swap(&src, &dst)
+            width *= 2
+        }
+        return src
+    }
+}

@@ -1,0 +1,264 @@
+// Attributes, reprs, lengths and iteration of built-in objects that have no method table
+// of their own (exceptions, functions, views, streams), and the remaining built-in
+// methods (object, exceptions, int, float).
+import BigInt
+
+/// `sys.stdout` / `sys.stderr`.
+final class PyStream: PyObject {
+    let isStdout: Bool
+    var isStderr: Bool { !isStdout }
+    init(stdout: Bool) { isStdout = stdout }
+    override var type: PyType { Types.stream }
+}
+
+extension Types {
+    nonisolated(unsafe) static let stream = builtin("TextIOWrapper")
+
+    static func installMiscMethods() {
+        method(baseException, "__init__", .general { _, a in
+            if case .object(let o)? = a.positional.first, let e = o as? PyException { e.args = Array(a.positional.dropFirst()) }
+            return .none
+        })
+        method(baseException, "with_traceback", .a2 { _, v, _ in v })
+        method(baseException, "add_note", .a2 { rt, v, note in
+            guard case .object(let o) = v, let e = o as? PyException else { return .none }
+            if case .object(let lo)? = e.attrs["__notes__"], let l = lo as? PyList { l.items.append(note) } else {
+                e.attrs["__notes__"] = .object(PyList([note]))
+            }
+            _ = rt
+            return .none
+        })
+        method(object, "__init__", .general { _, _ in .none })
+        method(object, "__setattr__", .a3 { rt, o, n, v in
+            guard case .object(let no) = n, let s = no as? PyStr else { throw Swirl.typeError("attribute name must be string") }
+            try rt.genericSetAttribute(o, s.value, v)
+            return .none
+        })
+        method(object, "__getattribute__", .a2 { rt, o, n in
+            guard case .object(let no) = n, let s = no as? PyStr else { throw Swirl.typeError("attribute name must be string") }
+            return try rt.getAttribute(o, s.value)
+        })
+        method(object, "__eq__", .a2 { _, a, b in a.isIdentical(to: b) ? .true : .object(Types.notImplemented) })
+        method(object, "__ne__", .a2 { _, a, b in a.isIdentical(to: b) ? .false : .object(Types.notImplemented) })
+        method(object, "__hash__", .a1 { rt, v in .int(try rt.hash(v)) })
+        method(object, "__repr__", .a1 { rt, v in
+            guard case .object(let o) = v else { return Value(try rt.repr(v)) }
+            return Value("<\(o.type.displayName) object at \(rt.address(o))>")
+        })
+        method(object, "__str__", .a1 { rt, v in Value(try rt.repr(v)) })
+        method(stream, "write", .a2 { rt, s, text in
+            let str = try rt.str(text)
+            if case .object(let o) = s, let st = o as? PyStream, st.isStderr { rt.output.stderr(str) } else { rt.output.stdout(str) }
+            return .int(str.unicodeScalars.count)
+        })
+        method(stream, "flush", .a1 { _, _ in .none })
+        method(int, "bit_length", .a1 { rt, v in
+            switch v {
+            case .int(let i): return .int(i == 0 ? 0 : Int.bitWidth - (i.magnitude).leadingZeroBitCount)
+            default: return .int((rt.num(v).map { rt.bigOf($0) } ?? 0).magnitude.bitWidth)
+            }
+        })
+        method(float, "is_integer", .a1 { _, v in
+            if case .float(let d) = v { return .bool(d.isFinite && d == d.rounded()) }
+            return .false
+        })
+        method(str, "__len__", .a1 { rt, v in .int(try rt.len(v)) })
+    }
+}
+
+extension Runtime {
+    func nativeRepr(_ o: PyObject) -> String? {
+        switch o {
+        case let v as DictView:
+            let name = v.mode == .keys ? "dict_keys" : (v.mode == .values ? "dict_values" : "dict_items")
+            let items = v.dict.table.liveEntries.map { e -> String in
+                switch v.mode {
+                case .keys: return (try? repr(e.key)) ?? "?"
+                case .values: return (try? repr(e.value)) ?? "?"
+                case .items: return "(\((try? repr(e.key)) ?? "?"), \((try? repr(e.value)) ?? "?"))"
+                }
+            }
+            return "\(name)([\(items.joined(separator: ", "))])"
+        case let s as PyStream: return "<_io.TextIOWrapper name='<\(s.isStdout ? "stdout" : "stderr")>' mode='w' encoding='utf-8'>"
+        case let c as PyCell: return "<cell at \(address(c))>"
+        case let p as PySuper: return "<super: <class '\(p.cls.name)'>, <\(typeName(p.receiver)) object>>"
+        default: return asyncioRepr(o)
+        }
+    }
+
+    func nativeLength(_ o: PyObject) throws -> Int? {
+        if let v = o as? DictView { return v.dict.table.count }
+        return nil
+    }
+
+    func nativeIterable(_ o: PyObject) -> PyIteratorObject? {
+        if let v = o as? DictView { return DictIterator(v.dict, v.mode) }
+        return nil
+    }
+
+    func nativeAttribute(_ v: Value, _ name: String) throws -> Value? {
+        guard case .object(let o) = v else {
+            switch (v, name) {
+            case (.int, "real"), (.float, "real"): return v
+            case (.int, "imag"): return .int(0)
+            case (.float, "imag"): return .float(0)
+            case (.int, "numerator"): return v
+            case (.int, "denominator"): return .int(1)
+            default: return nil
+            }
+        }
+        switch o {
+        case let e as PyException:
+            switch name {
+            case "args": return .object(PyTuple(e.args))
+            case "__cause__": return e.cause.map { .object($0) } ?? .none
+            case "__context__": return e.context.map { .object($0) } ?? .none
+            case "__suppress_context__": return .bool(e.suppressContext)
+            case "__traceback__": return .none
+            case "__class__": return .object(e.cls)
+            case "__dict__": return .object(dictFrom(Array(e.attrs.map { ($0.key, $0.value) })))
+            case "__notes__": return nil
+            default:
+                if e.cls.isSubtype(of: Types.stopIteration) && name == "value" { return e.args.first ?? .none }
+                if e.cls.isSubtype(of: Types.systemExit) && name == "code" {
+                    return e.args.count == 1 ? e.args[0] : (e.args.isEmpty ? .none : .object(PyTuple(e.args)))
+                }
+                if e.cls.isSubtype(of: Types.osError) {
+                    switch name {
+                    case "errno": return e.args.count >= 2 ? e.args[0] : .none
+                    case "strerror": return e.args.count >= 2 ? e.args[1] : .none
+                    case "filename": return e.args.count >= 3 ? e.args[2] : .none
+                    default: break
+                    }
+                }
+                if e.cls.isSubtype(of: Types.baseExceptionGroup) {
+                    if name == "exceptions" { return e.args.count > 1 ? .object(PyTuple(try iterateToArray(e.args[1]))) : .object(PyTuple.empty) }
+                    if name == "message" { return e.args.first ?? Value("") }
+                }
+                return nil
+            }
+        case let fn as PyFunction:
+            switch name {
+            case "__name__": return Value(fn.name)
+            case "__qualname__": return Value(fn.qualname)
+            case "__module__": return fn.globals["__name__"] ?? .none
+            case "__doc__": return fn.attrs["__doc__"] ?? .none
+            case "__defaults__": return fn.defaults.isEmpty ? .none : .object(PyTuple(fn.defaults))
+            case "__code__": return .none
+            case "__dict__": return .object(dictFrom(Array(fn.attrs.map { ($0.key, $0.value) })))
+            case "__class__": return .object(Types.function)
+            default: return nil
+            }
+        case let n as PyNativeFunction:
+            switch name {
+            case "__name__": return Value(n.name)
+            case "__qualname__": return Value(n.qualifiedName)
+            case "__self__": return n.boundSelf ?? .none
+            default: return nil
+            }
+        case let m as PyBoundMethod:
+            switch name {
+            case "__self__": return m.receiver
+            case "__func__": return m.function
+            default: return try lookupAttribute(m.function, name)
+            }
+        case let g as PyGenerator:
+            switch name {
+            case "__name__": return Value(g.name)
+            case "__qualname__": return Value(g.qualname)
+            case "gi_running", "cr_running": return .bool(g.state == .running)
+            case "send":
+                return .object(PyNativeFunction("send", boundSelf: v, .a2 { rt, gv, x in try rt.generatorSend(gv, x) }))
+            case "throw":
+                return .object(PyNativeFunction("throw", boundSelf: v, .general { rt, a in
+                    guard a.positional.count >= 2 else { throw Swirl.typeError("throw expected at least 1 argument, got 0") }
+                    var e = try rt.makeException(a.positional[1])
+                    if a.positional.count > 2, case .object(let c) = a.positional[1], c is PyType {
+                        e = try rt.makeException(try rt.call(a.positional[1], [a.positional[2]]))
+                    }
+                    return try rt.generatorStep(a.positional[0], throwing: e)
+                }))
+            case "close":
+                return .object(PyNativeFunction("close", boundSelf: v, .a1 { rt, gv in
+                    if case .object(let go) = gv, let gen = go as? PyGenerator { try gen.close(rt) }
+                    return .none
+                }))
+            case "__next__":
+                return .object(PyNativeFunction("__next__", boundSelf: v, .a1 { rt, gv in try rt.generatorSend(gv, .none) }))
+            case "__iter__":
+                return .object(PyNativeFunction("__iter__", boundSelf: v, .a1 { _, gv in gv }))
+            case "__await__":
+                return .object(PyNativeFunction("__await__", boundSelf: v, .a1 { _, gv in gv }))
+            default: return try asyncGeneratorAttribute(g, name)
+            }
+        case let t as PyType:
+            return try classAttribute(t, name)
+        case let p as PySuper:
+            return try p.lookup(name, self)
+        case let it as PyIteratorObject:
+            switch name {
+            case "__next__":
+                return .object(PyNativeFunction("__next__", boundSelf: v, .a1 { rt, _ in
+                    guard let x = try it.next(rt) else { throw ScriptError(PyException(Types.stopIteration, args: [])) }
+                    return x
+                }))
+            case "__iter__": return .object(PyNativeFunction("__iter__", boundSelf: v, .a1 { _, s in s }))
+            default: return try asyncioAttribute(o, name)
+            }
+        case let p as PyProperty:
+            switch name {
+            case "setter": return .object(PyNativeFunction("setter", boundSelf: v, .a2 { _, _, f in
+                .object(PyProperty(getter: p.getter, setter: f, deleter: p.deleter)) }))
+            case "getter": return .object(PyNativeFunction("getter", boundSelf: v, .a2 { _, _, f in
+                .object(PyProperty(getter: f, setter: p.setter, deleter: p.deleter)) }))
+            case "deleter": return .object(PyNativeFunction("deleter", boundSelf: v, .a2 { _, _, f in
+                .object(PyProperty(getter: p.getter, setter: p.setter, deleter: f)) }))
+            case "fget": return p.getter
+            case "fset": return p.setter
+            case "__doc__": return try? getAttribute(p.getter, "__doc__")
+            default: return nil
+            }
+        case let s as PySlice:
+            switch name {
+            case "start": return s.start
+            case "stop": return s.stop
+            case "step": return s.step
+            default: return nil
+            }
+        case let r as PyRange:
+            switch name {
+            case "start": return .int(r.start)
+            case "stop": return .int(r.stop)
+            case "step": return .int(r.step)
+            default: return nil
+            }
+        case let s as PyStaticMethod where name == "__func__": return s.function
+        case let c as PyClassMethod where name == "__func__": return c.function
+        default:
+            if name == "__class__" { return .object(o.type) }
+            if name == "__dict__", let d = o.instanceDict { return .object(dictFrom(Array(d.map { ($0.key, $0.value) }))) }
+            return try asyncioAttribute(o, name)
+        }
+    }
+
+    func setNativeAttribute(_ v: Value, _ name: String, _ value: Value) throws -> Bool {
+        guard case .object(let o) = v else { return false }
+        return try setAsyncioAttribute(o, name, value)
+    }
+
+    func generatorSend(_ gv: Value, _ x: Value) throws -> Value {
+        guard case .object(let go) = gv, let gen = go as? PyGenerator else { return .none }
+        switch try gen.resume(self, send: x, throwing: nil) {
+        case .yielded(let y): return y
+        case .returned(let r): throw ScriptError(PyException(Types.stopIteration, args: r.isNone ? [] : [r]))
+        }
+    }
+
+    func generatorStep(_ gv: Value, throwing e: PyException) throws -> Value {
+        guard case .object(let go) = gv, let gen = go as? PyGenerator else { throw ScriptError(e) }
+        switch try gen.resume(self, send: .none, throwing: e) {
+        case .yielded(let y): return y
+        case .returned(let r): throw ScriptError(PyException(Types.stopIteration, args: r.isNone ? [] : [r]))
+        }
+    }
+}

@@ -1,0 +1,532 @@
+// Methods of `str` and the string helpers the runtime shares: repr quoting, `%`
+// formatting, `format()` dispatch.
+import Foundation
+import BigInt
+
+extension Runtime {
+    /// `format(v, spec)`.
+    func format(_ v: Value, _ spec: String) throws -> String {
+        do {
+            switch v {
+            case .int(let i): return try pyFormatInt(i, spec)
+            case .bool(let b): return spec.isEmpty ? (b ? "True" : "False") : try pyFormatInt(b ? 1 : 0, spec)
+            case .float(let d): return try pyFormatFloat(d, spec)
+            case .none: if spec.isEmpty { return "None" }
+            case .object(let o):
+                if let s = o as? PyStr { return try pyFormatStr(s.value, spec) }
+                if let b = o as? PyBigInt { return try pyFormatInt(b.value, spec) }
+                if let m = special(v, "__format__") {
+                    let r = try callMethod(m, self: v, [Value(spec)])
+                    guard case .object(let ro) = r, let rs = ro as? PyStr else { throw Swirl.typeError("__format__ must return a str, not \(typeName(r))") }
+                    return rs.value
+                }
+                if spec.isEmpty { return try str(v) }
+            }
+        } catch let e as PyFormatError {
+            throw ScriptError(e.kind == .overflowError ? Types.overflowError : Types.valueError, e.message)
+        }
+        throw Swirl.typeError("unsupported format string passed to \(typeName(v)).__format__")
+    }
+
+    /// `"fmt" % args`.
+    func percentFormat(_ fmt: String, _ args: Value) throws -> String {
+        var values: [Value]
+        var mapping: Value?
+        if case .object(let o) = args, let t = o as? PyTuple { values = t.items } else {
+            values = [args]
+            if case .object(let o) = args, o is PyDict { mapping = args }
+        }
+        var out = ""
+        var index = 0
+        let chars = Array(fmt.unicodeScalars)
+        var i = 0
+        func nextValue() throws -> Value {
+            guard index < values.count else { throw Swirl.typeError("not enough arguments for format string") }
+            defer { index += 1 }
+            return values[index]
+        }
+        while i < chars.count {
+            let c = chars[i]
+            if c != "%" { out.unicodeScalars.append(c); i += 1; continue }
+            i += 1
+            guard i < chars.count else { throw Swirl.valueError("incomplete format") }
+            var key: String?
+            if chars[i] == "(" {
+                var depth = 1, j = i + 1
+                var k = ""
+                while j < chars.count && depth > 0 {
+                    if chars[j] == "(" { depth += 1 } else if chars[j] == ")" { depth -= 1; if depth == 0 { break } }
+                    k.unicodeScalars.append(chars[j]); j += 1
+                }
+                key = k
+                i = j + 1
+            }
+            var flags = ""
+            while i < chars.count, "-+ #0".unicodeScalars.contains(chars[i]) { flags.unicodeScalars.append(chars[i]); i += 1 }
+            var width: Int?
+            if i < chars.count, chars[i] == "*" { width = try indexValue(try nextValue()); i += 1 } else {
+                var w = ""
+                while i < chars.count, chars[i].properties.numericType != nil, chars[i].isASCII { w.unicodeScalars.append(chars[i]); i += 1 }
+                if !w.isEmpty { width = Int(w) }
+            }
+            var precision: Int?
+            if i < chars.count, chars[i] == "." {
+                i += 1
+                if i < chars.count, chars[i] == "*" { precision = try indexValue(try nextValue()); i += 1 } else {
+                    var p = ""
+                    while i < chars.count, chars[i].properties.numericType != nil, chars[i].isASCII { p.unicodeScalars.append(chars[i]); i += 1 }
+                    precision = Int(p) ?? 0
+                }
+            }
+            guard i < chars.count else { throw Swirl.valueError("incomplete format") }
+            let type = chars[i]
+            i += 1
+            if type == "%" { out += "%"; continue }
+            let v: Value
+            if let key {
+                guard let m = mapping else { throw Swirl.typeError("format requires a mapping") }
+                v = try getItem(m, Value(key))
+            } else {
+                v = try nextValue()
+            }
+            var piece: String
+            do {
+                switch type {
+                case "s": piece = try str(v)
+                case "r", "a": piece = try repr(v)
+                case "d", "i", "u", "x", "X", "o":
+                    let n: Value
+                    if case .float(let d) = v { n = try constructInt(Arguments([.float(d)])) } else if num(v) != nil { n = v } else {
+                        throw Swirl.typeError("%\(type) format: a real number is required, not \(typeName(v))")
+                    }
+                    switch n {
+                    case .int(let x): piece = try pyPercentFormatInt(x, flags: flags, width: width, precision: precision, type: Character(type))
+                    case .bool(let b): piece = try pyPercentFormatInt(b ? 1 : 0, flags: flags, width: width, precision: precision, type: Character(type))
+                    default: piece = try pyPercentFormatInt(bigOf(num(n) ?? .int(0)), flags: flags, width: width, precision: precision, type: Character(type))
+                    }
+                    out += piece
+                    continue
+                case "f", "F", "e", "E", "g", "G":
+                    guard let x = num(v) else { throw Swirl.typeError("must be real number, not \(typeName(v))") }
+                    out += try pyPercentFormatFloat(try floatOf(x), flags: flags, width: width, precision: precision, type: Character(type))
+                    continue
+                case "c":
+                    if case .int(let x) = v, let u = Unicode.Scalar(UInt32(clamping: x)) { piece = String(Character(u)) } else { piece = try str(v) }
+                default:
+                    throw Swirl.valueError("unsupported format character '\(type)' (0x\(String(type.value, radix: 16))) at index \(i - 1)")
+                }
+            } catch let e as PyFormatError {
+                throw ScriptError(Types.valueError, e.message)
+            }
+            if let p = precision, "sra".unicodeScalars.contains(type) { piece = String(piece.unicodeScalars.prefix(p)) }
+            if let w = width {
+                let n = piece.unicodeScalars.count
+                if n < w {
+                    let pad = String(repeating: " ", count: w - n)
+                    piece = flags.contains("-") ? piece + pad : pad + piece
+                }
+            }
+            out += piece
+        }
+        if mapping == nil && index < values.count { throw Swirl.typeError("not all arguments converted during string formatting") }
+        return out
+    }
+}
+
+/// CPython's `repr(str)`: single quotes unless the text has a single quote and no double.
+func strRepr(_ s: String) -> String {
+    let quote: Character = s.contains("'") && !s.contains("\"") ? "\"" : "'"
+    var out = String(quote)
+    for u in s.unicodeScalars {
+        switch u {
+        case "\\": out += "\\\\"
+        case "\n": out += "\\n"
+        case "\r": out += "\\r"
+        case "\t": out += "\\t"
+        default:
+            if Character(u) == quote { out += "\\" + String(quote); continue }
+            if u.value < 0x20 || u.value == 0x7f { out += "\\x" + String(u.value, radix: 16).leftPadded(to: 2); continue }
+            if u.value >= 0x80 && !isPrintable(u) {
+                if u.value <= 0xff { out += "\\x" + String(u.value, radix: 16).leftPadded(to: 2) } else if u.value <= 0xffff {
+                    out += "\\u" + String(u.value, radix: 16).leftPadded(to: 4)
+                } else { out += "\\U" + String(u.value, radix: 16).leftPadded(to: 8) }
+                continue
+            }
+            out.unicodeScalars.append(u)
+        }
+    }
+    out.append(quote)
+    return out
+}
+
+private func isPrintable(_ u: Unicode.Scalar) -> Bool {
+    switch u.properties.generalCategory {
+    case .control, .format, .surrogate, .privateUse, .unassigned, .lineSeparator, .paragraphSeparator: return false
+    case .spaceSeparator: return u == " "
+    default: return true
+    }
+}
+
+func bytesRepr(_ bytes: [UInt8]) -> String {
+    let quote: UInt8 = bytes.contains(39) && !bytes.contains(34) ? 34 : 39
+    var out = "b" + String(UnicodeScalar(quote))
+    for b in bytes {
+        switch b {
+        case 92: out += "\\\\"
+        case 10: out += "\\n"
+        case 13: out += "\\r"
+        case 9: out += "\\t"
+        case quote: out += "\\" + String(UnicodeScalar(quote))
+        case 32..<127: out += String(UnicodeScalar(b))
+        default: out += "\\x" + String(b, radix: 16).leftPadded(to: 2)
+        }
+    }
+    return out + String(UnicodeScalar(quote))
+}
+
+func asciiEscape(_ s: String) -> String {
+    var out = ""
+    for u in s.unicodeScalars {
+        if u.isASCII { out.unicodeScalars.append(u) } else if u.value <= 0xff { out += "\\x" + String(u.value, radix: 16).leftPadded(to: 2) } else if u.value <= 0xffff {
+            out += "\\u" + String(u.value, radix: 16).leftPadded(to: 4)
+        } else { out += "\\U" + String(u.value, radix: 16).leftPadded(to: 8) }
+    }
+    return out
+}
+
+extension Types {
+    static func installStrMethods() {
+        let t = Types.str
+        func s(_ v: Value) -> String { (v.asObject as? PyStr)?.value ?? "" }
+        func strArg(_ v: Value, _ what: String) throws -> String {
+            guard case .object(let o) = v, let p = o as? PyStr else { throw Swirl.typeError("\(what) arg must be None or str") }
+            return p.value
+        }
+        method(t, "upper", .a1 { _, v in Value(s(v).uppercased()) })
+        method(t, "lower", .a1 { _, v in Value(s(v).lowercased()) })
+        method(t, "title", .a1 { _, v in Value(s(v).capitalized) })
+        method(t, "capitalize", .a1 { _, v in
+            let x = s(v)
+            return Value(x.prefix(1).uppercased() + x.dropFirst().lowercased())
+        })
+        method(t, "strip", .general { _, a in try stripImpl(a, left: true, right: true) })
+        method(t, "lstrip", .general { _, a in try stripImpl(a, left: true, right: false) })
+        method(t, "rstrip", .general { _, a in try stripImpl(a, left: false, right: true) })
+        method(t, "startswith", .general { rt, a in try affixImpl(rt, a, prefix: true) })
+        method(t, "endswith", .general { rt, a in try affixImpl(rt, a, prefix: false) })
+        method(t, "join", .a2 { rt, sep, items in
+            let parts = try rt.iterateToArray(items).enumerated().map { (i, v) -> String in
+                guard case .object(let o) = v, let p = o as? PyStr else {
+                    throw Swirl.typeError("sequence item \(i): expected str instance, \(rt.typeName(v)) found")
+                }
+                return p.value
+            }
+            return Value(parts.joined(separator: s(sep)))
+        })
+        method(t, "split", .general { rt, a in try splitImpl(rt, a, fromRight: false) })
+        method(t, "rsplit", .general { rt, a in try splitImpl(rt, a, fromRight: true) })
+        method(t, "splitlines", .general { _, a in
+            let x = s(a.positional[0])
+            var lines = x.components(separatedBy: "\n")
+            if lines.last == "" { lines.removeLast() }
+            return .object(PyList(lines.map { Value($0.hasSuffix("\r") ? String($0.dropLast()) : $0) }))
+        })
+        method(t, "replace", .general { rt, a in
+            guard a.positional.count >= 3 else { throw Swirl.typeError("replace expected at least 2 arguments") }
+            let x = s(a.positional[0]), old = try strArg(a.positional[1], "replace()"), new = try strArg(a.positional[2], "replace()")
+            var count = a.positional.count > 3 ? try rt.indexValue(a.positional[3]) : -1
+            if count < 0 { return Value(old.isEmpty ? replaceEmpty(x, new) : x.replacingOccurrences(of: old, with: new)) }
+            var out = "", rest = Substring(x)
+            while count > 0, !old.isEmpty, let r = rest.range(of: old) {
+                out += rest[..<r.lowerBound] + new
+                rest = rest[r.upperBound...]
+                count -= 1
+            }
+            return Value(out + rest)
+        })
+        method(t, "find", .general { rt, a in .int(try findImpl(rt, a, reverse: false)) })
+        method(t, "rfind", .general { rt, a in .int(try findImpl(rt, a, reverse: true)) })
+        method(t, "index", .general { rt, a in
+            let i = try findImpl(rt, a, reverse: false)
+            if i < 0 { throw Swirl.valueError("substring not found") }
+            return .int(i)
+        })
+        method(t, "count", .a2 { _, v, sub in
+            let x = s(v), y = s(sub)
+            if y.isEmpty { return .int(x.unicodeScalars.count + 1) }
+            return .int(x.components(separatedBy: y).count - 1)
+        })
+        method(t, "format", .general { rt, a in Value(try rt.strFormat(s(a.positional[0]), Arguments(Array(a.positional.dropFirst()), keywords: a.keywords))) })
+        method(t, "isdigit", .a1 { _, v in .bool(!s(v).isEmpty && s(v).unicodeScalars.allSatisfy { $0.properties.numericType == .decimal || $0.properties.numericType == .digit }) })
+        method(t, "isdecimal", .a1 { _, v in .bool(!s(v).isEmpty && s(v).unicodeScalars.allSatisfy { $0.properties.numericType == .decimal }) })
+        method(t, "isnumeric", .a1 { _, v in .bool(!s(v).isEmpty && s(v).unicodeScalars.allSatisfy { $0.properties.numericType != nil }) })
+        method(t, "isalpha", .a1 { _, v in .bool(!s(v).isEmpty && s(v).unicodeScalars.allSatisfy { $0.properties.isAlphabetic }) })
+        method(t, "isalnum", .a1 { _, v in .bool(!s(v).isEmpty && s(v).unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0.properties.numericType != nil }) })
+        method(t, "isspace", .a1 { _, v in .bool(!s(v).isEmpty && s(v).unicodeScalars.allSatisfy { $0.properties.isWhitespace }) })
+        method(t, "isupper", .a1 { _, v in .bool(s(v).contains { $0.isUppercase } && !s(v).contains { $0.isLowercase }) })
+        method(t, "islower", .a1 { _, v in .bool(s(v).contains { $0.isLowercase } && !s(v).contains { $0.isUppercase }) })
+        method(t, "isidentifier", .a1 { _, v in
+            let x = s(v)
+            guard let f = x.unicodeScalars.first, f == "_" || f.properties.isXIDStart else { return .false }
+            return .bool(x.unicodeScalars.dropFirst().allSatisfy { $0 == "_" || $0.properties.isXIDContinue })
+        })
+        method(t, "zfill", .a2 { rt, v, w in
+            let x = s(v), width = try rt.indexValue(w)
+            let n = x.unicodeScalars.count
+            if n >= width { return v }
+            var sign = ""
+            var body = Substring(x)
+            if body.hasPrefix("-") || body.hasPrefix("+") { sign = String(body.prefix(1)); body = body.dropFirst() }
+            return Value(sign + String(repeating: "0", count: width - n) + body)
+        })
+        for (name, align) in [("center", 0), ("ljust", 1), ("rjust", 2)] {
+            method(t, name, .general { rt, a in
+                guard a.positional.count >= 2 else { throw Swirl.typeError("\(name) expected at least 1 argument, got 0") }
+                let x = s(a.positional[0]), width = try rt.indexValue(a.positional[1])
+                let fill = a.positional.count > 2 ? s(a.positional[2]) : " "
+                let n = x.unicodeScalars.count
+                if n >= width { return Value(x) }
+                let total = width - n
+                switch align {
+                case 1: return Value(x + String(repeating: fill, count: total))
+                case 2: return Value(String(repeating: fill, count: total) + x)
+                default:
+                    let left = total / 2 + (total & width & 1)
+                    return Value(String(repeating: fill, count: left) + x + String(repeating: fill, count: total - left))
+                }
+            })
+        }
+        method(t, "removeprefix", .a2 { _, v, p in
+            let x = s(v), pre = s(p)
+            return Value(x.hasPrefix(pre) ? String(x.dropFirst(pre.count)) : x)
+        })
+        method(t, "removesuffix", .a2 { _, v, p in
+            let x = s(v), suf = s(p)
+            return Value(!suf.isEmpty && x.hasSuffix(suf) ? String(x.dropLast(suf.count)) : x)
+        })
+        method(t, "encode", .general { _, a in .object(PyBytes(Array(s(a.positional[0]).utf8))) })
+        method(t, "swapcase", .a1 { _, v in Value(String(s(v).map { $0.isUppercase ? Character($0.lowercased()) : Character($0.uppercased()) })) })
+        method(t, "partition", .a2 { _, v, sep in
+            let x = s(v), p = s(sep)
+            if let r = x.range(of: p) { return .object(PyTuple([Value(String(x[..<r.lowerBound])), sep, Value(String(x[r.upperBound...]))])) }
+            return .object(PyTuple([v, Value(""), Value("")]))
+        })
+    }
+}
+
+private func replaceEmpty(_ x: String, _ new: String) -> String {
+    var out = new
+    for u in x.unicodeScalars { out.unicodeScalars.append(u); out += new }
+    return out
+}
+
+private func stripImpl(_ a: Arguments, left: Bool, right: Bool) throws -> Value {
+    guard case .object(let o) = a.positional[0], let p = o as? PyStr else { return .none }
+    var chars: Set<Unicode.Scalar>?
+    if a.positional.count > 1, case .object(let co) = a.positional[1], let c = co as? PyStr { chars = Set(c.value.unicodeScalars) }
+    var scalars = Array(p.value.unicodeScalars)[...]
+    func strip(_ u: Unicode.Scalar) -> Bool { chars.map { $0.contains(u) } ?? u.properties.isWhitespace }
+    if left { while let f = scalars.first, strip(f) { scalars = scalars.dropFirst() } }
+    if right { while let l = scalars.last, strip(l) { scalars = scalars.dropLast() } }
+    var v = String.UnicodeScalarView()
+    v.append(contentsOf: scalars)
+    return Value(String(v))
+}
+
+private func affixImpl(_ rt: Runtime, _ a: Arguments, prefix: Bool) throws -> Value {
+    guard case .object(let o) = a.positional[0], let p = o as? PyStr, a.positional.count > 1 else { return .false }
+    var x = p.value
+    if a.positional.count > 2 {
+        let start = try rt.indexValue(a.positional[2])
+        let n = p.count
+        let s = start < 0 ? max(0, n + start) : min(start, n)
+        var e = n
+        if a.positional.count > 3 { let end = try rt.indexValue(a.positional[3]); e = end < 0 ? max(0, n + end) : min(end, n) }
+        x = p.substring(s, max(s, e))
+    }
+    let candidates: [Value]
+    if case .object(let co) = a.positional[1], let t = co as? PyTuple { candidates = t.items } else { candidates = [a.positional[1]] }
+    for c in candidates {
+        guard case .object(let cs) = c, let str = cs as? PyStr else {
+            throw Swirl.typeError("\(prefix ? "startswith" : "endswith") first arg must be str or a tuple of str, not \(rt.typeName(c))")
+        }
+        if prefix ? x.hasPrefix(str.value) : x.hasSuffix(str.value) { return .true }
+    }
+    return .false
+}
+
+private func splitImpl(_ rt: Runtime, _ a: Arguments, fromRight: Bool) throws -> Value {
+    guard case .object(let o) = a.positional[0], let p = o as? PyStr else { return .none }
+    var sep: String?
+    var maxsplit = -1
+    if a.positional.count > 1, case .object(let so) = a.positional[1], let s = so as? PyStr { sep = s.value }
+    if a.positional.count > 2 { maxsplit = try rt.indexValue(a.positional[2]) }
+    for (k, v) in a.keywords {
+        if k == "sep", case .object(let so) = v, let s = so as? PyStr { sep = s.value }
+        if k == "maxsplit" { maxsplit = try rt.indexValue(v) }
+    }
+    if let sep {
+        if sep.isEmpty { throw Swirl.valueError("empty separator") }
+        var parts = p.value.components(separatedBy: sep)
+        if maxsplit >= 0 && parts.count > maxsplit + 1 {
+            if fromRight {
+                let head = parts[0..<(parts.count - maxsplit)].joined(separator: sep)
+                parts = [head] + parts[(parts.count - maxsplit)...]
+            } else {
+                let tail = parts[maxsplit...].joined(separator: sep)
+                parts = Array(parts[0..<maxsplit]) + [tail]
+            }
+        }
+        return .object(PyList(parts.map { Value($0) }))
+    }
+    // Whitespace split.
+    var words: [String] = []
+    var current = ""
+    var inWord = false
+    let scalars = Array(p.value.unicodeScalars)
+    if fromRight && maxsplit >= 0 {
+        var end = scalars.count
+        var splits = 0
+        var i = scalars.count - 1
+        var out: [String] = []
+        while i >= 0 {
+            while i >= 0 && scalars[i].properties.isWhitespace { i -= 1 }
+            if i < 0 { break }
+            end = i + 1
+            if splits == maxsplit {
+                var v = String.UnicodeScalarView()
+                var s = 0
+                while s < end && scalars[s].properties.isWhitespace { s += 1 }
+                v.append(contentsOf: scalars[s..<end])
+                out.append(String(v))
+                break
+            }
+            while i >= 0 && !scalars[i].properties.isWhitespace { i -= 1 }
+            var v = String.UnicodeScalarView()
+            v.append(contentsOf: scalars[(i + 1)..<end])
+            out.append(String(v))
+            splits += 1
+        }
+        return .object(PyList(out.reversed().map { Value($0) }))
+    }
+    var idx = 0
+    while idx < scalars.count {
+        let u = scalars[idx]
+        if u.properties.isWhitespace {
+            if inWord {
+                words.append(current)
+                current = ""
+                inWord = false
+                if maxsplit >= 0 && words.count == maxsplit {
+                    var j = idx
+                    while j < scalars.count && scalars[j].properties.isWhitespace { j += 1 }
+                    if j < scalars.count {
+                        var v = String.UnicodeScalarView()
+                        v.append(contentsOf: scalars[j...])
+                        var rest = String(v)
+                        while let l = rest.unicodeScalars.last, l.properties.isWhitespace { rest.unicodeScalars.removeLast() }
+                        words.append(rest)
+                    }
+                    return .object(PyList(words.map { Value($0) }))
+                }
+            }
+        } else {
+            current.unicodeScalars.append(u)
+            inWord = true
+        }
+        idx += 1
+    }
+    if inWord { words.append(current) }
+    return .object(PyList(words.map { Value($0) }))
+}
+
+private func findImpl(_ rt: Runtime, _ a: Arguments, reverse: Bool) throws -> Int {
+    guard case .object(let o) = a.positional[0], let p = o as? PyStr, a.positional.count > 1,
+          case .object(let so) = a.positional[1], let sub = so as? PyStr else {
+        throw Swirl.typeError("must be str")
+    }
+    let hay = p.scalars, needle = Array(sub.value.unicodeScalars)
+    var start = 0, end = hay.count
+    if a.positional.count > 2 { let v = try rt.indexValue(a.positional[2]); start = v < 0 ? max(0, hay.count + v) : min(v, hay.count) }
+    if a.positional.count > 3 { let v = try rt.indexValue(a.positional[3]); end = v < 0 ? max(0, hay.count + v) : min(v, hay.count) }
+    if needle.count > end - start { return -1 }
+    let positions = reverse ? Array(stride(from: end - needle.count, through: start, by: -1)) : Array(start...(end - needle.count))
+    for i in positions where hay[i..<(i + needle.count)].elementsEqual(needle) { return i }
+    return -1
+}
+
+extension Runtime {
+    /// `str.format`: positional `{}`/`{0}`, keyword `{name}`, attribute/index access,
+    /// conversions and format specs.
+    func strFormat(_ fmt: String, _ args: Arguments) throws -> String {
+        var out = ""
+        var auto = 0
+        let chars = Array(fmt)
+        var i = 0
+        while i < chars.count {
+            let c = chars[i]
+            if c == "{" {
+                if i + 1 < chars.count && chars[i + 1] == "{" { out.append("{"); i += 2; continue }
+                var depth = 1, j = i + 1
+                var field = ""
+                while j < chars.count {
+                    if chars[j] == "{" { depth += 1 } else if chars[j] == "}" { depth -= 1; if depth == 0 { break } }
+                    field.append(chars[j]); j += 1
+                }
+                if j >= chars.count { throw Swirl.valueError("expected '}' before end of string") }
+                i = j + 1
+                var spec = ""
+                var conv: Character?
+                var name = field
+                if let colon = field.firstIndex(of: ":") {
+                    spec = String(field[field.index(after: colon)...])
+                    name = String(field[..<colon])
+                }
+                if let bang = name.firstIndex(of: "!") {
+                    conv = name[name.index(after: bang)...].first
+                    name = String(name[..<bang])
+                }
+                if spec.contains("{") { spec = try strFormat(spec, args) }
+                var head = name
+                var rest = ""
+                if let k = name.firstIndex(where: { $0 == "." || $0 == "[" }) {
+                    head = String(name[..<k])
+                    rest = String(name[k...])
+                }
+                var v: Value
+                if head.isEmpty {
+                    guard auto < args.positional.count else { throw Swirl.indexError("Replacement index \(auto) out of range for positional args tuple") }
+                    v = args.positional[auto]
+                    auto += 1
+                } else if let n = Int(head) {
+                    guard n < args.positional.count else { throw Swirl.indexError("Replacement index \(n) out of range for positional args tuple") }
+                    v = args.positional[n]
+                } else {
+                    guard let kv = args.keywords.first(where: { $0.0 == head }) else { throw Swirl.keyError(Value(head)) }
+                    v = kv.1
+                }
+                while !rest.isEmpty {
+                    if rest.hasPrefix(".") {
+                        rest.removeFirst()
+                        let end = rest.firstIndex(where: { $0 == "." || $0 == "[" }) ?? rest.endIndex
+                        v = try getAttribute(v, String(rest[..<end]))
+                        rest = String(rest[end...])
+                    } else if rest.hasPrefix("[") {
+                        guard let close = rest.firstIndex(of: "]") else { break }
+                        let key = String(rest[rest.index(after: rest.startIndex)..<close])
+                        v = try getItem(v, Int(key).map { .int($0) } ?? Value(key))
+                        rest = String(rest[rest.index(after: close)...])
+                    } else { break }
+                }
+                out += try FStringNode.format(v, conv, spec, self)
+            } else if c == "}" {
+                if i + 1 < chars.count && chars[i + 1] == "}" { out.append("}"); i += 2; continue }
+                throw Swirl.valueError("Single '}' encountered in format string")
+            } else {
+                out.append(c)
+                i += 1
+            }
+        }
+        return out
+    }
+}

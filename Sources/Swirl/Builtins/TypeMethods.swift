@@ -1,0 +1,216 @@
+// Methods of the built-in types (str, list, dict, set, tuple, int, float, exceptions,
+// object), installed once per process into the immutable built-in type objects, and the
+// constructors that run when a type is called.
+import BigInt
+
+extension Types {
+    /// Fills the built-in types' method tables (once per process).
+    static func installMethods() { _ = installed }
+
+    nonisolated(unsafe) private static let installed: Bool = {
+        installStrMethods()
+        installListMethods()
+        installDictMethods()
+        installSetMethods()
+        installMiscMethods()
+        return true
+    }()
+
+    static func method(_ t: PyType, _ name: String, _ impl: NativeImpl) {
+        t.dict[name] = .object(PyNativeFunction(name, owner: t, impl))
+    }
+
+    static func str(_ v: Value) throws -> String {
+        guard case .object(let o) = v, let s = o as? PyStr else {
+            throw Swirl.typeError("expected str, got \(Types.object.name)")
+        }
+        return s.value
+    }
+}
+
+extension Runtime {
+    // MARK: calling a type
+
+    func instantiate(_ t: PyType, _ args: Arguments) throws -> Value {
+        if t.isBuiltin { return try constructBuiltin(t, args) }
+        if let newMethod = t.lookup("__new__"), case .object(let no) = newMethod, !(no is PyNativeFunction) {
+            var a = args
+            a.positional.insert(.object(t), at: 0)
+            let fn: Value
+            if let s = no as? PyStaticMethod { fn = s.function } else { fn = newMethod }
+            let obj = try call(fn, a)
+            if typeOf(obj).isSubtype(of: t), let initMethod = t.lookup("__init__"), case .object(let io) = initMethod, io is PyFunction {
+                _ = try callMethod(initMethod, self: obj, args)
+            }
+            return obj
+        }
+        let obj: Value
+        switch t.layout {
+        case .exception: obj = .object(PyException(t, args: args.positional))
+        default: obj = .object(PyInstance(cls: t))
+        }
+        if let initMethod = t.lookup("__init__") {
+            let r = try callMethod(initMethod, self: obj, args)
+            if !r.isNone { throw Swirl.typeError("__init__() should return None, not '\(typeName(r))'") }
+        } else if t.layout == .object && (!args.positional.isEmpty || !args.keywords.isEmpty) {
+            throw Swirl.typeError("\(t.qualname)() takes no arguments")
+        }
+        return obj
+    }
+
+    private func constructBuiltin(_ t: PyType, _ args: Arguments) throws -> Value {
+        let a = args.positional
+        if t.layout == .exception {
+            if let k = args.keywords.first { throw Swirl.typeError("\(t.name)() takes no keyword arguments") ; _ = k }
+            return .object(PyException(t, args: a))
+        }
+        if let custom = nativeConstructors[ObjectIdentifier(t)] { return try custom(self, args) }
+        switch t.name {
+        case "object":
+            if !a.isEmpty { throw Swirl.typeError("object() takes no arguments") }
+            return .object(PyInstance(cls: Types.object))
+        case "int": return try constructInt(args)
+        case "float":
+            guard let x = a.first else { return .float(0) }
+            return try toFloat(x)
+        case "str":
+            guard let x = a.first else { return Value("") }
+            if a.count > 1, case .object(let o) = x, let b = o as? PyBytes { return Value(String(decoding: b.bytes, as: UTF8.self)) }
+            return Value(try str(x))
+        case "bool":
+            guard let x = a.first else { return .false }
+            return .bool(try truthy(x))
+        case "list": return .object(PyList(try a.first.map { try iterateToArray($0) } ?? []))
+        case "tuple":
+            guard let x = a.first else { return .object(PyTuple.empty) }
+            if case .object(let o) = x, o is PyTuple { return x }
+            return .object(PyTuple(try iterateToArray(x)))
+        case "dict":
+            let d = PyDict()
+            if let x = a.first { try dictUpdate(d, x) }
+            for (k, v) in args.keywords { try dictSet(d, Value(k), v) }
+            return .object(d)
+        case "set", "frozenset":
+            let s = PySet(frozen: t === Types.frozenset)
+            if let x = a.first { for v in try iterateToArray(x) { try setAdd(s, v) } }
+            return .object(s)
+        case "bytes":
+            guard let x = a.first else { return .object(PyBytes([])) }
+            if case .object(let o) = x, let s = o as? PyStr { return .object(PyBytes(Array(s.value.utf8))) }
+            if case .int(let n) = x {
+                if n < 0 { throw Swirl.valueError("negative count") }
+                return .object(PyBytes([UInt8](repeating: 0, count: n)))
+            }
+            return .object(PyBytes(try iterateToArray(x).map { v in
+                let i = try indexValue(v)
+                guard i >= 0 && i < 256 else { throw Swirl.valueError("bytes must be in range(0, 256)") }
+                return UInt8(i)
+            }))
+        case "range":
+            let ints = try a.map { try indexValue($0) }
+            switch ints.count {
+            case 1: return .object(PyRange(start: 0, stop: ints[0], step: 1))
+            case 2: return .object(PyRange(start: ints[0], stop: ints[1], step: 1))
+            case 3:
+                if ints[2] == 0 { throw Swirl.valueError("range() arg 3 must not be zero") }
+                return .object(PyRange(start: ints[0], stop: ints[1], step: ints[2]))
+            default: throw Swirl.typeError("range expected at most 3 arguments, got \(ints.count)")
+            }
+        case "type":
+            if a.count == 1 { return .object(typeOf(a[0])) }
+            throw Swirl.typeError("type() with 3 arguments is not supported")
+        case "slice":
+            switch a.count {
+            case 1: return .object(PySlice(start: .none, stop: a[0], step: .none))
+            case 2: return .object(PySlice(start: a[0], stop: a[1], step: .none))
+            default: return .object(PySlice(start: a[0], stop: a[1], step: a.count > 2 ? a[2] : .none))
+            }
+        case "property":
+            return .object(PyProperty(getter: a.first ?? .none, setter: a.count > 1 ? a[1] : .none))
+        case "staticmethod": return .object(PyStaticMethod(a.first ?? .none))
+        case "classmethod": return .object(PyClassMethod(a.first ?? .none))
+        case "super":
+            guard a.count == 2, case .object(let co) = a[0], let cls = co as? PyType else {
+                throw Swirl.runtimeError("super(): no arguments")
+            }
+            return .object(PySuper(cls: cls, receiver: a[1]))
+        default:
+            throw Swirl.typeError("cannot create '\(t.name)' instances")
+        }
+    }
+
+    func constructInt(_ args: Arguments) throws -> Value {
+        let a = args.positional
+        guard let x = a.first else { return .int(0) }
+        var base: Int?
+        if a.count > 1 { base = try indexValue(a[1]) }
+        if let b = args.keywords.first(where: { $0.0 == "base" }) { base = try indexValue(b.1) }
+        if let base {
+            guard case .object(let o) = x, let s = o as? PyStr else {
+                throw Swirl.typeError("int() can't convert non-string with explicit base")
+            }
+            return try parseInt(s.value, base: base)
+        }
+        switch x {
+        case .int: return x
+        case .bool(let b): return .int(b ? 1 : 0)
+        case .float(let d):
+            if d.isNaN { throw Swirl.valueError("cannot convert float NaN to integer") }
+            if d.isInfinite { throw Swirl.overflowError("cannot convert float infinity to integer") }
+            if let i = Int(exactly: d.rounded(.towardZero)) { return .int(i) }
+            return .integer(BigInt(d.rounded(.towardZero)))
+        case .object(let o):
+            if o is PyBigInt { return x }
+            if let s = o as? PyStr { return try parseInt(s.value, base: 10) }
+            if let b = o as? PyBytes { return try parseInt(String(decoding: b.bytes, as: UTF8.self), base: 10) }
+            if let m = special(x, "__int__") { return try callMethod(m, self: x, []) }
+            if let m = special(x, "__index__") { return try callMethod(m, self: x, []) }
+        default: break
+        }
+        throw Swirl.typeError("int() argument must be a string, a bytes-like object or a real number, not '\(typeName(x))'")
+    }
+
+    func parseInt(_ text: String, base: Int) throws -> Value {
+        if base != 0 && (base < 2 || base > 36) { throw Swirl.valueError("int() base must be >= 2 and <= 36, or 0") }
+        let invalid = Swirl.valueError("invalid literal for int() with base \(base): \(strRepr(text))")
+        var s = Substring(text.trimmingCharacters(in: .whitespacesAndNewlines))
+        var negative = false
+        if s.hasPrefix("-") { negative = true; s = s.dropFirst() } else if s.hasPrefix("+") { s = s.dropFirst() }
+        var b = base
+        let lower = s.lowercased()
+        if (b == 16 || b == 0) && lower.hasPrefix("0x") { b = 16; s = s.dropFirst(2) } else if (b == 8 || b == 0) && lower.hasPrefix("0o") {
+            b = 8; s = s.dropFirst(2)
+        } else if (b == 2 || b == 0) && lower.hasPrefix("0b") { b = 2; s = s.dropFirst(2) } else if b == 0 { b = 10 }
+        if s.hasPrefix("_") { s = s.dropFirst() }
+        if s.isEmpty || s.hasSuffix("_") || s.contains("__") { throw invalid }
+        let digits = s.replacingOccurrences(of: "_", with: "")
+        if digits.count > 4300 && b == 10 {
+            throw Swirl.valueError("Exceeds the limit (4300 digits) for integer string conversion: value has \(digits.count) digits; use sys.set_int_max_str_digits() to increase the limit")
+        }
+        guard let v = BigInt(digits, radix: b) else { throw invalid }
+        return .integer(negative ? -v : v)
+    }
+
+    func toFloat(_ x: Value) throws -> Value {
+        switch x {
+        case .float: return x
+        case .int(let i): return .float(Double(i))
+        case .bool(let b): return .float(b ? 1 : 0)
+        case .object(let o):
+            if let b = o as? PyBigInt {
+                let d = Double(b.value)
+                if !d.isFinite { throw Swirl.overflowError("int too large to convert to float") }
+                return .float(d)
+            }
+            if let s = o as? PyStr {
+                if let d = pyFloatFromString(s.value) { return .float(d) }
+                throw Swirl.valueError("could not convert string to float: \(strRepr(s.value))")
+            }
+            if let m = special(x, "__float__") { return try callMethod(m, self: x, []) }
+        default: break
+        }
+        throw Swirl.typeError("float() argument must be a string or a real number, not '\(typeName(x))'")
+    }
+}
+
+import Foundation

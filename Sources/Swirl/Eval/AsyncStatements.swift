@@ -1,0 +1,268 @@
+// `async with`, `async for` and a `with` whose body suspends. They await the context
+// manager's `__aenter__`/`__aexit__` and the iterator's `__anext__` through the same
+// resume mechanism as `await`.
+
+extension Frame {
+    /// Starts awaiting `awaitable`: its result, or nil when the frame must suspend (the
+    /// caller then pushes its state, then the iterator returned in `pending`).
+    func startAwait(_ awaitable: Value, pending: inout ResumableObject?) throws -> Value? {
+        let it = try rt.awaitIterator(awaitable)
+        return try drive(it, send: .none, thrown: nil, pending: &pending)
+    }
+
+    /// Continues an await this frame suspended in: pops the iterator and feeds it what the
+    /// frame was resumed with.
+    func continueAwait(_ awaiting: ResumableObject?, pending: inout ResumableObject?) throws -> Value? {
+        guard let it = awaiting else { return .none }
+        resuming = false
+        let send = sendValue, thrown = throwValue
+        sendValue = .none
+        throwValue = nil
+        return try drive(it, send: send, thrown: thrown, pending: &pending)
+    }
+
+    private func drive(_ it: ResumableObject, send: Value, thrown: PyException?, pending: inout ResumableObject?) throws -> Value? {
+        switch try it.resume(rt, send: send, throwing: thrown) {
+        case .returned(let v):
+            pending = nil
+            return v
+        case .yielded(let y):
+            yieldValue = y
+            pending = it
+            return nil
+        }
+    }
+}
+
+extension Runtime {
+    /// `aiter(x)`.
+    func asyncIterator(_ v: Value) throws -> Value {
+        guard let m = special(v, "__aiter__") ?? nativeMethod(v, "__aiter__") else {
+            throw typeError("'async for' requires an object with __aiter__ method, got \(typeName(v))")
+        }
+        return try callMethod(m, self: v, [])
+    }
+
+    /// `anext(it)` as an awaitable.
+    func asyncNext(_ it: Value) throws -> Value {
+        guard let m = special(it, "__anext__") ?? nativeMethod(it, "__anext__") else {
+            throw typeError("'async for' received an object from __aiter__ that does not implement __anext__: \(typeName(it))")
+        }
+        return try callMethod(m, self: it, [])
+    }
+
+    func nativeMethod(_ v: Value, _ name: String) -> Value? {
+        guard case .object(let o) = v else { return nil }
+        return o.type.lookup(name)
+    }
+}
+
+final class AsyncForStmt: StmtNode {
+    let target: TargetNode
+    let iter: ExprNode
+    let body: StmtNode
+    let orElse: StmtNode?
+    init(_ target: TargetNode, _ iter: ExprNode, _ body: StmtNode, _ orElse: StmtNode?, line: Int32) {
+        self.target = target
+        self.iter = iter
+        self.body = body
+        self.orElse = orElse
+        super.init(line: line)
+    }
+
+    // Phases: 0 evaluating the iterable; 1 awaiting __anext__; 2 in the body; 3 in else.
+    override func exec(_ f: Frame) throws -> Flow {
+        var phase = f.resuming ? f.popInt() : 0
+        var iterator = Value.none
+        var pending: ResumableObject?
+        var awaiting: ResumableObject?
+        if phase == 1 { awaiting = f.pop().asObject as? ResumableObject }
+        if phase == 1 || phase == 2 { iterator = f.pop() }
+        if phase == 0 {
+            guard let source = try iter.evalR(f) else {
+                f.pushInt(0)
+                return .suspended
+            }
+            iterator = try f.rt.asyncIterator(source)
+            phase = 1
+            f.resuming = false
+        }
+        loop: while phase != 3 {
+            if phase == 1 {
+                let item: Value?
+                do {
+                    if f.resuming {
+                        item = try f.continueAwait(awaiting, pending: &pending)
+                    } else {
+                        item = try f.startAwait(try f.rt.asyncNext(iterator), pending: &pending)
+                    }
+                } catch let e as ScriptError where e.exception.isInstance(of: Types.stopAsyncIteration) {
+                    phase = 3
+                    break loop
+                }
+                guard let value = item else {
+                    f.push(iterator)
+                    f.push(pending.map { .object($0) } ?? .none)
+                    f.pushInt(1)
+                    return .suspended
+                }
+                try target.assign(value, f)
+            }
+            let r = try body.exec(f)
+            switch r {
+            case .normal, .continueLoop: phase = 1
+            case .breakLoop: return .normal
+            case .suspended:
+                f.push(iterator)
+                f.pushInt(2)
+                return .suspended
+            default: return r
+            }
+        }
+        guard let orElse else { return .normal }
+        let r = try orElse.exec(f)
+        if r == .suspended { f.pushInt(3) }
+        return r
+    }
+}
+
+/// `async with`, and plain `with` when its body suspends (`isAsync` false).
+class WithStmtBase: StmtNode {
+    let context: ExprNode
+    let target: TargetNode?
+    let body: StmtNode
+    let isAsync: Bool
+    init(context: ExprNode, target: TargetNode?, body: StmtNode, isAsync: Bool, line: Int32) {
+        self.context = context
+        self.target = target
+        self.body = body
+        self.isAsync = isAsync
+        super.init(line: line)
+    }
+
+    // Phases: 0 context expression; 1 awaiting __aenter__; 2 body; 3 awaiting __aexit__
+    // after an exception; 4 awaiting __aexit__ after a normal exit.
+    // Saved below the phase: manager, exit method, then phase-specific values.
+    override func exec(_ f: Frame) throws -> Flow {
+        let rt = f.rt
+        var phase = f.resuming ? f.popInt() : 0
+        var manager = Value.none, exit = Value.none
+        var pending: ResumableObject?
+        var exc: PyException?
+        var flow = Flow.normal
+        var awaiting: ResumableObject?
+        if phase == 1 || phase == 3 || phase == 4 { awaiting = f.pop().asObject as? ResumableObject }
+        if phase == 3 { exc = f.pop().asObject as? PyException }
+        if phase == 4 {
+            flow = Flow(rawValue: UInt8(f.popInt())) ?? .normal
+            f.returnValue = f.pop()
+        }
+        if phase >= 1 {
+            exit = f.pop()
+            manager = f.pop()
+        }
+        func save(_ extra: () -> Void) {
+            f.push(manager)
+            f.push(exit)
+            extra()
+        }
+        if phase == 0 {
+            guard let m = try context.evalR(f) else {
+                f.pushInt(0)
+                return .suspended
+            }
+            manager = m
+            let (enter, ex) = try rt.contextMethods(manager, async: isAsync)
+            exit = ex
+            let entered = try rt.callMethod(enter, self: manager, [])
+            if isAsync {
+                guard let v = try f.startAwait(entered, pending: &pending) else {
+                    save { f.push(pending.map { .object($0) } ?? .none) }
+                    f.pushInt(1)
+                    return .suspended
+                }
+                try target?.assign(v, f)
+            } else {
+                try target?.assign(entered, f)
+            }
+            phase = 2
+            f.resuming = false
+        } else if phase == 1 {
+            guard let v = try f.continueAwait(awaiting, pending: &pending) else {
+                save { f.push(pending.map { .object($0) } ?? .none) }
+                f.pushInt(1)
+                return .suspended
+            }
+            try target?.assign(v, f)
+            phase = 2
+        }
+        if phase == 2 {
+            do {
+                flow = try body.exec(f)
+                if flow == .suspended {
+                    save {}
+                    f.pushInt(2)
+                    return .suspended
+                }
+            } catch let e as ScriptError {
+                exc = e.exception
+                phase = 3
+                let r = try rt.callMethod(exit, self: manager, [.object(e.exception.cls), .object(e.exception), .none])
+                if !isAsync {
+                    if try rt.truthy(r) { return .normal }
+                    throw e
+                }
+                return try finishExit(f, r, resuming: false, phase: 3, exc: e.exception, flow: .normal, manager, exit)
+            }
+            let r = try rt.callMethod(exit, self: manager, [.none, .none, .none])
+            if !isAsync { return flow }
+            return try finishExit(f, r, resuming: false, phase: 4, exc: nil, flow: flow, manager, exit)
+        }
+        return try finishExit(f, .none, resuming: true, phase: phase, exc: exc, flow: flow, manager, exit, awaiting: awaiting)
+    }
+
+    private func finishExit(_ f: Frame, _ awaitable: Value, resuming: Bool, phase: Int, exc: PyException?, flow: Flow,
+                            _ manager: Value, _ exit: Value, awaiting: ResumableObject? = nil) throws -> Flow {
+        var pending: ResumableObject?
+        let savedReturn = f.returnValue
+        if let e = exc { f.rt.handledExceptions.append(e) }
+        defer { if exc != nil { f.rt.handledExceptions.removeLast() } }
+        let result: Value?
+        do {
+            result = resuming ? try f.continueAwait(awaiting, pending: &pending) : try f.startAwait(awaitable, pending: &pending)
+        } catch let inner as ScriptError {
+            if let e = exc { f.rt.chain(inner.exception, context: e) }
+            throw inner
+        }
+        guard let r = result else {
+            f.push(manager)
+            f.push(exit)
+            if phase == 3, let e = exc { f.push(.object(e)) }
+            if phase == 4 {
+                f.push(savedReturn)
+                f.pushInt(Int(flow.rawValue))
+            }
+            f.push(pending.map { .object($0) } ?? .none)
+            f.pushInt(phase)
+            return .suspended
+        }
+        if phase == 3, let e = exc {
+            if try f.rt.truthy(r) { return .normal }
+            throw ScriptError(e)
+        }
+        f.returnValue = savedReturn
+        return flow
+    }
+}
+
+final class AsyncWithStmt: WithStmtBase {
+    init(context: ExprNode, target: TargetNode?, body: StmtNode, line: Int32) {
+        super.init(context: context, target: target, body: body, isAsync: true, line: line)
+    }
+}
+
+final class WithStmtR: WithStmtBase {
+    init(context: ExprNode, target: TargetNode?, body: StmtNode, line: Int32) {
+        super.init(context: context, target: target, body: body, isAsync: false, line: line)
+    }
+}

@@ -1,0 +1,122 @@
+// Call nodes. Positional-only call sites evaluate their arguments straight onto the value
+// stack, where they become the callee's first local slots; method calls look the method
+// up on the class and pass the receiver without creating a bound-method object.
+
+enum ArgumentNode {
+    case positional(ExprNode)
+    case starred(ExprNode)
+    case keyword(String, ExprNode)
+    case doubleStarred(ExprNode)
+}
+
+/// `f(a, b, c)` with plain positional arguments.
+final class PositionalCallNode: ExprNode {
+    let function: ExprNode
+    let args: [ExprNode]
+    init(_ function: ExprNode, _ args: [ExprNode], line: Int32) {
+        self.function = function
+        self.args = args
+        super.init(line: line)
+    }
+    override func eval(_ f: Frame) throws -> Value {
+        let callee = try function.eval(f)
+        let rt = f.rt
+        if case .object(let o) = callee, let n = o as? PyNativeFunction, n.boundSelf == nil {
+            switch (n.impl, args.count) {
+            case (.a1(let fn), 1): return try fn(rt, try args[0].eval(f))
+            case (.a2(let fn), 2):
+                let a = try args[0].eval(f)
+                return try fn(rt, a, try args[1].eval(f))
+            default: break
+            }
+        }
+        let base = rt.sp
+        do {
+            for a in args {
+                let v = try a.eval(f)
+                try rt.pushValue(v)
+            }
+            return try rt.callOnStack(callee, base: base, argc: args.count)
+        } catch {
+            rt.release(to: base)
+            throw error
+        }
+    }
+}
+
+/// `obj.name(a, b)` with plain positional arguments.
+final class MethodCallNode: ExprNode {
+    let object: ExprNode
+    let name: String
+    let args: [ExprNode]
+    init(_ object: ExprNode, _ name: String, _ args: [ExprNode], line: Int32) {
+        self.object = object
+        self.name = name
+        self.args = args
+        super.init(line: line)
+    }
+    override func eval(_ f: Frame) throws -> Value {
+        let receiver = try object.eval(f)
+        let rt = f.rt
+        switch try rt.lookupMethod(receiver, name) {
+        case .unbound(let method):
+            if case .object(let mo) = method, let n = mo as? PyNativeFunction {
+                switch (n.impl, args.count) {
+                case (.a1(let fn), 0): return try fn(rt, receiver)
+                case (.a2(let fn), 1): return try fn(rt, receiver, try args[0].eval(f))
+                case (.a3(let fn), 2):
+                    let a = try args[0].eval(f)
+                    return try fn(rt, receiver, a, try args[1].eval(f))
+                default: break
+                }
+            }
+            let base = rt.sp
+            do {
+                try rt.pushValue(receiver)
+                for a in args { try rt.pushValue(try a.eval(f)) }
+                return try rt.callOnStack(method, base: base, argc: args.count + 1)
+            } catch {
+                rt.release(to: base)
+                throw error
+            }
+        case .bound(let callable):
+            let base = rt.sp
+            do {
+                for a in args { try rt.pushValue(try a.eval(f)) }
+                return try rt.callOnStack(callable, base: base, argc: args.count)
+            } catch {
+                rt.release(to: base)
+                throw error
+            }
+        }
+    }
+}
+
+/// The general call: starred and keyword arguments.
+final class CallNode: ExprNode {
+    let function: ExprNode
+    let args: [ArgumentNode]
+    init(_ function: ExprNode, _ args: [ArgumentNode], line: Int32) {
+        self.function = function
+        self.args = args
+        super.init(line: line)
+    }
+    override func eval(_ f: Frame) throws -> Value {
+        let callee = try function.eval(f)
+        let arguments = try CallNode.collect(args, f)
+        return try f.rt.call(callee, arguments)
+    }
+
+    static func collect(_ args: [ArgumentNode], _ f: Frame) throws -> Arguments {
+        var a = Arguments()
+        for arg in args {
+            switch arg {
+            case .positional(let e): a.positional.append(try e.eval(f))
+            case .starred(let e): a.positional.append(contentsOf: try f.rt.iterateToArray(try e.eval(f)))
+            case .keyword(let name, let e): a.keywords.append((name, try e.eval(f)))
+            case .doubleStarred(let e): try f.rt.appendKeywords(&a, from: try e.eval(f))
+            }
+        }
+        return a
+    }
+}

@@ -1,0 +1,397 @@
+// Plain (non-suspending) expression nodes: constants, names, operators, attribute and
+// subscript access, displays, conditional and boolean expressions.
+import SwirlSyntax
+
+final class ConstNode: ExprNode {
+    let value: Value
+    init(_ value: Value, line: Int32) {
+        self.value = value
+        super.init(line: line)
+    }
+    override func eval(_ f: Frame) throws -> Value { value }
+}
+
+// MARK: names
+
+final class LocalLoad: ExprNode {
+    let slot: Int
+    let name: String
+    init(slot: Int, name: String, line: Int32) {
+        self.slot = slot
+        self.name = name
+        super.init(line: line)
+    }
+    override func eval(_ f: Frame) throws -> Value {
+        if let v = f.slots[slot] { return v }
+        throw ScriptError(Types.unboundLocalError,
+                          "cannot access local variable '\(name)' where it is not associated with a value")
+    }
+}
+
+final class CellLoad: ExprNode {
+    let slot: Int
+    let name: String
+    let isFree: Bool
+    init(slot: Int, name: String, isFree: Bool, line: Int32) {
+        self.slot = slot
+        self.name = name
+        self.isFree = isFree
+        super.init(line: line)
+    }
+    override func eval(_ f: Frame) throws -> Value {
+        if case .object(let o) = f.slots[slot], let cell = o as? PyCell, let v = cell.value { return v }
+        if isFree {
+            throw ScriptError(Types.nameError,
+                              "cannot access free variable '\(name)' where it is not associated with a value in enclosing scope")
+        }
+        throw ScriptError(Types.unboundLocalError,
+                          "cannot access local variable '\(name)' where it is not associated with a value")
+    }
+}
+
+final class GlobalLoad: ExprNode {
+    let globals: Globals
+    let slot: Int
+    let builtins: Globals
+    let builtinSlot: Int
+    let name: String
+    init(globals: Globals, builtins: Globals, name: String, line: Int32) {
+        self.globals = globals
+        self.slot = globals.slot(for: name)
+        self.builtins = builtins
+        self.builtinSlot = builtins.slot(for: name)
+        self.name = name
+        super.init(line: line)
+    }
+    override func eval(_ f: Frame) throws -> Value {
+        if let v = globals.get(slot) { return v }
+        if let v = builtins.get(builtinSlot) { return v }
+        throw f.rt.nameError(name, globals: globals)
+    }
+}
+
+/// A name read in a class body: the class namespace, then globals and built-ins (or the
+/// enclosing function's cell for `classDeref`).
+final class ClassLoad: ExprNode {
+    let name: String
+    let fallback: ExprNode
+    init(name: String, fallback: ExprNode, line: Int32) {
+        self.name = name
+        self.fallback = fallback
+        super.init(line: line)
+    }
+    override func eval(_ f: Frame) throws -> Value {
+        if let ns = f.namespace, let v = ns.dict[name] { return v }
+        return try fallback.eval(f)
+    }
+}
+
+// MARK: operators
+
+final class BinaryNode: ExprNode {
+    let op: BinaryOperator
+    let left: ExprNode
+    let right: ExprNode
+    init(_ op: BinaryOperator, _ left: ExprNode, _ right: ExprNode, line: Int32) {
+        self.op = op
+        self.left = left
+        self.right = right
+        super.init(line: line)
+    }
+    override func eval(_ f: Frame) throws -> Value {
+        let a = try left.eval(f)
+        let b = try right.eval(f)
+        if case .int(let x) = a, case .int(let y) = b {
+            switch op {
+            case .add:
+                let (r, o) = x.addingReportingOverflow(y)
+                if !o { return .int(r) }
+            case .sub:
+                let (r, o) = x.subtractingReportingOverflow(y)
+                if !o { return .int(r) }
+            case .mul:
+                let (r, o) = x.multipliedReportingOverflow(by: y)
+                if !o { return .int(r) }
+            case .bitAnd: return .int(x & y)
+            case .bitXor: return .int(x ^ y)
+            case .bitOr: return .int(x | y)
+            default: break
+            }
+            return try f.rt.intOp(op, x, y)
+        }
+        if case .float(let x) = a, case .float(let y) = b {
+            switch op {
+            case .add: return .float(x + y)
+            case .sub: return .float(x - y)
+            case .mul: return .float(x * y)
+            default: break
+            }
+        }
+        return try f.rt.binary(op, a, b)
+    }
+}
+
+final class UnaryNode: ExprNode {
+    let op: UnaryOperator
+    let operand: ExprNode
+    init(_ op: UnaryOperator, _ operand: ExprNode, line: Int32) {
+        self.op = op
+        self.operand = operand
+        super.init(line: line)
+    }
+    override func eval(_ f: Frame) throws -> Value {
+        try UnaryNode.apply(op, try operand.eval(f), f.rt)
+    }
+    static func apply(_ op: UnaryOperator, _ v: Value, _ rt: Runtime) throws -> Value {
+        switch op {
+        case .not: return .bool(try !rt.truthy(v))
+        case .minus: return try rt.negate(v)
+        case .plus: return try rt.positive(v)
+        case .invert: return try rt.invert(v)
+        }
+    }
+}
+
+final class BoolOpNode: ExprNode {
+    let isAnd: Bool
+    let operands: [ExprNode]
+    init(isAnd: Bool, _ operands: [ExprNode], line: Int32) {
+        self.isAnd = isAnd
+        self.operands = operands
+        super.init(line: line)
+    }
+    override func eval(_ f: Frame) throws -> Value {
+        var v = Value.none
+        for (i, e) in operands.enumerated() {
+            v = try e.eval(f)
+            if i == operands.count - 1 { break }
+            let t = try f.rt.truthy(v)
+            if t != isAnd { return v }
+        }
+        return v
+    }
+}
+
+/// A single comparison `a op b` (the common case).
+final class CompareNode: ExprNode {
+    let op: CompareOperator
+    let left: ExprNode
+    let right: ExprNode
+    init(_ op: CompareOperator, _ left: ExprNode, _ right: ExprNode, line: Int32) {
+        self.op = op
+        self.left = left
+        self.right = right
+        super.init(line: line)
+    }
+    override func eval(_ f: Frame) throws -> Value {
+        let a = try left.eval(f)
+        let b = try right.eval(f)
+        if case .int(let x) = a, case .int(let y) = b {
+            switch op {
+            case .lt: return .bool(x < y)
+            case .le: return .bool(x <= y)
+            case .gt: return .bool(x > y)
+            case .ge: return .bool(x >= y)
+            case .eq: return .bool(x == y)
+            case .ne: return .bool(x != y)
+            default: break
+            }
+        }
+        return .bool(try f.rt.compare(op, a, b))
+    }
+}
+
+/// A chain `a < b <= c`: each middle operand evaluated once, stopping at the first false.
+final class CompareChainNode: ExprNode {
+    let first: ExprNode
+    let rest: [(CompareOperator, ExprNode)]
+    init(_ first: ExprNode, _ rest: [(CompareOperator, ExprNode)], line: Int32) {
+        self.first = first
+        self.rest = rest
+        super.init(line: line)
+    }
+    override func eval(_ f: Frame) throws -> Value {
+        var a = try first.eval(f)
+        for (op, e) in rest {
+            let b = try e.eval(f)
+            if try !f.rt.compare(op, a, b) { return .false }
+            a = b
+        }
+        return .true
+    }
+}
+
+final class IfExpNode: ExprNode {
+    let test: ExprNode
+    let body: ExprNode
+    let orElse: ExprNode
+    init(test: ExprNode, body: ExprNode, orElse: ExprNode, line: Int32) {
+        self.test = test
+        self.body = body
+        self.orElse = orElse
+        super.init(line: line)
+    }
+    override func eval(_ f: Frame) throws -> Value {
+        try f.rt.truthy(try test.eval(f)) ? try body.eval(f) : try orElse.eval(f)
+    }
+}
+
+final class NamedExprNode: ExprNode {
+    let target: TargetNode
+    let value: ExprNode
+    init(target: TargetNode, value: ExprNode, line: Int32) {
+        self.target = target
+        self.value = value
+        super.init(line: line)
+    }
+    override func eval(_ f: Frame) throws -> Value {
+        let v = try value.eval(f)
+        try target.assign(v, f)
+        return v
+    }
+}
+
+// MARK: attribute and subscript
+
+final class AttributeNode: ExprNode {
+    let object: ExprNode
+    let name: String
+    init(_ object: ExprNode, _ name: String, line: Int32) {
+        self.object = object
+        self.name = name
+        super.init(line: line)
+    }
+    override func eval(_ f: Frame) throws -> Value {
+        try f.rt.getAttribute(try object.eval(f), name)
+    }
+}
+
+final class SubscriptNode: ExprNode {
+    let object: ExprNode
+    let index: ExprNode
+    init(_ object: ExprNode, _ index: ExprNode, line: Int32) {
+        self.object = object
+        self.index = index
+        super.init(line: line)
+    }
+    override func eval(_ f: Frame) throws -> Value {
+        let o = try object.eval(f)
+        let i = try index.eval(f)
+        return try f.rt.getItem(o, i)
+    }
+}
+
+final class SliceNode: ExprNode {
+    let lower: ExprNode?
+    let upper: ExprNode?
+    let step: ExprNode?
+    init(_ lower: ExprNode?, _ upper: ExprNode?, _ step: ExprNode?, line: Int32) {
+        self.lower = lower
+        self.upper = upper
+        self.step = step
+        super.init(line: line)
+    }
+    override func eval(_ f: Frame) throws -> Value {
+        .object(PySlice(start: try lower?.eval(f) ?? .none, stop: try upper?.eval(f) ?? .none,
+                        step: try step?.eval(f) ?? .none))
+    }
+}
+
+// MARK: displays
+
+/// An element of a list/tuple/set display: a value or `*iterable`.
+struct DisplayElement {
+    let expr: ExprNode
+    let starred: Bool
+}
+
+enum DisplayKind { case list, tuple, set }
+
+final class DisplayNode: ExprNode {
+    let kind: DisplayKind
+    let elements: [DisplayElement]
+    let hasStar: Bool
+    init(_ kind: DisplayKind, _ elements: [DisplayElement], line: Int32) {
+        self.kind = kind
+        self.elements = elements
+        self.hasStar = elements.contains { $0.starred }
+        super.init(line: line)
+    }
+    override func eval(_ f: Frame) throws -> Value {
+        var items: [Value] = []
+        items.reserveCapacity(elements.count)
+        for e in elements {
+            let v = try e.expr.eval(f)
+            if e.starred { items.append(contentsOf: try f.rt.iterateToArray(v)) } else { items.append(v) }
+        }
+        return try DisplayNode.build(kind, items, f.rt)
+    }
+    static func build(_ kind: DisplayKind, _ items: [Value], _ rt: Runtime) throws -> Value {
+        switch kind {
+        case .list: return .object(PyList(items))
+        case .tuple: return .object(items.isEmpty ? PyTuple.empty : PyTuple(items))
+        case .set:
+            let s = PySet()
+            for v in items { try rt.setAdd(s, v) }
+            return .object(s)
+        }
+    }
+}
+
+final class DictDisplayNode: ExprNode {
+    /// nil key means `**mapping`.
+    let items: [(ExprNode?, ExprNode)]
+    init(_ items: [(ExprNode?, ExprNode)], line: Int32) {
+        self.items = items
+        super.init(line: line)
+    }
+    override func eval(_ f: Frame) throws -> Value {
+        let d = PyDict()
+        for (k, v) in items {
+            if let k {
+                let key = try k.eval(f)
+                try f.rt.dictSet(d, key, try v.eval(f))
+            } else {
+                try f.rt.dictUpdate(d, try v.eval(f))
+            }
+        }
+        return .object(d)
+    }
+}
+
+/// An f-string: literal pieces and formatted values concatenated.
+final class FStringNode: ExprNode {
+    enum Piece {
+        case literal(String)
+        case value(ExprNode, conversion: Character?, spec: FStringNode?)
+    }
+    let pieces: [Piece]
+    init(_ pieces: [Piece], line: Int32) {
+        self.pieces = pieces
+        super.init(line: line)
+    }
+    override func eval(_ f: Frame) throws -> Value {
+        var out = ""
+        for p in pieces {
+            switch p {
+            case .literal(let s): out += s
+            case .value(let e, let conv, let spec):
+                let v = try e.eval(f)
+                let specText: String
+                if let spec, case .object(let so) = try spec.eval(f), let s = so as? PyStr { specText = s.value } else { specText = "" }
+                out += try FStringNode.format(v, conv, specText, f.rt)
+            }
+        }
+        return Value(out)
+    }
+    static func format(_ v: Value, _ conv: Character?, _ spec: String, _ rt: Runtime) throws -> String {
+        var v = v
+        switch conv {
+        case "r": v = Value(try rt.repr(v))
+        case "s": v = Value(try rt.str(v))
+        case "a": v = Value(asciiEscape(try rt.repr(v)))
+        default: break
+        }
+        return try rt.format(v, spec)
+    }
+}

@@ -1,0 +1,214 @@
+// Generator, coroutine and async-generator objects: a suspended frame plus the resume
+// protocol (send a value or throw an exception in, get a yielded or returned value out).
+// Awaiting a coroutine, `yield from` and the event loop's task steps all drive frames
+// through `ResumableObject.resume`.
+
+enum GenStep {
+    case yielded(Value)
+    case returned(Value)
+}
+
+/// Anything that can be driven by `send`/`throw`: script generators and coroutines, and
+/// native awaitables (futures, asyncio.sleep, queue operations...).
+class ResumableObject: PyIteratorObject {
+    func resume(_ rt: Runtime, send: Value, throwing: PyException?) throws -> GenStep {
+        .returned(.none)
+    }
+    /// `close()`: throws GeneratorExit in; native awaitables just stop.
+    func close(_ rt: Runtime) throws {}
+
+    override func next(_ rt: Runtime) throws -> Value? {
+        switch try resume(rt, send: .none, throwing: nil) {
+        case .yielded(let v): return v
+        case .returned: return nil
+        }
+    }
+}
+
+final class PyGenerator: ResumableObject {
+    enum State { case created, suspended, running, finished }
+
+    let code: CodeObject
+    let frame: Frame
+    var name: String
+    var qualname: String
+    var state = State.created
+    /// Set when the last suspension was a `yield` of an async generator (not an await).
+    var yieldedFromAsyncGen = false
+    private weak var owner: Runtime?
+    /// Where the coroutine was created, for the "never awaited" warning.
+    var awaitedOrStarted = false
+
+    init(code: CodeObject, frame: Frame, name: String, qualname: String, rt: Runtime) {
+        self.code = code
+        self.frame = frame
+        self.name = name
+        self.qualname = qualname
+        self.owner = rt
+    }
+
+    deinit {
+        if code.kind == .coroutine && state == .created && !awaitedOrStarted, let rt = owner {
+            rt.warnNeverAwaited(self, location: nil)
+        }
+    }
+
+    override var type: PyType {
+        switch code.kind {
+        case .coroutine: return Types.coroutine
+        case .asyncGenerator: return Types.asyncGenerator
+        default: return Types.generator
+        }
+    }
+
+    var kindName: String {
+        switch code.kind {
+        case .coroutine: return "coroutine"
+        case .asyncGenerator: return "async_generator"
+        default: return "generator"
+        }
+    }
+
+    override func resume(_ rt: Runtime, send: Value, throwing: PyException?) throws -> GenStep {
+        switch state {
+        case .running:
+            throw valueError("\(kindName) already executing")
+        case .finished:
+            if let e = throwing { throw ScriptError(e) }
+            if code.kind == .coroutine { throw runtimeError("cannot reuse already awaited coroutine") }
+            return .returned(.none)
+        case .created:
+            awaitedOrStarted = true
+            if let e = throwing {
+                state = .finished
+                throw ScriptError(e)
+            }
+            if !send.isNone {
+                throw typeError("can't send non-None value to a just-started \(kindName)")
+            }
+            frame.resuming = false
+        case .suspended:
+            frame.resuming = true
+            frame.sendValue = send
+            frame.throwValue = throwing
+        }
+        state = .running
+        try rt.enterNested()
+        frame.activation = rt.activationCounter
+        defer { rt.leaveNested() }
+        let flow: Flow
+        do {
+            flow = try code.body.exec(frame)
+        } catch let e as ScriptError {
+            finish()
+            if e.exception.isInstance(of: Types.stopIteration) && code.kind != .function {
+                let r = PyException(Types.runtimeError, "\(kindName) raised StopIteration")
+                r.cause = e.exception
+                r.context = e.exception
+                r.suppressContext = true
+                throw ScriptError(r)
+            }
+            if code.kind == .asyncGenerator && e.exception.isInstance(of: Types.stopAsyncIteration) {
+                let r = PyException(Types.runtimeError, "async generator raised StopAsyncIteration")
+                r.cause = e.exception
+                r.suppressContext = true
+                throw ScriptError(r)
+            }
+            throw e
+        }
+        switch flow {
+        case .suspended:
+            state = .suspended
+            return .yielded(frame.yieldValue)
+        case .returned:
+            let v = frame.returnValue
+            finish()
+            return .returned(v)
+        default:
+            finish()
+            return .returned(.none)
+        }
+    }
+
+    private func finish() {
+        state = .finished
+        frame.saved.removeAll()
+        frame.returnValue = .none
+        for i in 0..<frame.slotCount { frame.slots[i] = nil }
+    }
+
+    override func close(_ rt: Runtime) throws {
+        guard state == .suspended else {
+            state = .finished
+            return
+        }
+        do {
+            let step = try resume(rt, send: .none, throwing: PyException(Types.generatorExit, args: []))
+            if case .yielded = step { throw runtimeError("\(kindName) ignored GeneratorExit") }
+        } catch let e as ScriptError where e.exception.isInstance(of: Types.generatorExit)
+                    || e.exception.isInstance(of: Types.stopIteration) {
+            return
+        }
+    }
+
+    override func next(_ rt: Runtime) throws -> Value? {
+        if code.kind != .generator { throw typeError("'\(kindName)' object is not an iterator") }
+        switch try resume(rt, send: .none, throwing: nil) {
+        case .yielded(let v): return v
+        case .returned: return nil
+        }
+    }
+}
+
+extension Runtime {
+    /// The iterator `await x` drives: a coroutine itself, or what `__await__` returns.
+    func awaitIterator(_ v: Value) throws -> ResumableObject {
+        if case .object(let o) = v {
+            if let g = o as? PyGenerator {
+                if g.code.kind == .coroutine { return g }
+            } else if let r = o as? ResumableObject {
+                if let a = r as? NativeAwaitable { return a.awaitIterator() }
+                if r.type === Types.coroutine { return r }
+            }
+            if let m = special(v, "__await__") {
+                let it = try callMethod(m, self: v, [])
+                if case .object(let io) = it, let r = io as? ResumableObject { return r }
+                if special(it, "__next__") != nil { return IteratorDriver(it) }
+                throw typeError("__await__() returned non-iterator of type '\(typeName(it))'")
+            }
+        }
+        throw typeError("object \(typeName(v)) can't be used in 'await' expression")
+    }
+}
+
+/// Native objects that can be awaited (futures, tasks).
+protocol NativeAwaitable: AnyObject {
+    func awaitIterator() -> ResumableObject
+}
+
+/// Drives a plain iterator (from a user `__await__` or `yield from`) with send/throw.
+final class IteratorDriver: ResumableObject {
+    let iterator: Value
+    init(_ it: Value) { iterator = it }
+    override func resume(_ rt: Runtime, send: Value, throwing: PyException?) throws -> GenStep {
+        if let e = throwing {
+            if let m = rt.special(iterator, "throw") {
+                return try stepResult(rt) { try rt.callMethod(m, self: iterator, [.object(e)]) }
+            }
+            throw ScriptError(e)
+        }
+        if !send.isNone, let m = rt.special(iterator, "send") {
+            return try stepResult(rt) { try rt.callMethod(m, self: iterator, [send]) }
+        }
+        if let v = try rt.nextOf(iterator) { return .yielded(v) }
+        return .returned(.none)
+    }
+
+    private func stepResult(_ rt: Runtime, _ body: () throws -> Value) throws -> GenStep {
+        do {
+            return .yielded(try body())
+        } catch let e as ScriptError where e.exception.isInstance(of: Types.stopIteration) {
+            return .returned(e.exception.args.first ?? .none)
+        }
+    }
+}

@@ -1,0 +1,89 @@
+// Base classes of the executable tree the compiler builds from the AST. Expressions
+// evaluate to values; statements execute and report how they finished (`Flow`).
+//
+// Nodes on a path to a `yield`/`await` are built from resumable classes: their `evalR`
+// returns nil when the frame suspends (after saving their state on `Frame.saved`), and
+// resumes from that state when the frame is re-entered with `Frame.resuming` set. Every
+// other node uses the plain `eval`, which never suspends and pays nothing for it.
+
+class ExprNode {
+    /// Source line of the expression (for tracebacks).
+    let line: Int32
+    init(line: Int32) { self.line = line }
+
+    func eval(_ f: Frame) throws -> Value {
+        guard let v = try evalR(f) else { throw runtimeError("internal error: suspension in a plain evaluation") }
+        return v
+    }
+
+    /// Resumable evaluation: nil means the frame suspended.
+    func evalR(_ f: Frame) throws -> Value? { try eval(f) }
+
+    /// True for nodes built from the resumable classes.
+    var isResumable: Bool { false }
+}
+
+class StmtNode {
+    let line: Int32
+    init(line: Int32) { self.line = line }
+    func exec(_ f: Frame) throws -> Flow { .normal }
+}
+
+/// An assignment target (name, attribute, subscript, unpacking pattern).
+class TargetNode {
+    let line: Int32
+    init(line: Int32) { self.line = line }
+    func assign(_ value: Value, _ f: Frame) throws {}
+    func delete(_ f: Frame) throws {}
+}
+
+/// A statement sequence. Records the line of the failing statement in a traceback entry
+/// for this frame as an exception passes out of it.
+final class Block: StmtNode {
+    let stmts: [StmtNode]
+    init(_ stmts: [StmtNode], line: Int32) {
+        self.stmts = stmts
+        super.init(line: line)
+    }
+
+    override func exec(_ f: Frame) throws -> Flow {
+        for s in stmts {
+            do {
+                let r = try s.exec(f)
+                if r != .normal { return r }
+            } catch let e as ScriptError {
+                f.rt.recordTraceback(e.exception, f, line: s.line)
+                throw e
+            }
+        }
+        return .normal
+    }
+}
+
+/// A statement sequence on a suspension path: it remembers which statement suspended.
+final class ResumableBlock: StmtNode {
+    let stmts: [StmtNode]
+    init(_ stmts: [StmtNode], line: Int32) {
+        self.stmts = stmts
+        super.init(line: line)
+    }
+
+    override func exec(_ f: Frame) throws -> Flow {
+        var i = f.resuming ? f.popInt() : 0
+        while i < stmts.count {
+            let s = stmts[i]
+            do {
+                let r = try s.exec(f)
+                if r != .normal {
+                    if r == .suspended { f.pushInt(i) }
+                    return r
+                }
+            } catch let e as ScriptError {
+                f.rt.recordTraceback(e.exception, f, line: s.line)
+                throw e
+            }
+            i += 1
+        }
+        return .normal
+    }
+}

@@ -1,0 +1,580 @@
+// Resumable nodes: the expressions and statements on a path from a function body to a
+// `yield` or `await`. When the frame suspends, each node on the path pushes what it needs
+// onto `Frame.saved` (innermost first) and returns nil / `.suspended`; on resume the frame
+// re-enters from the top with `Frame.resuming` set and each node pops its state (outermost
+// first) and continues exactly where it stopped. Swift-level state (loops, `do/catch`) is
+// rebuilt on re-entry, so `try`/`finally` and loops behave across suspensions.
+
+// MARK: suspension points
+
+final class AwaitNode: ExprNode {
+    let operand: ExprNode
+    init(_ operand: ExprNode, line: Int32) {
+        self.operand = operand
+        super.init(line: line)
+    }
+    override var isResumable: Bool { true }
+
+    override func evalR(_ f: Frame) throws -> Value? {
+        let rt = f.rt
+        let iterator: ResumableObject
+        var send = Value.none
+        var thrown: PyException?
+        if f.resuming, f.popInt() == 1, case .object(let o) = f.pop(), let it = o as? ResumableObject {
+            f.resuming = false
+            iterator = it
+            send = f.sendValue
+            thrown = f.throwValue
+            f.sendValue = .none
+            f.throwValue = nil
+        } else {
+            guard let v = try operand.evalR(f) else {
+                f.pushInt(0)
+                return nil
+            }
+            iterator = try rt.awaitIterator(v)
+        }
+        switch try iterator.resume(rt, send: send, throwing: thrown) {
+        case .returned(let r):
+            return r
+        case .yielded(let y):
+            f.yieldValue = y
+            f.push(.object(iterator))
+            f.pushInt(1)
+            return nil
+        }
+    }
+}
+
+/// `yield value`: suspends the generator, handing `value` out; evaluates to what `send`
+/// passes in (or raises what `throw` passes in).
+final class YieldNode: ExprNode {
+    let operand: ExprNode?
+    let isAsyncGenerator: Bool
+    init(_ operand: ExprNode?, isAsyncGenerator: Bool, line: Int32) {
+        self.operand = operand
+        self.isAsyncGenerator = isAsyncGenerator
+        super.init(line: line)
+    }
+    override var isResumable: Bool { true }
+
+    override func evalR(_ f: Frame) throws -> Value? {
+        if f.resuming {
+            if f.popInt() == 1 {
+                f.resuming = false
+                if let e = f.throwValue {
+                    f.throwValue = nil
+                    throw ScriptError(e)
+                }
+                let v = f.sendValue
+                f.sendValue = .none
+                return v
+            }
+        }
+        let v: Value
+        if let operand {
+            guard let x = try operand.evalR(f) else {
+                f.pushInt(0)
+                return nil
+            }
+            v = x
+        } else {
+            v = .none
+        }
+        f.yieldValue = isAsyncGenerator ? .object(AsyncGenYield(v)) : v
+        f.pushInt(1)
+        return nil
+    }
+}
+
+/// Marks a value yielded by an async generator, as opposed to a future passed up by an
+/// `await` inside it.
+final class AsyncGenYield: PyObject {
+    let value: Value
+    init(_ v: Value) { value = v }
+}
+
+/// `yield from iterable`: delegates to a sub-iterator until it returns.
+final class YieldFromNode: ExprNode {
+    let operand: ExprNode
+    init(_ operand: ExprNode, line: Int32) {
+        self.operand = operand
+        super.init(line: line)
+    }
+    override var isResumable: Bool { true }
+
+    override func evalR(_ f: Frame) throws -> Value? {
+        let rt = f.rt
+        let iterator: ResumableObject
+        var send = Value.none
+        var thrown: PyException?
+        if f.resuming, f.popInt() == 1, case .object(let o) = f.pop(), let it = o as? ResumableObject {
+            f.resuming = false
+            iterator = it
+            send = f.sendValue
+            thrown = f.throwValue
+            f.sendValue = .none
+            f.throwValue = nil
+        } else {
+            guard let v = try operand.evalR(f) else {
+                f.pushInt(0)
+                return nil
+            }
+            if case .object(let o) = v, let g = o as? PyGenerator, g.code.kind == .generator {
+                iterator = g
+            } else if case .object(let o) = v, let g = o as? PyGenerator, g.code.kind == .coroutine {
+                throw typeError("cannot 'yield from' a coroutine object in a non-coroutine generator")
+            } else {
+                iterator = IteratorDriver(.object(try rt.iterate(v)))
+            }
+        }
+        if let e = thrown, e.isInstance(of: Types.generatorExit) {
+            try iterator.close(rt)
+            throw ScriptError(e)
+        }
+        switch try iterator.resume(rt, send: send, throwing: thrown) {
+        case .returned(let r):
+            return r
+        case .yielded(let y):
+            f.yieldValue = y
+            f.push(.object(iterator))
+            f.pushInt(1)
+            return nil
+        }
+    }
+}
+
+// MARK: expressions containing a suspension point
+
+/// Evaluates its children in order (any of which may suspend), then combines them.
+/// Serves calls, operators, attribute/subscript access, displays and f-strings.
+final class SequenceR: ExprNode {
+    let children: [ExprNode]
+    let combine: ([Value], Frame) throws -> Value
+    init(_ children: [ExprNode], line: Int32, combine: @escaping ([Value], Frame) throws -> Value) {
+        self.children = children
+        self.combine = combine
+        super.init(line: line)
+    }
+    override var isResumable: Bool { true }
+
+    override func evalR(_ f: Frame) throws -> Value? {
+        var values: [Value] = []
+        var i = 0
+        if f.resuming {
+            i = f.popInt()
+            if case .object(let o) = f.pop(), let t = o as? PyTuple { values = t.items }
+        }
+        values.reserveCapacity(children.count)
+        while i < children.count {
+            guard let v = try children[i].evalR(f) else {
+                f.push(.object(PyTuple(values)))
+                f.pushInt(i)
+                return nil
+            }
+            values.append(v)
+            i += 1
+        }
+        return try combine(values, f)
+    }
+}
+
+/// `a and b` / `a or b` with a suspending operand.
+final class BoolOpR: ExprNode {
+    let isAnd: Bool
+    let operands: [ExprNode]
+    init(isAnd: Bool, _ operands: [ExprNode], line: Int32) {
+        self.isAnd = isAnd
+        self.operands = operands
+        super.init(line: line)
+    }
+    override var isResumable: Bool { true }
+    override func evalR(_ f: Frame) throws -> Value? {
+        var i = f.resuming ? f.popInt() : 0
+        while i < operands.count {
+            guard let v = try operands[i].evalR(f) else {
+                f.pushInt(i)
+                return nil
+            }
+            if i == operands.count - 1 { return v }
+            if try f.rt.truthy(v) != isAnd { return v }
+            i += 1
+        }
+        return .none
+    }
+}
+
+/// `body if test else orElse` with a suspending part.
+final class IfExpR: ExprNode {
+    let test: ExprNode
+    let body: ExprNode
+    let orElse: ExprNode
+    init(test: ExprNode, body: ExprNode, orElse: ExprNode, line: Int32) {
+        self.test = test
+        self.body = body
+        self.orElse = orElse
+        super.init(line: line)
+    }
+    override var isResumable: Bool { true }
+    override func evalR(_ f: Frame) throws -> Value? {
+        var phase = f.resuming ? f.popInt() : 0
+        if phase == 0 {
+            guard let t = try test.evalR(f) else {
+                f.pushInt(0)
+                return nil
+            }
+            phase = try f.rt.truthy(t) ? 1 : 2
+        }
+        guard let v = try (phase == 1 ? body : orElse).evalR(f) else {
+            f.pushInt(phase)
+            return nil
+        }
+        return v
+    }
+}
+
+// MARK: statements containing a suspension point
+
+final class ExprStmtR: StmtNode {
+    let expr: ExprNode
+    init(_ expr: ExprNode, line: Int32) {
+        self.expr = expr
+        super.init(line: line)
+    }
+    override func exec(_ f: Frame) throws -> Flow {
+        guard let v = try expr.evalR(f) else { return .suspended }
+        if case .object(let o) = v, let g = o as? PyGenerator { f.rt.noteDiscarded(g, f, line: line) }
+        return .normal
+    }
+}
+
+final class AssignStmtR: StmtNode {
+    let targets: [TargetNode]
+    let value: ExprNode
+    init(_ targets: [TargetNode], _ value: ExprNode, line: Int32) {
+        self.targets = targets
+        self.value = value
+        super.init(line: line)
+    }
+    override func exec(_ f: Frame) throws -> Flow {
+        guard let v = try value.evalR(f) else { return .suspended }
+        for t in targets { try t.assign(v, f) }
+        return .normal
+    }
+}
+
+/// `x op= await ...`: the target's current value is read first and kept across the
+/// suspension.
+final class AugAssignStmtR: StmtNode {
+    let kind: AugAssignStmt.Kind
+    let op: SwirlBinaryOp
+    let value: ExprNode
+    init(_ kind: AugAssignStmt.Kind, _ op: SwirlBinaryOp, _ value: ExprNode, line: Int32) {
+        self.kind = kind
+        self.op = op
+        self.value = value
+        super.init(line: line)
+    }
+    override func exec(_ f: Frame) throws -> Flow {
+        let rt = f.rt
+        var parts: [Value]
+        if f.resuming, case .object(let o) = f.pop(), let t = o as? PyTuple {
+            parts = t.items
+        } else {
+            switch kind {
+            case .name(let load, _): parts = [try load.eval(f)]
+            case .attribute(let e, let name):
+                let obj = try e.eval(f)
+                parts = [obj, try rt.getAttribute(obj, name)]
+            case .subscript(let e, let i):
+                let obj = try e.eval(f)
+                let index = try i.eval(f)
+                parts = [obj, index, try rt.getItem(obj, index)]
+            }
+        }
+        guard let v = try value.evalR(f) else {
+            f.push(.object(PyTuple(parts)))
+            return .suspended
+        }
+        guard let old = parts.last else { return .normal }
+        let result = try rt.inplace(op, old, v)
+        switch kind {
+        case .name(_, let store): try store.assign(result, f)
+        case .attribute(_, let name): try rt.setAttribute(parts[0], name, result)
+        case .subscript: try rt.setItem(parts[0], parts[1], result)
+        }
+        return .normal
+    }
+}
+
+final class ReturnStmtR: StmtNode {
+    let value: ExprNode
+    init(_ value: ExprNode, line: Int32) {
+        self.value = value
+        super.init(line: line)
+    }
+    override func exec(_ f: Frame) throws -> Flow {
+        guard let v = try value.evalR(f) else { return .suspended }
+        f.returnValue = v
+        return .returned
+    }
+}
+
+final class IfStmtR: StmtNode {
+    let test: ExprNode
+    let body: StmtNode
+    let orElse: StmtNode?
+    init(_ test: ExprNode, _ body: StmtNode, _ orElse: StmtNode?, line: Int32) {
+        self.test = test
+        self.body = body
+        self.orElse = orElse
+        super.init(line: line)
+    }
+    override func exec(_ f: Frame) throws -> Flow {
+        var phase = f.resuming ? f.popInt() : 0
+        if phase == 0 {
+            guard let t = try test.evalR(f) else {
+                f.pushInt(0)
+                return .suspended
+            }
+            phase = try f.rt.truthy(t) ? 1 : 2
+        }
+        guard let branch = phase == 1 ? body : orElse else { return .normal }
+        let r = try branch.exec(f)
+        if r == .suspended { f.pushInt(phase) }
+        return r
+    }
+}
+
+final class WhileStmtR: StmtNode {
+    let test: ExprNode
+    let body: StmtNode
+    let orElse: StmtNode?
+    init(_ test: ExprNode, _ body: StmtNode, _ orElse: StmtNode?, line: Int32) {
+        self.test = test
+        self.body = body
+        self.orElse = orElse
+        super.init(line: line)
+    }
+    override func exec(_ f: Frame) throws -> Flow {
+        let rt = f.rt
+        var phase = f.resuming ? f.popInt() : 0
+        while true {
+            if phase == 0 {
+                guard let t = try test.evalR(f) else {
+                    f.pushInt(0)
+                    return .suspended
+                }
+                if try !rt.truthy(t) { phase = 2; break }
+                try rt.checkInterrupt()
+            }
+            phase = 0
+            let r = try body.exec(f)
+            switch r {
+            case .normal, .continueLoop: continue
+            case .breakLoop: return .normal
+            case .suspended:
+                f.pushInt(1)
+                return .suspended
+            default: return r
+            }
+        }
+        guard let orElse else { return .normal }
+        let r = try orElse.exec(f)
+        if r == .suspended { f.pushInt(2) }
+        return r
+    }
+}
+
+final class ForStmtR: StmtNode {
+    let target: TargetNode
+    let iter: ExprNode
+    let body: StmtNode
+    let orElse: StmtNode?
+    init(_ target: TargetNode, _ iter: ExprNode, _ body: StmtNode, _ orElse: StmtNode?, line: Int32) {
+        self.target = target
+        self.iter = iter
+        self.body = body
+        self.orElse = orElse
+        super.init(line: line)
+    }
+    override func exec(_ f: Frame) throws -> Flow {
+        let rt = f.rt
+        var phase = f.resuming ? f.popInt() : 0
+        var iterator: PyIteratorObject?
+        if phase == 2 {
+            // Resuming inside the else branch.
+        } else if phase == 1, case .object(let o) = f.pop(), let it = o as? PyIteratorObject {
+            iterator = it
+        } else {
+            guard let source = try iter.evalR(f) else {
+                f.pushInt(0)
+                return .suspended
+            }
+            iterator = try rt.iterate(source)
+            phase = 0
+        }
+        if let it = iterator {
+            var inBody = phase == 1
+            while true {
+                if !inBody {
+                    guard let x = try it.next(rt) else { break }
+                    try target.assign(x, f)
+                }
+                inBody = false
+                let r = try body.exec(f)
+                switch r {
+                case .normal, .continueLoop: continue
+                case .breakLoop: return .normal
+                case .suspended:
+                    f.push(.object(it))
+                    f.pushInt(1)
+                    return .suspended
+                default: return r
+                }
+            }
+        }
+        guard let orElse else { return .normal }
+        let r = try orElse.exec(f)
+        if r == .suspended { f.pushInt(2) }
+        return r
+    }
+}
+
+/// `try` with a suspension point in any of its parts.
+final class TryStmtR: StmtNode {
+    let body: StmtNode
+    let handlers: [ExceptClause]
+    let orElse: StmtNode?
+    let finally: StmtNode?
+    init(body: StmtNode, handlers: [ExceptClause], orElse: StmtNode?, finally: StmtNode?, line: Int32) {
+        self.body = body
+        self.handlers = handlers
+        self.orElse = orElse
+        self.finally = finally
+        super.init(line: line)
+    }
+
+    // Saved layout, top last: phase 0 (body) / 2 (else): [phase];
+    // phase 1 (handler): [exception, handler index, 1]; phase 3 (finally): [pending value, pending kind, 3].
+    override func exec(_ f: Frame) throws -> Flow {
+        let rt = f.rt
+        var phase = f.resuming ? f.popInt() : 0
+        var pendingKind = 0   // 0: flow (raw value + 10), 1: error
+        var pendingValue = Value.none
+        if phase == 3 {
+            pendingKind = f.popInt()
+            pendingValue = f.pop()
+        } else {
+            var handlerIndex = 0
+            var exc: PyException?
+            if phase == 1 {
+                handlerIndex = f.popInt()
+                exc = f.pop().asObject as? PyException
+            }
+            let outcome: Flow
+            do {
+                outcome = try runMain(f, phase: phase, handlerIndex: handlerIndex, exception: exc)
+            } catch let e as ScriptError {
+                guard finally != nil else { throw e }
+                pendingKind = 1
+                pendingValue = .object(e.exception)
+                phase = 3
+                return try runFinally(f, pendingKind, pendingValue, fresh: true)
+            }
+            if outcome == .suspended { return .suspended }
+            guard finally != nil else { return outcome }
+            pendingKind = 10 + Int(outcome.rawValue)
+            pendingValue = outcome == .returned ? f.returnValue : .none
+            return try runFinally(f, pendingKind, pendingValue, fresh: true)
+        }
+        _ = rt
+        return try runFinally(f, pendingKind, pendingValue, fresh: false)
+    }
+
+    private func runFinally(_ f: Frame, _ kind: Int, _ value: Value, fresh: Bool) throws -> Flow {
+        guard let finally else { return .normal }
+        let rt = f.rt
+        let pendingError = kind == 1 ? value.asObject as? PyException : nil
+        if let e = pendingError { rt.handledExceptions.append(e) }
+        let ff: Flow
+        do {
+            ff = try finally.exec(f)
+        } catch let inner as ScriptError {
+            if let e = pendingError {
+                rt.handledExceptions.removeLast()
+                rt.chain(inner.exception, context: e)
+            }
+            throw inner
+        }
+        if pendingError != nil { rt.handledExceptions.removeLast() }
+        if ff == .suspended {
+            f.push(value)
+            f.pushInt(kind)
+            f.pushInt(3)
+            return .suspended
+        }
+        if ff != .normal { return ff }
+        if let e = pendingError { throw ScriptError(e) }
+        let flow = Flow(rawValue: UInt8(max(kind - 10, 0))) ?? .normal
+        if flow == .returned { f.returnValue = value }
+        return flow
+    }
+
+    private func runMain(_ f: Frame, phase: Int, handlerIndex: Int, exception: PyException?) throws -> Flow {
+        switch phase {
+        case 1:
+            if let e = exception { return try runHandler(handlerIndex, e, f, fresh: false) }
+            return .normal
+        case 2:
+            return try runElse(f)
+        default:
+            do {
+                let r = try body.exec(f)
+                if r == .suspended {
+                    f.pushInt(0)
+                    return .suspended
+                }
+                if r != .normal { return r }
+            } catch let e as ScriptError {
+                let exc = e.exception
+                for (i, h) in handlers.enumerated() where try f.rt.exceptionMatches(exc, h.type, f) {
+                    return try runHandler(i, exc, f, fresh: true)
+                }
+                throw e
+            }
+            return try runElse(f)
+        }
+    }
+
+    private func runElse(_ f: Frame) throws -> Flow {
+        guard let orElse else { return .normal }
+        let r = try orElse.exec(f)
+        if r == .suspended { f.pushInt(2) }
+        return r
+    }
+
+    private func runHandler(_ index: Int, _ exc: PyException, _ f: Frame, fresh: Bool) throws -> Flow {
+        let rt = f.rt
+        let h = handlers[index]
+        if fresh { try h.target?.assign(.object(exc), f) }
+        rt.handledExceptions.append(exc)
+        defer { rt.handledExceptions.removeLast() }
+        let r: Flow
+        do {
+            r = try h.body.exec(f)
+        } catch let inner as ScriptError {
+            rt.chain(inner.exception, context: exc)
+            if let t = h.target { try? t.delete(f) }
+            throw inner
+        }
+        if r == .suspended {
+            f.push(.object(exc))
+            f.pushInt(index)
+            f.pushInt(1)
+            return .suspended
+        }
+        if let t = h.target { try? t.delete(f) }
+        return r
+    }
+}

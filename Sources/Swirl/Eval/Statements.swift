@@ -1,0 +1,466 @@
+// Plain (non-suspending) statement nodes: expression statements, assignments, control
+// flow, exception handling, `with`, function and class definitions, imports.
+
+final class ExprStmt: StmtNode {
+    let expr: ExprNode
+    init(_ expr: ExprNode, line: Int32) {
+        self.expr = expr
+        super.init(line: line)
+    }
+    override func exec(_ f: Frame) throws -> Flow {
+        let v = try expr.eval(f)
+        if case .object(let o) = v, let g = o as? PyGenerator { f.rt.noteDiscarded(g, f, line: line) }
+        return .normal
+    }
+}
+
+final class AssignStmt: StmtNode {
+    let targets: [TargetNode]
+    let value: ExprNode
+    init(_ targets: [TargetNode], _ value: ExprNode, line: Int32) {
+        self.targets = targets
+        self.value = value
+        super.init(line: line)
+    }
+    override func exec(_ f: Frame) throws -> Flow {
+        let v = try value.eval(f)
+        for t in targets { try t.assign(v, f) }
+        return .normal
+    }
+}
+
+/// `x = value` for a plain local.
+final class LocalAssignStmt: StmtNode {
+    let slot: Int
+    let value: ExprNode
+    init(slot: Int, _ value: ExprNode, line: Int32) {
+        self.slot = slot
+        self.value = value
+        super.init(line: line)
+    }
+    override func exec(_ f: Frame) throws -> Flow {
+        f.slots[slot] = try value.eval(f)
+        return .normal
+    }
+}
+
+/// `target op= value`: the target's parts are evaluated once.
+final class AugAssignStmt: StmtNode {
+    enum Kind {
+        case name(load: ExprNode, store: TargetNode)
+        case attribute(ExprNode, String)
+        case `subscript`(ExprNode, ExprNode)
+    }
+    let kind: Kind
+    let op: SwirlBinaryOp
+    let value: ExprNode
+    init(_ kind: Kind, _ op: SwirlBinaryOp, _ value: ExprNode, line: Int32) {
+        self.kind = kind
+        self.op = op
+        self.value = value
+        super.init(line: line)
+    }
+    override func exec(_ f: Frame) throws -> Flow {
+        let rt = f.rt
+        switch kind {
+        case .name(let load, let store):
+            let old = try load.eval(f)
+            let v = try value.eval(f)
+            if case .int(let a) = old, case .int(let b) = v {
+                switch op {
+                case .add:
+                    let (r, o) = a.addingReportingOverflow(b)
+                    if !o { try store.assign(.int(r), f); return .normal }
+                case .sub:
+                    let (r, o) = a.subtractingReportingOverflow(b)
+                    if !o { try store.assign(.int(r), f); return .normal }
+                default: break
+                }
+            }
+            try store.assign(try rt.inplace(op, old, v), f)
+        case .attribute(let objExpr, let name):
+            let obj = try objExpr.eval(f)
+            let old = try rt.getAttribute(obj, name)
+            let v = try value.eval(f)
+            try rt.setAttribute(obj, name, try rt.inplace(op, old, v))
+        case .subscript(let objExpr, let indexExpr):
+            let obj = try objExpr.eval(f)
+            let index = try indexExpr.eval(f)
+            let old = try rt.getItem(obj, index)
+            let v = try value.eval(f)
+            try rt.setItem(obj, index, try rt.inplace(op, old, v))
+        }
+        return .normal
+    }
+}
+
+final class ReturnStmt: StmtNode {
+    let value: ExprNode?
+    init(_ value: ExprNode?, line: Int32) {
+        self.value = value
+        super.init(line: line)
+    }
+    override func exec(_ f: Frame) throws -> Flow {
+        f.returnValue = try value?.eval(f) ?? .none
+        return .returned
+    }
+}
+
+final class PassStmt: StmtNode {}
+
+final class BreakStmt: StmtNode {
+    override func exec(_ f: Frame) throws -> Flow { .breakLoop }
+}
+
+final class ContinueStmt: StmtNode {
+    override func exec(_ f: Frame) throws -> Flow { .continueLoop }
+}
+
+final class IfStmt: StmtNode {
+    let test: ExprNode
+    let body: StmtNode
+    let orElse: StmtNode?
+    init(_ test: ExprNode, _ body: StmtNode, _ orElse: StmtNode?, line: Int32) {
+        self.test = test
+        self.body = body
+        self.orElse = orElse
+        super.init(line: line)
+    }
+    override func exec(_ f: Frame) throws -> Flow {
+        let t = try test.eval(f)
+        let isTrue: Bool
+        if case .bool(let b) = t { isTrue = b } else { isTrue = try f.rt.truthy(t) }
+        if isTrue { return try body.exec(f) }
+        return try orElse?.exec(f) ?? .normal
+    }
+}
+
+final class WhileStmt: StmtNode {
+    let test: ExprNode
+    let body: StmtNode
+    let orElse: StmtNode?
+    init(_ test: ExprNode, _ body: StmtNode, _ orElse: StmtNode?, line: Int32) {
+        self.test = test
+        self.body = body
+        self.orElse = orElse
+        super.init(line: line)
+    }
+    override func exec(_ f: Frame) throws -> Flow {
+        let rt = f.rt
+        while true {
+            let t = try test.eval(f)
+            let isTrue: Bool
+            if case .bool(let b) = t { isTrue = b } else { isTrue = try rt.truthy(t) }
+            if !isTrue { break }
+            try rt.checkInterrupt()
+            let r = try body.exec(f)
+            switch r {
+            case .normal, .continueLoop: continue
+            case .breakLoop: return .normal
+            default: return r
+            }
+        }
+        return try orElse?.exec(f) ?? .normal
+    }
+}
+
+final class ForStmt: StmtNode {
+    let target: TargetNode
+    let iter: ExprNode
+    let body: StmtNode
+    let orElse: StmtNode?
+    init(_ target: TargetNode, _ iter: ExprNode, _ body: StmtNode, _ orElse: StmtNode?, line: Int32) {
+        self.target = target
+        self.iter = iter
+        self.body = body
+        self.orElse = orElse
+        super.init(line: line)
+    }
+    override func exec(_ f: Frame) throws -> Flow {
+        let rt = f.rt
+        let source = try iter.eval(f)
+        let localSlot = (target as? LocalTarget)?.slot
+        if case .object(let o) = source, let r = o as? PyRange {
+            var v = r.start
+            var n = r.count
+            while n > 0 {
+                if let s = localSlot { f.slots[s] = .int(v) } else { try target.assign(.int(v), f) }
+                let flow = try body.exec(f)
+                switch flow {
+                case .normal, .continueLoop: break
+                case .breakLoop: return .normal
+                default: return flow
+                }
+                v &+= r.step
+                n -= 1
+            }
+            return try orElse?.exec(f) ?? .normal
+        }
+        let it = try rt.iterate(source)
+        while let x = try it.next(rt) {
+            if let s = localSlot { f.slots[s] = x } else { try target.assign(x, f) }
+            let flow = try body.exec(f)
+            switch flow {
+            case .normal, .continueLoop: continue
+            case .breakLoop: return .normal
+            default: return flow
+            }
+        }
+        return try orElse?.exec(f) ?? .normal
+    }
+}
+
+final class DeleteStmt: StmtNode {
+    let targets: [TargetNode]
+    init(_ targets: [TargetNode], line: Int32) {
+        self.targets = targets
+        super.init(line: line)
+    }
+    override func exec(_ f: Frame) throws -> Flow {
+        for t in targets { try t.delete(f) }
+        return .normal
+    }
+}
+
+final class AssertStmt: StmtNode {
+    let test: ExprNode
+    let message: ExprNode?
+    init(_ test: ExprNode, _ message: ExprNode?, line: Int32) {
+        self.test = test
+        self.message = message
+        super.init(line: line)
+    }
+    override func exec(_ f: Frame) throws -> Flow {
+        if try !f.rt.truthy(try test.eval(f)) {
+            let args = try message.map { [try $0.eval(f)] } ?? []
+            throw ScriptError(PyException(Types.assertionError, args: args))
+        }
+        return .normal
+    }
+}
+
+final class RaiseStmt: StmtNode {
+    let exception: ExprNode?
+    let cause: ExprNode?
+    init(_ exception: ExprNode?, _ cause: ExprNode?, line: Int32) {
+        self.exception = exception
+        self.cause = cause
+        super.init(line: line)
+    }
+    override func exec(_ f: Frame) throws -> Flow {
+        let rt = f.rt
+        guard let exception else {
+            guard let current = rt.handledExceptions.last else {
+                throw runtimeError("No active exception to reraise")
+            }
+            throw ScriptError(current)
+        }
+        let e = try rt.makeException(try exception.eval(f))
+        if let cause {
+            let c = try cause.eval(f)
+            if c.isNone {
+                e.cause = nil
+            } else {
+                e.cause = try rt.makeException(c, forCause: true)
+            }
+            e.suppressContext = true
+        }
+        throw ScriptError(e)
+    }
+}
+
+/// One `except` clause.
+struct ExceptClause {
+    let type: ExprNode?
+    let target: TargetNode?
+    let body: StmtNode
+}
+
+final class TryStmt: StmtNode {
+    let body: StmtNode
+    let handlers: [ExceptClause]
+    let orElse: StmtNode?
+    let finally: StmtNode?
+    init(body: StmtNode, handlers: [ExceptClause], orElse: StmtNode?, finally: StmtNode?, line: Int32) {
+        self.body = body
+        self.handlers = handlers
+        self.orElse = orElse
+        self.finally = finally
+        super.init(line: line)
+    }
+
+    override func exec(_ f: Frame) throws -> Flow {
+        guard let finally else { return try execHandlers(f) }
+        let flow: Flow
+        do {
+            flow = try execHandlers(f)
+        } catch let e as ScriptError {
+            let saved = f.returnValue
+            f.rt.handledExceptions.append(e.exception)
+            let ff: Flow
+            do {
+                ff = try finally.exec(f)
+            } catch let inner as ScriptError {
+                f.rt.handledExceptions.removeLast()
+                f.rt.chain(inner.exception, context: e.exception)
+                throw inner
+            }
+            f.rt.handledExceptions.removeLast()
+            if ff != .normal { return ff }
+            f.returnValue = saved
+            throw e
+        }
+        let saved = f.returnValue
+        let ff = try finally.exec(f)
+        if ff != .normal { return ff }
+        f.returnValue = saved
+        return flow
+    }
+
+    private func execHandlers(_ f: Frame) throws -> Flow {
+        do {
+            let r = try body.exec(f)
+            if r != .normal { return r }
+        } catch let e as ScriptError {
+            if handlers.isEmpty { throw e }
+            let exc = e.exception
+            for h in handlers {
+                if try f.rt.exceptionMatches(exc, h.type, f) {
+                    return try TryStmt.runHandler(h, exc, f)
+                }
+            }
+            throw e
+        }
+        return try orElse?.exec(f) ?? .normal
+    }
+
+    static func runHandler(_ h: ExceptClause, _ exc: PyException, _ f: Frame) throws -> Flow {
+        let rt = f.rt
+        try h.target?.assign(.object(exc), f)
+        rt.handledExceptions.append(exc)
+        defer {
+            rt.handledExceptions.removeLast()
+            if let t = h.target { try? t.delete(f) }
+        }
+        do {
+            return try h.body.exec(f)
+        } catch let inner as ScriptError {
+            rt.chain(inner.exception, context: exc)
+            throw inner
+        }
+    }
+}
+
+final class WithStmt: StmtNode {
+    let context: ExprNode
+    let target: TargetNode?
+    let body: StmtNode
+    init(context: ExprNode, target: TargetNode?, body: StmtNode, line: Int32) {
+        self.context = context
+        self.target = target
+        self.body = body
+        super.init(line: line)
+    }
+    override func exec(_ f: Frame) throws -> Flow {
+        let rt = f.rt
+        let manager = try context.eval(f)
+        let (enter, exit) = try rt.contextMethods(manager, async: false)
+        let value = try rt.callMethod(enter, self: manager, [])
+        let flow: Flow
+        do {
+            try target?.assign(value, f)
+            flow = try body.exec(f)
+        } catch let e as ScriptError {
+            let exc = e.exception
+            rt.handledExceptions.append(exc)
+            defer { rt.handledExceptions.removeLast() }
+            let suppress: Value
+            do {
+                suppress = try rt.callMethod(exit, self: manager, [.object(exc.cls), .object(exc), .none])
+            } catch let inner as ScriptError {
+                rt.chain(inner.exception, context: exc)
+                throw inner
+            }
+            if try rt.truthy(suppress) { return .normal }
+            throw e
+        }
+        _ = try rt.callMethod(exit, self: manager, [.none, .none, .none])
+        return flow
+    }
+}
+
+/// `def` / `class` / `import` and friends bind a computed value to a target.
+final class BindStmt: StmtNode {
+    let value: ExprNode
+    let target: TargetNode
+    init(_ value: ExprNode, _ target: TargetNode, line: Int32) {
+        self.value = value
+        self.target = target
+        super.init(line: line)
+    }
+    override func exec(_ f: Frame) throws -> Flow {
+        try target.assign(try value.eval(f), f)
+        return .normal
+    }
+}
+
+extension Runtime {
+    /// Turns the operand of `raise` into an exception instance.
+    func makeException(_ v: Value, forCause: Bool = false) throws -> PyException {
+        if case .object(let o) = v {
+            if let e = o as? PyException { return e }
+            if let cls = o as? PyType, cls.isSubtype(of: Types.baseException) {
+                let inst = try call(v, Arguments())
+                if case .object(let io) = inst, let e = io as? PyException { return e }
+                throw typeError("calling \(try repr(v)) should have returned an instance of BaseException, not \(typeName(inst))")
+            }
+        }
+        if forCause { throw typeError("exception causes must derive from BaseException") }
+        throw typeError("exceptions must derive from BaseException")
+    }
+
+    /// Sets `__context__` on an exception raised while `context` was being handled.
+    func chain(_ e: PyException, context: PyException) {
+        if e === context || e.context != nil { return }
+        // Avoid cycles.
+        var c: PyException? = context
+        while let x = c {
+            if x === e { return }
+            c = x.context
+        }
+        e.context = context
+    }
+
+    func exceptionMatches(_ e: PyException, _ typeExpr: ExprNode?, _ f: Frame) throws -> Bool {
+        guard let typeExpr else { return true }
+        return try exceptionMatches(e, try typeExpr.eval(f))
+    }
+
+    func exceptionMatches(_ e: PyException, _ spec: Value) throws -> Bool {
+        if case .object(let o) = spec {
+            if let cls = o as? PyType {
+                if !cls.isSubtype(of: Types.baseException) {
+                    throw typeError("catching classes that do not inherit from BaseException is not allowed")
+                }
+                return e.cls.isSubtype(of: cls)
+            }
+            if let t = o as? PyTuple {
+                for item in t.items where try exceptionMatches(e, item) { return true }
+                return false
+            }
+        }
+        throw typeError("catching classes that do not inherit from BaseException is not allowed")
+    }
+
+    func contextMethods(_ manager: Value, async: Bool) throws -> (Value, Value) {
+        let t = typeOf(manager)
+        let (en, ex) = async ? ("__aenter__", "__aexit__") : ("__enter__", "__exit__")
+        guard let enter = t.lookup(en) else {
+            throw typeError("'\(t.name)' object does not support the \(async ? "asynchronous " : "")context manager protocol")
+        }
+        guard let exit = t.lookup(ex) else {
+            throw typeError("'\(t.name)' object does not support the \(async ? "asynchronous " : "")context manager protocol (missed \(ex) method)")
+        }
+        return (enter, exit)
+    }
+}

@@ -1,0 +1,178 @@
+// The event loop: one thread, a FIFO ready queue and a timer heap (ties run in scheduling
+// order). Like CPython's `_run_once`, each iteration first moves due timers to the ready
+// queue, then runs exactly the handles that were ready at its start. When nothing is
+// ready it sleeps until the next timer (or, with virtual time, jumps the clock there).
+import Collections
+import Foundation
+import CSwirlSupport
+
+/// Something the loop runs: a task step, or a callback handle.
+enum ReadyItem {
+    case step(PyTask, PyException?)
+    case wakeup(PyTask, PyFuture)
+    case handle(PyHandle)
+}
+
+struct TimerEntry: Comparable {
+    let when: Double
+    let seq: UInt64
+    let handle: PyHandle
+    static func < (a: TimerEntry, b: TimerEntry) -> Bool { a.when != b.when ? a.when < b.when : a.seq < b.seq }
+    static func == (a: TimerEntry, b: TimerEntry) -> Bool { a.seq == b.seq }
+}
+
+final class EventLoop {
+    unowned let rt: Runtime
+    var ready = Deque<ReadyItem>()
+    var timers = Heap<TimerEntry>()
+    private var seq: UInt64 = 0
+    var stopping = false
+    var running = false
+    var closed = false
+    /// Virtual clock offset (virtual mode) or the monotonic start (real mode).
+    private var virtualNow: Double = 0
+    private let startTime = Date().timeIntervalSince1970
+    var currentTask: PyTask?
+    /// Every task not yet finished, in creation order.
+    var allTasks: [ObjectIdentifier: PyTask] = [:]
+    var taskCounter = 0
+    /// The loop object scripts see (`asyncio.get_running_loop()`).
+    lazy var object = PyLoop(self)
+
+    init(rt: Runtime) { self.rt = rt }
+
+    // MARK: clock
+
+    /// Monotonic seconds (`loop.time()`).
+    func time() -> Double {
+        rt.virtualTime ? virtualNow : monotonicSeconds()
+    }
+
+    func monotonicSeconds() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+
+    /// Wall-clock seconds (`time.time()`), following the virtual clock when enabled.
+    func wallTime() -> Double {
+        rt.virtualTime ? startTime + virtualNow : Date().timeIntervalSince1970
+    }
+
+    /// `time.sleep`: blocks the thread (or advances the virtual clock).
+    func blockingSleep(_ seconds: Double) {
+        if seconds <= 0 { return }
+        if rt.virtualTime {
+            virtualNow += seconds
+            return
+        }
+        var request = timespec(tv_sec: Int(seconds), tv_nsec: Int((seconds - Double(Int(seconds))) * 1e9))
+        var remaining = timespec()
+        while nanosleep(&request, &remaining) != 0 && errno == EINTR { request = remaining }
+    }
+
+    // MARK: scheduling
+
+    func callSoon(_ item: ReadyItem) { ready.append(item) }
+
+    func callSoon(_ handle: PyHandle) { ready.append(.handle(handle)) }
+
+    @discardableResult
+    func callAt(_ when: Double, _ handle: PyHandle) -> PyHandle {
+        seq &+= 1
+        handle.when = when
+        timers.insert(TimerEntry(when: when, seq: seq, handle: handle))
+        return handle
+    }
+
+    // MARK: running
+
+    /// Runs until `stop()`; each pass is one `_run_once`.
+    func runForever() throws {
+        if running { throw runtimeError("This event loop is already running") }
+        running = true
+        stopping = false
+        defer {
+            running = false
+            stopping = false
+        }
+        while true {
+            try runOnce()
+            if stopping { break }
+        }
+    }
+
+    func runOnce() throws {
+        if ready.isEmpty && !stopping {
+            if let next = timers.min {
+                let delay = next.when - time()
+                if delay > 0 {
+                    if rt.virtualTime { virtualNow = next.when } else { blockingSleep(delay) }
+                }
+            } else {
+                // Nothing can ever happen: a deadlock in the script. CPython would block forever.
+                throw ScriptError(Types.runtimeError, "Event loop is idle with nothing scheduled (deadlock)")
+            }
+        }
+        let now = time() + 1e-9
+        while let next = timers.min, next.when <= now {
+            _ = timers.popMin()
+            if !next.handle.cancelled { ready.append(.handle(next.handle)) }
+        }
+        var n = ready.count
+        while n > 0, let item = ready.popFirst() {
+            n -= 1
+            try run(item)
+        }
+    }
+
+    private func run(_ item: ReadyItem) throws {
+        switch item {
+        case .step(let task, let exc):
+            try task.step(exc)
+        case .wakeup(let task, let fut):
+            try task.wakeup(fut)
+        case .handle(let h):
+            if h.cancelled { return }
+            try h.run(rt)
+        }
+    }
+
+    func stop() { stopping = true }
+}
+
+/// A scheduled callback (`loop.call_soon`/`call_later` return these).
+final class PyHandle: PyObject {
+    enum Callback {
+        case script(Value, [Value])
+        case native((Runtime) throws -> Void)
+    }
+    let callback: Callback
+    var cancelled = false
+    var when: Double = 0
+    let isTimer: Bool
+    init(_ callback: Callback, isTimer: Bool = false) {
+        self.callback = callback
+        self.isTimer = isTimer
+    }
+    override var type: PyType { isTimer ? Types.timerHandle : Types.handle }
+
+    func run(_ rt: Runtime) throws {
+        switch callback {
+        case .script(let fn, let args):
+            do {
+                _ = try rt.call(fn, args)
+            } catch let e as ScriptError {
+                if e.exception.isInstance(of: Types.keyboardInterrupt) || e.exception.isInstance(of: Types.systemExit) { throw e }
+                rt.reportCallbackException(e.exception, context: "Exception in callback \((try? rt.repr(fn)) ?? "?")")
+            }
+        case .native(let body):
+            try body(rt)
+        }
+    }
+}
+
+extension Types {
+    nonisolated(unsafe) static let handle = PyType(name: "Handle", base: object, isBuiltin: true, layout: .builtin, module: "asyncio.events")
+    nonisolated(unsafe) static let timerHandle = PyType(name: "TimerHandle", base: handle, isBuiltin: true, layout: .builtin, module: "asyncio.events")
+}

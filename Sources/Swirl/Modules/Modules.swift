@@ -1,0 +1,145 @@
+// Module loading: the built-in modules (sys, time, asyncio, ...) created on first import,
+// and the user's own `.py` files from the script's folder.
+import Foundation
+import SwirlResolve
+import SwirlSyntax
+
+extension Runtime {
+    func importModule(_ name: String) throws -> PyModule {
+        if let m = modules[name] { return m }
+        let m: PyModule
+        switch name {
+        case "sys": m = makeSysModule()
+        case "time": m = makeTimeModule()
+        case "asyncio":
+            // Register first so that the prelude's own imports see it.
+            m = try makeAsyncioModule()
+        case "threading", "multiprocessing":
+            throw ScriptError(Types.moduleNotFoundError, "the '\(name)' module is not supported in Swirl")
+        default:
+            guard let dir = scriptDirectory else {
+                throw moduleNotFound(name)
+            }
+            let path = (dir as NSString).appendingPathComponent(name.replacingOccurrences(of: ".", with: "/") + ".py")
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw moduleNotFound(name) }
+            let mod = PyModule(name: name)
+            mod.globals["__file__"] = Value(path)
+            modules[name] = mod
+            do {
+                try runSource(text, filename: path, in: mod.globals)
+            } catch {
+                modules[name] = nil
+                throw error
+            }
+            return mod
+        }
+        modules[name] = m
+        return m
+    }
+
+    private func moduleNotFound(_ name: String) -> ScriptError {
+        let e = PyException(Types.moduleNotFoundError, "No module named '\(name)'")
+        e.attrs["name"] = Value(name)
+        return ScriptError(e)
+    }
+
+    /// Parses, resolves, compiles and runs `source` in the namespace `globals`.
+    func runSource(_ source: String, filename: String, in globals: Globals) throws {
+        let code = try compile(source, filename: filename, globals: globals)
+        try runModuleCode(code)
+    }
+
+    func compile(_ source: String, filename: String, globals: Globals, topLevelAwait: Bool = false) throws -> CodeObject {
+        do {
+            let module = try parseModule(source, filename: filename)
+            let resolved = try resolve(module, source: source, filename: filename,
+                                       options: ResolveOptions(allowTopLevelAwait: topLevelAwait))
+            let file = SourceFile(filename: filename, text: source)
+            return try Compiler(rt: self, source: file, resolved: resolved, globals: globals).compileModule()
+        } catch let e as SyntaxError {
+            throw ScriptError(syntaxException(e))
+        } catch let e as CompileError {
+            throw ScriptError(syntaxException(e.error))
+        }
+    }
+
+    func syntaxException(_ e: SyntaxError) -> PyException {
+        let cls: PyType
+        switch e.kind {
+        case .syntaxError: cls = Types.syntaxError
+        case .indentationError: cls = Types.indentationError
+        case .tabError: cls = Types.tabError
+        }
+        let exc = PyException(cls, e.message)
+        exc.attrs["msg"] = Value(e.message)
+        exc.attrs["filename"] = Value(e.filename)
+        exc.attrs["lineno"] = .int(e.line)
+        exc.attrs["offset"] = .int(e.column + 1)
+        exc.attrs["text"] = Value(e.lineText)
+        exc.attrs["end_offset"] = e.endColumn.map { .int($0 + 1) } ?? .none
+        syntaxErrors[ObjectIdentifier(exc)] = e
+        return exc
+    }
+
+    func runModuleCode(_ code: CodeObject) throws {
+        let frame = Frame(rt: self, ownedSlots: 0)
+        frame.code = code
+        try enterNested()
+        frame.activation = activationCounter
+        defer { leaveNested() }
+        _ = try code.body.exec(frame)
+    }
+
+    func runPrelude(_ source: String, into module: PyModule, name: String) throws {
+        modules[name] = module
+        defer { modules[name] = nil }
+        try runSource(source, filename: "<\(name)>", in: module.globals)
+    }
+
+    // MARK: sys
+
+    func makeSysModule() -> PyModule {
+        let m = PyModule(name: "sys")
+        let g = m.globals
+        g["argv"] = .object(PyList(argv.map { Value($0) }))
+        g["stdout"] = .object(PyStream(stdout: true))
+        g["stderr"] = .object(PyStream(stdout: false))
+        g["version"] = Value("3.11.7 (Swirl \(swirlVersion))")
+        g["version_info"] = .object(PyTuple([.int(3), .int(11), .int(7), Value("final"), .int(0)]))
+        g["platform"] = Value("linux")
+        g["maxsize"] = .int(Int.max)
+        g["modules"] = .object(PyDict())
+        g["exit"] = .object(PyNativeFunction("exit", .general { _, a in
+            throw ScriptError(PyException(Types.systemExit, args: a.positional))
+        }))
+        g["getrecursionlimit"] = .object(PyNativeFunction("getrecursionlimit", .a0 { rt in .int(rt.recursionLimit) }))
+        g["setrecursionlimit"] = .object(PyNativeFunction("setrecursionlimit", .a1 { rt, v in
+            let n = try rt.indexValue(v)
+            if n < 1 { throw valueError("recursion limit must be greater or equal than 1") }
+            rt.recursionLimit = min(n, 200_000)
+            return .none
+        }))
+        return m
+    }
+
+    // MARK: time
+
+    func makeTimeModule() -> PyModule {
+        let m = PyModule(name: "time")
+        let g = m.globals
+        g["time"] = .object(PyNativeFunction("time", .a0 { rt in .float(rt.loop.wallTime()) }))
+        g["monotonic"] = .object(PyNativeFunction("monotonic", .a0 { rt in .float(rt.loop.time()) }))
+        g["perf_counter"] = .object(PyNativeFunction("perf_counter", .a0 { rt in .float(rt.loop.time()) }))
+        g["sleep"] = .object(PyNativeFunction("sleep", .a1 { rt, v in
+            guard let n = rt.num(v) else { throw typeError("'\(rt.typeName(v))' object cannot be interpreted as an integer") }
+            let d = try rt.floatOf(n)
+            if d < 0 { throw valueError("sleep length must be non-negative") }
+            rt.loop.blockingSleep(d)
+            return .none
+        }))
+        return m
+    }
+}
+
+/// The Swirl release, printed by `--version` and in `sys.version`.
+public let swirlVersion = "0.1.0"

@@ -1,0 +1,59 @@
+// The sequence containers: `list` and `tuple`, plus `range` and `slice` objects.
+
+final class PyList: PyObject {
+    var items: [Value]
+    init(_ items: [Value] = []) { self.items = items }
+    override var type: PyType { Types.list }
+}
+
+final class PyTuple: PyObject {
+    let items: [Value]
+    init(_ items: [Value]) { self.items = items }
+    override var type: PyType { Types.tuple }
+    nonisolated(unsafe) static let empty = PyTuple([])
+}
+
+final class PyRange: PyObject {
+    let start: Int
+    let stop: Int
+    let step: Int
+    init(start: Int, stop: Int, step: Int) {
+        self.start = start
+        self.stop = stop
+        self.step = step
+    }
+    override var type: PyType { Types.range }
+
+    /// Number of elements (never negative).
+    var count: Int {
+        if step > 0 {
+            if start >= stop { return 0 }
+            let (span, o) = stop.subtractingReportingOverflow(start)
+            if o { return Int.max }
+            return (span - 1) / step + 1
+        } else {
+            if start <= stop { return 0 }
+            let (span, o) = start.subtractingReportingOverflow(stop)
+            if o { return Int.max }
+            return (span - 1) / (-step) + 1
+        }
+    }
+}
+
+final class PySlice: PyObject {
+    let start: Value
+    let stop: Value
+    let step: Value
+    init(start: Value, stop: Value, step: Value) {
+        self.start = start
+        self.stop = stop
+        self.step = step
+    }
+    override var type: PyType { Types.slice }
+}
+
+final class PyBytes: PyObject {
+    let bytes: [UInt8]
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+    override var type: PyType { Types.bytes }
+}

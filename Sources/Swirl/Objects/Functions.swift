@@ -1,0 +1,184 @@
+// Callable objects: script functions (with their compiled code), built-in functions and
+// methods, bound methods, and the decorator wrappers staticmethod/classmethod/property.
+
+/// Parameter layout of a compiled function, in slot order: positional-only, regular,
+/// `*args`, keyword-only, `**kwargs`.
+struct ParameterSpec {
+    var names: [String] = []
+    var positionalOnlyCount = 0
+    /// Positional parameters (positional-only plus regular).
+    var positionalCount = 0
+    var keywordOnlyCount = 0
+    var hasVarArgs = false
+    var hasVarKeywords = false
+
+    var varArgsSlot: Int { positionalCount }
+    var keywordOnlyStart: Int { positionalCount + (hasVarArgs ? 1 : 0) }
+    var varKeywordsSlot: Int { keywordOnlyStart + keywordOnlyCount }
+    var totalCount: Int { names.count }
+}
+
+enum CodeKind {
+    case function
+    case generator
+    case coroutine
+    case asyncGenerator
+}
+
+/// Immutable compiled form of a `def`, `lambda`, comprehension, class body or module.
+final class CodeObject {
+    let name: String
+    var qualname: String
+    let source: SourceFile
+    let firstLine: Int
+    let kind: CodeKind
+    let params: ParameterSpec
+    let slotCount: Int
+    /// Local slots whose variable is captured by an inner function: each gets a fresh cell
+    /// on entry (parameters keep their argument value inside the cell).
+    let cellSlots: [Int]
+    /// First slot of the free variables copied from the closure.
+    let freeStart: Int
+    let freeCount: Int
+    var body: StmtNode
+    /// All parameters are plain positional ones (no defaults needed, no `*`/`**`, no
+    /// keyword-only): calls can fill slots directly.
+    let isSimple: Bool
+    var docstring: Value = .none
+
+    init(name: String, qualname: String, source: SourceFile, firstLine: Int, kind: CodeKind,
+         params: ParameterSpec, slotCount: Int, cellSlots: [Int], freeStart: Int, freeCount: Int, body: StmtNode) {
+        self.name = name
+        self.qualname = qualname
+        self.source = source
+        self.firstLine = firstLine
+        self.kind = kind
+        self.params = params
+        self.slotCount = slotCount
+        self.cellSlots = cellSlots
+        self.freeStart = freeStart
+        self.freeCount = freeCount
+        self.body = body
+        self.isSimple = !params.hasVarArgs && !params.hasVarKeywords && params.keywordOnlyCount == 0
+            && cellSlots.isEmpty
+    }
+}
+
+/// A source file's name and text, for tracebacks.
+final class SourceFile {
+    let filename: String
+    let lines: [Substring]
+    init(filename: String, text: String) {
+        self.filename = filename
+        self.lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    }
+    func line(_ n: Int) -> String? {
+        guard n >= 1 && n <= lines.count else { return nil }
+        var s = String(lines[n - 1])
+        if s.hasSuffix("\r") { s.removeLast() }
+        return s
+    }
+}
+
+final class PyFunction: PyObject {
+    let code: CodeObject
+    let globals: Globals
+    var defaults: [Value]
+    var kwDefaults: [String: Value]
+    let closure: [PyCell]
+    var name: String
+    var qualname: String
+    var attrs: AttributeDict = [:]
+
+    init(code: CodeObject, globals: Globals, defaults: [Value], kwDefaults: [String: Value], closure: [PyCell]) {
+        self.code = code
+        self.globals = globals
+        self.defaults = defaults
+        self.kwDefaults = kwDefaults
+        self.closure = closure
+        self.name = code.name
+        self.qualname = code.qualname
+    }
+    override var type: PyType { Types.function }
+    override var instanceDict: AttributeDict? { attrs }
+
+    /// Calls can skip argument matching: simple positional signature, no defaults.
+    var isFastCallable: Bool { code.isSimple && defaults.isEmpty && code.kind == .function }
+}
+
+/// Arguments of a general call: positional values and keyword pairs in call order.
+struct Arguments {
+    var positional: [Value]
+    var keywords: [(String, Value)]
+    init(_ positional: [Value] = [], keywords: [(String, Value)] = []) {
+        self.positional = positional
+        self.keywords = keywords
+    }
+}
+
+/// The Swift implementation of a built-in function or method. Fixed-arity cases let call
+/// sites pass arguments without building an array.
+enum NativeImpl {
+    case a0((Runtime) throws -> Value)
+    case a1((Runtime, Value) throws -> Value)
+    case a2((Runtime, Value, Value) throws -> Value)
+    case a3((Runtime, Value, Value, Value) throws -> Value)
+    case general((Runtime, Arguments) throws -> Value)
+}
+
+final class PyNativeFunction: PyObject {
+    let name: String
+    /// The owning type for methods (`list.append`), nil for functions.
+    let owner: PyType?
+    let impl: NativeImpl
+    /// Bound receiver for `"abc".upper` style method objects.
+    let boundSelf: Value?
+
+    init(_ name: String, owner: PyType? = nil, boundSelf: Value? = nil, _ impl: NativeImpl) {
+        self.name = name
+        self.owner = owner
+        self.impl = impl
+        self.boundSelf = boundSelf
+    }
+    override var type: PyType { Types.builtinFunction }
+
+    var qualifiedName: String { owner.map { "\($0.name).\(name)" } ?? name }
+
+    func bound(to receiver: Value) -> PyNativeFunction {
+        PyNativeFunction(name, owner: owner, boundSelf: receiver, impl)
+    }
+}
+
+final class PyBoundMethod: PyObject {
+    let function: Value
+    let receiver: Value
+    init(function: Value, receiver: Value) {
+        self.function = function
+        self.receiver = receiver
+    }
+    override var type: PyType { Types.method }
+}
+
+final class PyStaticMethod: PyObject {
+    let function: Value
+    init(_ f: Value) { function = f }
+    override var type: PyType { Types.staticmethod }
+}
+
+final class PyClassMethod: PyObject {
+    let function: Value
+    init(_ f: Value) { function = f }
+    override var type: PyType { Types.classmethod }
+}
+
+final class PyProperty: PyObject {
+    var getter: Value
+    var setter: Value
+    var deleter: Value
+    init(getter: Value, setter: Value = .none, deleter: Value = .none) {
+        self.getter = getter
+        self.setter = setter
+        self.deleter = deleter
+    }
+    override var type: PyType { Types.property }
+}

@@ -1,0 +1,52 @@
+// Exception objects and the Swift error that carries them through the evaluator.
+
+/// One line of a traceback: where an exception passed through a script frame.
+struct TracebackEntry {
+    let source: SourceFile
+    let function: String
+    let line: Int
+}
+
+final class PyException: PyObject {
+    let cls: PyType
+    var args: [Value]
+    var attrs: AttributeDict = [:]
+    /// Innermost entry first.
+    var traceback: [TracebackEntry] = []
+    var cause: PyException?
+    var context: PyException?
+    var suppressContext = false
+    /// The frame activation that last recorded a traceback entry, so an exception is
+    /// recorded once per frame it passes through.
+    var recordedActivation = 0
+
+    init(_ cls: PyType, args: [Value]) {
+        self.cls = cls
+        self.args = args
+    }
+    convenience init(_ cls: PyType, _ message: String) {
+        self.init(cls, args: [Value(message)])
+    }
+    override var type: PyType { cls }
+    override var instanceDict: AttributeDict? { attrs }
+
+    func isInstance(of t: PyType) -> Bool { cls.isSubtype(of: t) }
+}
+
+/// The Swift error that carries a script exception up the Swift stack.
+struct ScriptError: Error, @unchecked Sendable {
+    let exception: PyException
+    init(_ e: PyException) { exception = e }
+    init(_ cls: PyType, _ message: String) { exception = PyException(cls, message) }
+}
+
+/// Shorthands for raising built-in exceptions from Swift code.
+func typeError(_ message: String) -> ScriptError { ScriptError(Types.typeError, message) }
+func valueError(_ message: String) -> ScriptError { ScriptError(Types.valueError, message) }
+func indexError(_ message: String) -> ScriptError { ScriptError(Types.indexError, message) }
+func runtimeError(_ message: String) -> ScriptError { ScriptError(Types.runtimeError, message) }
+func attributeError(_ message: String) -> ScriptError { ScriptError(Types.attributeError, message) }
+func zeroDivision(_ message: String) -> ScriptError { ScriptError(Types.zeroDivisionError, message) }
+func overflowError(_ message: String) -> ScriptError { ScriptError(Types.overflowError, message) }
+func keyError(_ key: Value) -> ScriptError { ScriptError(PyException(Types.keyError, args: [key])) }
+func notImplemented(_ message: String) -> ScriptError { ScriptError(Types.notImplementedError, message) }

@@ -1,0 +1,103 @@
+// The root of the object model: `PyObject` (every heap value) and `PyType` (classes,
+// built-in and user-defined), with attribute namespaces and the method resolution order.
+import Collections
+
+/// Every script value that is not an immediate is a `PyObject` subclass. Built-in kinds
+/// (str, list, dict, function, ...) are final Swift subclasses and report their built-in
+/// type; instances of user classes carry their class.
+class PyObject {
+    /// The object's Python type.
+    var type: PyType { Types.object }
+    /// The instance attribute dictionary, for objects that have one.
+    var instanceDict: AttributeDict? { nil }
+}
+
+/// An attribute namespace (class or instance `__dict__`), insertion ordered.
+typealias AttributeDict = OrderedDictionary<String, Value>
+
+/// How the instances of a class are laid out in Swift: which built-in base provides the
+/// storage. User classes inherit the layout of their nearest built-in base.
+enum InstanceLayout {
+    /// `PyInstance`: a plain object with a `__dict__`.
+    case object
+    /// `PyException`: exception state plus a `__dict__`.
+    case exception
+    /// A built-in type that scripts cannot subclass (yet): str, int, list, ...
+    case builtin
+}
+
+final class PyType: PyObject {
+    let name: String
+    var qualname: String
+    let base: PyType?
+    /// The method resolution order: this class first, `object` last.
+    private(set) var mro: [PyType] = []
+    var dict: AttributeDict = [:]
+    let isBuiltin: Bool
+    let layout: InstanceLayout
+    var moduleName: String
+
+    init(name: String, base: PyType?, isBuiltin: Bool, layout: InstanceLayout, module: String = "builtins") {
+        self.name = name
+        self.qualname = name
+        self.base = base
+        self.isBuiltin = isBuiltin
+        self.layout = layout
+        self.moduleName = module
+        super.init()
+        self.mro = [self] + (base?.mro ?? [])
+    }
+
+    override var type: PyType { Types.type }
+    override var instanceDict: AttributeDict? { dict }
+
+    /// Looks `name` up along the MRO (class attributes and methods).
+    @inline(__always) func lookup(_ name: String) -> Value? {
+        for t in mro {
+            if let v = t.dict[name] { return v }
+        }
+        return nil
+    }
+
+    func isSubtype(of other: PyType) -> Bool {
+        if self === other { return true }
+        var t = base
+        while let c = t {
+            if c === other { return true }
+            t = c.base
+        }
+        return false
+    }
+
+    /// The name CPython prints in messages and reprs: `mod.Name` except for builtins.
+    var displayName: String {
+        (moduleName == "builtins" || moduleName == "__main__") ? qualname : "\(moduleName).\(qualname)"
+    }
+}
+
+/// An instance of a user-defined class with an ordinary (object) layout.
+final class PyInstance: PyObject {
+    let cls: PyType
+    var attrs: AttributeDict = [:]
+    init(cls: PyType) { self.cls = cls }
+    override var type: PyType { cls }
+    override var instanceDict: AttributeDict? { attrs }
+}
+
+/// A cell: the shared box of a variable captured by an inner function.
+final class PyCell: PyObject {
+    var value: Value?
+    init(_ value: Value? = nil) { self.value = value }
+    override var type: PyType { Types.cell }
+}
+
+/// Singletons without state of their own: `...` and `NotImplemented`.
+final class PySingleton: PyObject {
+    let name: String
+    let kind: PyType
+    init(_ name: String, _ kind: PyType) {
+        self.name = name
+        self.kind = kind
+    }
+    override var type: PyType { kind }
+}

@@ -1,0 +1,73 @@
+// `str` objects: a Swift String plus cached facts (length in code points, ASCII-ness,
+// hash) so that `len` and indexing are O(1) as in Python.
+
+final class PyStr: PyObject {
+    let value: String
+    private var cachedCount = -1
+    private var cachedHash: Int?
+    private var scalarCache: [Unicode.Scalar]?
+    private var asciiState: Int8 = -1  // -1 unknown, 0 no, 1 yes
+
+    init(_ value: String) { self.value = value }
+
+    override var type: PyType { Types.str }
+
+    var isASCII: Bool {
+        if asciiState < 0 {
+            var ascii = true
+            for b in value.utf8 where b >= 0x80 { ascii = false; break }
+            asciiState = ascii ? 1 : 0
+        }
+        return asciiState == 1
+    }
+
+    /// Length in Unicode code points.
+    var count: Int {
+        if cachedCount < 0 {
+            cachedCount = isASCII ? value.utf8.count : value.unicodeScalars.count
+        }
+        return cachedCount
+    }
+
+    /// The code points, materialised once for indexing non-ASCII strings.
+    var scalars: [Unicode.Scalar] {
+        if let s = scalarCache { return s }
+        let s = Array(value.unicodeScalars)
+        scalarCache = s
+        return s
+    }
+
+    /// The code point at `i` (0 ≤ i < count) as a one-character string.
+    func character(at i: Int) -> String {
+        if isASCII {
+            let u = value.utf8
+            let b = u[u.index(u.startIndex, offsetBy: i)]
+            return String(UnicodeScalar(b))
+        }
+        return String(Character(scalars[i]))
+    }
+
+    /// The substring of code points `start..<end` (already clamped).
+    func substring(_ start: Int, _ end: Int) -> String {
+        if start >= end { return "" }
+        if isASCII {
+            let u = value.utf8
+            let a = u.index(u.startIndex, offsetBy: start)
+            let b = u.index(a, offsetBy: end - start)
+            return String(value[a..<b])
+        }
+        var s = String.UnicodeScalarView()
+        s.append(contentsOf: scalars[start..<end])
+        return String(s)
+    }
+
+    var hash: Int {
+        if let h = cachedHash { return h }
+        var hasher = Hasher()
+        hasher.combine(value)
+        var h = hasher.finalize()
+        if h == -1 { h = -2 }
+        cachedHash = h
+        return h
+    }
+}

@@ -1,0 +1,109 @@
+// Everything the runtime prints to stderr on its own: tracebacks (CPython 3.11's shape,
+// with chained exceptions), RuntimeWarnings for coroutines never awaited, "Task exception
+// was never retrieved" and exceptions in loop callbacks.
+import CSwirlSupport
+
+/// A flag settable from any thread.
+final class InterruptFlag: @unchecked Sendable {
+    private let storage = UnsafeMutablePointer<swirl_flag>.allocate(capacity: 1)
+    init() { storage.initialize(to: swirl_flag(value: 0)) }
+    deinit { storage.deallocate() }
+    func set() { swirl_flag_set(storage) }
+    func clear() { swirl_flag_clear(storage) }
+    var isSet: Bool { swirl_flag_get(storage) != 0 }
+}
+
+extension Runtime {
+    /// The full traceback text for an exception, with its causes/contexts first.
+    func formatException(_ e: PyException) -> String {
+        var seen = Set<ObjectIdentifier>()
+        return formatChain(e, &seen)
+    }
+
+    private func formatChain(_ e: PyException, _ seen: inout Set<ObjectIdentifier>) -> String {
+        seen.insert(ObjectIdentifier(e))
+        var out = ""
+        if let c = e.cause, !seen.contains(ObjectIdentifier(c)) {
+            out += formatChain(c, &seen)
+            out += "\nThe above exception was the direct cause of the following exception:\n\n"
+        } else if !e.suppressContext, let c = e.context, !seen.contains(ObjectIdentifier(c)) {
+            out += formatChain(c, &seen)
+            out += "\nDuring handling of the above exception, another exception occurred:\n\n"
+        }
+        if !e.traceback.isEmpty {
+            out += "Traceback (most recent call last):\n"
+            for entry in e.traceback.reversed() {
+                out += "  File \"\(entry.source.filename)\", line \(entry.line), in \(entry.function)\n"
+                if let text = entry.source.line(entry.line) {
+                    let trimmed = text.drop { $0 == " " || $0 == "\t" }
+                    if !trimmed.isEmpty { out += "    \(trimmed)\n" }
+                }
+            }
+        }
+        out += exceptionLine(e) + "\n"
+        if case .object(let lo)? = e.attrs["__notes__"], let l = lo as? PyList {
+            for n in l.items { out += ((try? str(n)) ?? "") + "\n" }
+        }
+        return out
+    }
+
+    /// `ValueError: message` (or just the class name for an empty message).
+    func exceptionLine(_ e: PyException) -> String {
+        let name = e.cls.displayName
+        let message: String
+        do { message = try str(.object(e)) } catch { message = "<exception str() failed>" }
+        if e.cls.isSubtype(of: Types.syntaxError), let detail = syntaxErrorDetail(e) { return detail }
+        return message.isEmpty ? name : "\(name): \(message)"
+    }
+
+    /// A SyntaxError prints its location and a caret instead of a traceback entry.
+    private func syntaxErrorDetail(_ e: PyException) -> String? {
+        guard let se = syntaxErrors[ObjectIdentifier(e)] else { return nil }
+        var out = "  File \"\(se.filename)\", line \(se.line)\n"
+        let text = se.lineText
+        let stripped = text.drop { $0 == " " || $0 == "\t" || $0 == "\u{0C}" }
+        let indent = text.unicodeScalars.count - stripped.unicodeScalars.count
+        if !stripped.isEmpty {
+            out += "    \(stripped)\n"
+            let col = max(0, se.column - indent)
+            var width = 1
+            if let end = se.endColumn, end > se.column { width = end - se.column }
+            out += "    " + String(repeating: " ", count: col) + String(repeating: "^", count: width) + "\n"
+        }
+        return out + "\(e.cls.name): \(se.message)"
+    }
+
+    func printException(_ e: PyException) {
+        output.stderr(formatException(e))
+    }
+
+    // MARK: warnings
+
+    /// A bare expression statement produced a coroutine: it can never be awaited.
+    func noteDiscarded(_ g: PyGenerator, _ f: Frame, line: Int32) {
+        guard g.code.kind == .coroutine, g.state == .created, !g.awaitedOrStarted else { return }
+        g.awaitedOrStarted = true
+        let file = f.code?.source
+        warnNeverAwaited(g, location: file.map { ($0, Int(line)) })
+    }
+
+    func warnNeverAwaited(_ g: PyGenerator, location: (SourceFile, Int)?) {
+        var text: String
+        if let (file, line) = location {
+            text = "\(file.filename):\(line): RuntimeWarning: coroutine '\(g.qualname)' was never awaited\n"
+            if let src = file.line(line) { text += "  \(src.drop { $0 == " " })\n" }
+        } else {
+            text = "sys:1: RuntimeWarning: coroutine '\(g.qualname)' was never awaited\n"
+        }
+        text += "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n"
+        output.stderr(text)
+    }
+
+    func reportNeverRetrieved(_ task: PyTask, _ e: PyException) {
+        output.stderr("Task exception was never retrieved\nfuture: \(task.describe())\n" + formatException(e))
+    }
+
+    func reportCallbackException(_ e: PyException, context: String) {
+        output.stderr(context + "\n" + formatException(e))
+    }
+}

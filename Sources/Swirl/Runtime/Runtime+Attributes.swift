@@ -1,0 +1,227 @@
+// Attribute access: instance dictionaries, class lookup along the MRO, descriptors
+// (functions become bound methods; property, staticmethod, classmethod), modules, native
+// attributes of built-in objects, `__getattr__`, and "Did you mean" suggestions.
+
+extension Runtime {
+    func getAttribute(_ v: Value, _ name: String) throws -> Value {
+        if let r = try lookupAttribute(v, name) { return r }
+        throw attributeMissing(v, name)
+    }
+
+    /// `getattr(v, name)` without raising for a missing attribute.
+    func lookupAttribute(_ v: Value, _ name: String) throws -> Value? {
+        let t = typeOf(v)
+        if case .object(let o) = v {
+            switch o {
+            case let m as PyModule:
+                if let r = m.globals[name] { return r }
+                if name == "__dict__" { return .object(dictFrom(m.globals.defined)) }
+                return nil
+            case let cls as PyType:
+                return try classAttribute(cls, name)
+            default:
+                break
+            }
+        }
+        let classAttr = t.lookup(name)
+        if let ca = classAttr, case .object(let co) = ca, let p = co as? PyProperty {
+            if p.getter.isNone { throw attributeError("property '\(name)' of '\(t.name)' object has no getter") }
+            return try call(p.getter, [v])
+        }
+        if case .object(let o) = v {
+            if let inst = o as? PyInstance, let r = inst.attrs[name] { return r }
+            if let e = o as? PyException, let r = e.attrs[name] { return r }
+            if let fn = o as? PyFunction, let r = fn.attrs[name] { return r }
+        }
+        if let ca = classAttr {
+            if case .object(let co) = ca {
+                switch co {
+                case is PyFunction: return .object(PyBoundMethod(function: ca, receiver: v))
+                case let n as PyNativeFunction: return .object(n.bound(to: v))
+                case let s as PyStaticMethod: return s.function
+                case let c as PyClassMethod: return .object(PyBoundMethod(function: c.function, receiver: .object(t)))
+                default: break
+                }
+            }
+            return ca
+        }
+        if let r = try nativeAttribute(v, name) { return r }
+        if !t.isBuiltin, let ga = t.lookup("__getattr__") {
+            do {
+                return try callMethod(ga, self: v, [Value(name)])
+            } catch let e as ScriptError where e.exception.isInstance(of: Types.attributeError) {
+                return nil
+            }
+        }
+        return nil
+    }
+
+    func classAttribute(_ cls: PyType, _ name: String) throws -> Value? {
+        if let a = cls.lookup(name) {
+            if case .object(let o) = a {
+                if let s = o as? PyStaticMethod { return s.function }
+                if let c = o as? PyClassMethod { return .object(PyBoundMethod(function: c.function, receiver: .object(cls))) }
+            }
+            return a
+        }
+        switch name {
+        case "__name__": return Value(cls.name)
+        case "__qualname__": return Value(cls.qualname)
+        case "__module__": return Value(cls.moduleName)
+        case "__base__": return cls.base.map { .object($0) } ?? .none
+        case "__bases__": return .object(PyTuple(cls.base.map { [.object($0)] } ?? []))
+        case "__mro__": return .object(PyTuple(cls.mro.map { .object($0) }))
+        case "__dict__": return .object(dictFrom(Array(cls.dict.map { ($0.key, $0.value) })))
+        case "__doc__": return .none
+        default: return nil
+        }
+    }
+
+    func dictFrom(_ pairs: [(String, Value)]) -> PyDict {
+        let d = PyDict()
+        for (k, v) in pairs { try? dictSet(d, Value(k), v) }
+        return d
+    }
+
+    func attributeMissing(_ v: Value, _ name: String) -> ScriptError {
+        var msg: String
+        if case .object(let o) = v {
+            if let m = o as? PyModule {
+                msg = "module '\(m.name)' has no attribute '\(name)'"
+                if let s = suggest(name, among: m.globals.defined.map { $0.0 }) { msg += ". Did you mean: '\(s)'?" }
+                return attributeError(msg)
+            }
+            if let cls = o as? PyType {
+                msg = "type object '\(cls.qualname)' has no attribute '\(name)'"
+                if let s = suggest(name, among: attributeNames(v)) { msg += ". Did you mean: '\(s)'?" }
+                return attributeError(msg)
+            }
+        }
+        msg = "'\(typeOf(v).qualname)' object has no attribute '\(name)'"
+        if let s = suggest(name, among: attributeNames(v)) { msg += ". Did you mean: '\(s)'?" }
+        return attributeError(msg)
+    }
+
+    /// Names visible as attributes of `v`, for suggestions and `dir()`.
+    func attributeNames(_ v: Value) -> [String] {
+        var names: [String] = []
+        if case .object(let o) = v, let d = o.instanceDict { names += d.keys }
+        for t in typeOf(v).mro { names += t.dict.keys }
+        if case .object(let o) = v, let cls = o as? PyType { for t in cls.mro { names += t.dict.keys } }
+        return names
+    }
+
+    func setAttribute(_ v: Value, _ name: String, _ value: Value) throws {
+        let t = typeOf(v)
+        if let ca = t.lookup(name), case .object(let co) = ca, let p = co as? PyProperty {
+            if p.setter.isNone { throw attributeError("property '\(name)' of '\(t.name)' object has no setter") }
+            _ = try call(p.setter, [v, value])
+            return
+        }
+        if !t.isBuiltin, let sa = t.lookup("__setattr__"), case .object(let so) = sa, so is PyFunction {
+            _ = try callMethod(sa, self: v, [Value(name), value])
+            return
+        }
+        try genericSetAttribute(v, name, value)
+    }
+
+    /// `object.__setattr__`: store in the instance dictionary.
+    func genericSetAttribute(_ v: Value, _ name: String, _ value: Value) throws {
+        if case .object(let o) = v {
+            switch o {
+            case let inst as PyInstance:
+                inst.attrs[name] = value
+                return
+            case let e as PyException:
+                switch name {
+                case "__cause__":
+                    e.cause = value.asObject as? PyException
+                    e.suppressContext = true
+                case "__context__": e.context = value.asObject as? PyException
+                case "args": e.args = try iterateToArray(value)
+                default: e.attrs[name] = value
+                }
+                return
+            case let fn as PyFunction:
+                if name == "__name__", case .object(let so) = value, let s = so as? PyStr { fn.name = s.value; return }
+                if name == "__qualname__", case .object(let so) = value, let s = so as? PyStr { fn.qualname = s.value; return }
+                fn.attrs[name] = value
+                return
+            case let m as PyModule:
+                m.globals[name] = value
+                return
+            case let cls as PyType:
+                if cls.isBuiltin {
+                    throw typeError("cannot set '\(name)' attribute of immutable type '\(cls.name)'")
+                }
+                cls.dict[name] = value
+                return
+            default:
+                if try setNativeAttribute(v, name, value) { return }
+            }
+        }
+        if typeOf(v).lookup(name) != nil {
+            throw attributeError("'\(typeName(v))' object attribute '\(name)' is read-only")
+        }
+        throw attributeError("'\(typeName(v))' object has no attribute '\(name)'")
+    }
+
+    func deleteAttribute(_ v: Value, _ name: String) throws {
+        if case .object(let o) = v {
+            if let inst = o as? PyInstance, inst.attrs.removeValue(forKey: name) != nil { return }
+            if let e = o as? PyException, e.attrs.removeValue(forKey: name) != nil { return }
+            if let m = o as? PyModule, m.globals[name] != nil { m.globals[name] = nil; return }
+            if let cls = o as? PyType, !cls.isBuiltin, cls.dict.removeValue(forKey: name) != nil { return }
+        }
+        throw attributeMissing(v, name)
+    }
+
+    // MARK: suggestions
+
+    /// CPython's "Did you mean" heuristic: the closest name by a weighted edit distance.
+    func suggest(_ name: String, among candidates: [String]) -> String? {
+        if candidates.count > 750 || name.count > 40 { return nil }
+        var best: String?
+        var bestDistance = Int.max
+        let a = Array(name.utf8)
+        for c in Set(candidates) where c != name {
+            let b = Array(c.utf8)
+            if b.count > 40 { continue }
+            let maxDistance = (a.count + b.count + 3) * 2 / 6
+            let d = levenshtein(a, b, limit: maxDistance)
+            if d <= maxDistance && (d < bestDistance || (d == bestDistance && (best.map { c < $0 } ?? true))) {
+                best = c
+                bestDistance = d
+            }
+        }
+        return best
+    }
+
+    /// Edit distance with CPython's costs: a case-only substitution costs 1, others 2.
+    private func levenshtein(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int {
+        if a.isEmpty { return b.count * 2 }
+        if b.isEmpty { return a.count * 2 }
+        var prev = (0...b.count).map { $0 * 2 }
+        var cur = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            cur[0] = i * 2
+            for j in 1...b.count {
+                let x = a[i - 1], y = b[j - 1]
+                let sub: Int
+                if x == y { sub = 0 } else if x | 0x20 == y | 0x20 && (x | 0x20) >= 97 && (x | 0x20) <= 122 { sub = 1 } else { sub = 2 }
+                cur[j] = min(prev[j] + 2, cur[j - 1] + 2, prev[j - 1] + sub)
+            }
+            swap(&prev, &cur)
+        }
+        return prev[b.count]
+    }
+
+    func nameError(_ name: String, globals: Globals) -> ScriptError {
+        var msg = "name '\(name)' is not defined"
+        let candidates = globals.defined.map { $0.0 } + builtins.defined.map { $0.0 }
+        if let s = suggest(name, among: candidates) { msg += ". Did you mean: '\(s)'?" }
+        let e = PyException(Types.nameError, msg)
+        e.attrs["name"] = Value(name)
+        return ScriptError(e)
+    }
+}

@@ -1,0 +1,508 @@
+// Subscripting, slicing, membership, length and the iteration protocol, with built-in
+// iterators for the core containers and `__getitem__`/`__iter__`/`__next__` dispatch for
+// user classes; plus the dict and set helpers other code builds on.
+import BigInt
+import SwirlSyntax
+
+typealias SwirlBinaryOp = BinaryOperator
+typealias SwirlCompareOp = CompareOperator
+
+/// Base of built-in iterator objects: `next` returns nil when exhausted.
+class PyIteratorObject: PyObject {
+    override var type: PyType { Types.iterator }
+    func next(_ rt: Runtime) throws -> Value? { nil }
+}
+
+final class SequenceIterator: PyIteratorObject {
+    enum Source {
+        case list(PyList)
+        case tuple(PyTuple)
+        case str(PyStr)
+        case bytes(PyBytes)
+        case values([Value])
+    }
+    let source: Source
+    var index = 0
+    init(_ source: Source) { self.source = source }
+    override func next(_ rt: Runtime) throws -> Value? {
+        defer { index += 1 }
+        switch source {
+        case .list(let l): return index < l.items.count ? l.items[index] : nil
+        case .tuple(let t): return index < t.items.count ? t.items[index] : nil
+        case .str(let s): return index < s.count ? Value(s.character(at: index)) : nil
+        case .bytes(let b): return index < b.bytes.count ? .int(Int(b.bytes[index])) : nil
+        case .values(let v): return index < v.count ? v[index] : nil
+        }
+    }
+}
+
+final class RangeIterator: PyIteratorObject {
+    var current: Int
+    let step: Int
+    var remaining: Int
+    init(_ r: PyRange) {
+        current = r.start
+        step = r.step
+        remaining = r.count
+    }
+    override func next(_ rt: Runtime) throws -> Value? {
+        if remaining <= 0 { return nil }
+        let v = current
+        remaining -= 1
+        current &+= step
+        return .int(v)
+    }
+}
+
+/// Iterates a dict's keys, failing if the dict changes size meanwhile.
+final class DictIterator: PyIteratorObject {
+    enum Mode { case keys, values, items }
+    let dict: PyDict
+    let mode: Mode
+    var index = 0
+    let startCount: Int
+    init(_ d: PyDict, _ mode: Mode) {
+        dict = d
+        self.mode = mode
+        startCount = d.table.count
+    }
+    override func next(_ rt: Runtime) throws -> Value? {
+        if dict.table.count != startCount { throw runtimeError("dictionary changed size during iteration") }
+        let entries = dict.table.entries
+        while index < entries.count {
+            defer { index += 1 }
+            if let e = entries[index] {
+                switch mode {
+                case .keys: return e.key
+                case .values: return e.value
+                case .items: return .object(PyTuple([e.key, e.value]))
+                }
+            }
+        }
+        return nil
+    }
+}
+
+final class SetIterator: PyIteratorObject {
+    let set: PySet
+    var index = 0
+    let startCount: Int
+    init(_ s: PySet) {
+        set = s
+        startCount = s.table.count
+    }
+    override func next(_ rt: Runtime) throws -> Value? {
+        if set.table.count != startCount { throw runtimeError("Set changed size during iteration") }
+        let entries = set.table.entries
+        while index < entries.count {
+            defer { index += 1 }
+            if let e = entries[index] { return e.key }
+        }
+        return nil
+    }
+}
+
+/// Wraps a user object implementing `__next__`, or the old `__getitem__` protocol.
+final class UserIterator: PyIteratorObject {
+    let object: Value
+    let getItem: Bool
+    var index = 0
+    init(_ object: Value, getItem: Bool) {
+        self.object = object
+        self.getItem = getItem
+    }
+    override func next(_ rt: Runtime) throws -> Value? {
+        if getItem {
+            do {
+                defer { index += 1 }
+                return try rt.getItem(object, .int(index))
+            } catch let e as ScriptError where e.exception.isInstance(of: Types.indexError) || e.exception.isInstance(of: Types.stopIteration) {
+                return nil
+            }
+        }
+        return try rt.nextOf(object)
+    }
+}
+
+extension Runtime {
+    // MARK: iteration
+
+    /// `iter(v)` as an internal iterator.
+    func iterate(_ v: Value) throws -> PyIteratorObject {
+        if case .object(let o) = v {
+            switch o {
+            case let it as PyIteratorObject:
+                if !(it is PyGenerator) || (it as? PyGenerator)?.code.kind == .generator { return it }
+            case let l as PyList: return SequenceIterator(.list(l))
+            case let t as PyTuple: return SequenceIterator(.tuple(t))
+            case let s as PyStr: return SequenceIterator(.str(s))
+            case let r as PyRange: return RangeIterator(r)
+            case let d as PyDict: return DictIterator(d, .keys)
+            case let s as PySet: return SequenceIterator(.values(s.table.liveEntries.map { $0.key }))
+            case let b as PyBytes: return SequenceIterator(.bytes(b))
+            default:
+                if let m = special(v, "__iter__") {
+                    let it = try callMethod(m, self: v, [])
+                    if case .object(let io) = it, let native = io as? PyIteratorObject { return native }
+                    if special(it, "__next__") == nil {
+                        throw typeError("iter() returned non-iterator of type '\(typeName(it))'")
+                    }
+                    return UserIterator(it, getItem: false)
+                }
+                if special(v, "__getitem__") != nil { return UserIterator(v, getItem: true) }
+                if let n = nativeIterable(o) { return n }
+            }
+        }
+        throw typeError("'\(typeName(v))' object is not iterable")
+    }
+
+    /// Calls a user iterator's `__next__`; StopIteration means exhausted.
+    func nextOf(_ it: Value) throws -> Value? {
+        if case .object(let o) = it, let native = o as? PyIteratorObject { return try native.next(self) }
+        guard let m = special(it, "__next__") else {
+            throw typeError("'\(typeName(it))' object is not an iterator")
+        }
+        do {
+            return try callMethod(m, self: it, [])
+        } catch let e as ScriptError where e.exception.isInstance(of: Types.stopIteration) {
+            return nil
+        }
+    }
+
+    func iterateToArray(_ v: Value) throws -> [Value] {
+        if case .object(let o) = v {
+            if let l = o as? PyList { return l.items }
+            if let t = o as? PyTuple { return t.items }
+        }
+        let it = try iterate(v)
+        var out: [Value] = []
+        while let x = try it.next(self) {
+            out.append(x)
+            if out.count > 1 << 28 { throw ScriptError(Types.memoryError, "") }
+        }
+        return out
+    }
+
+    // MARK: length and membership
+
+    func len(_ v: Value) throws -> Int {
+        if case .object(let o) = v {
+            switch o {
+            case let s as PyStr: return s.count
+            case let l as PyList: return l.items.count
+            case let t as PyTuple: return t.items.count
+            case let d as PyDict: return d.table.count
+            case let s as PySet: return s.table.count
+            case let b as PyBytes: return b.bytes.count
+            case let r as PyRange: return r.count
+            default:
+                if let m = special(v, "__len__") {
+                    let r = try callMethod(m, self: v, [])
+                    let n = try indexValue(r)
+                    if n < 0 { throw valueError("__len__() should return >= 0") }
+                    return n
+                }
+                if let n = try nativeLength(o) { return n }
+            }
+        }
+        throw typeError("object of type '\(typeName(v))' has no len()")
+    }
+
+    func contains(_ container: Value, _ item: Value) throws -> Bool {
+        if case .object(let o) = container {
+            switch o {
+            case let s as PyStr:
+                guard case .object(let io) = item, let sub = io as? PyStr else {
+                    throw typeError("'in <string>' requires string as left operand, not \(typeName(item))")
+                }
+                return sub.value.isEmpty || s.value.contains(sub.value)
+            case let d as PyDict: return try d.table.find(item, hash: try hash(item), self) != nil
+            case let s as PySet: return try s.table.find(item, hash: try hash(item), self) != nil
+            case let l as PyList:
+                for x in l.items { if try x.isIdentical(to: item) || eq(x, item) { return true } }
+                return false
+            case let t as PyTuple:
+                for x in t.items { if try x.isIdentical(to: item) || eq(x, item) { return true } }
+                return false
+            case let r as PyRange:
+                guard case .int(let i) = item else { break }
+                if r.step > 0 ? (i < r.start || i >= r.stop) : (i > r.start || i <= r.stop) { return false }
+                return (i - r.start) % r.step == 0
+            default:
+                if let m = special(container, "__contains__") { return try truthy(try callMethod(m, self: container, [item])) }
+            }
+        }
+        let it = try iterate(container)
+        while let x = try it.next(self) {
+            if try x.isIdentical(to: item) || eq(x, item) { return true }
+        }
+        return false
+    }
+
+    // MARK: indexes
+
+    /// `operator.index(v)`: an int usable as an index.
+    func indexValue(_ v: Value) throws -> Int {
+        switch v {
+        case .int(let i): return i
+        case .bool(let b): return b ? 1 : 0
+        case .object(let o):
+            if o is PyBigInt { throw ScriptError(Types.indexError, "cannot fit 'int' into an index-sized integer") }
+            if let m = special(v, "__index__") { return try indexValue(try callMethod(m, self: v, [])) }
+        default: break
+        }
+        throw typeError("'\(typeName(v))' object cannot be interpreted as an integer")
+    }
+
+    /// Normalises a sequence index, raising IndexError when out of range.
+    func normalizedIndex(_ index: Value, count: Int, what: String) throws -> Int {
+        guard case .int(var i) = index else {
+            if case .bool(let b) = index { return try normalizedIndex(.int(b ? 1 : 0), count: count, what: what) }
+            if case .object(let o) = index, o is PyBigInt {
+                throw ScriptError(Types.indexError, "cannot fit 'int' into an index-sized integer")
+            }
+            if special(index, "__index__") != nil { return try normalizedIndex(.int(try indexValue(index)), count: count, what: what) }
+            throw typeError("\(what) indices must be integers or slices, not \(typeName(index))")
+        }
+        if i < 0 { i += count }
+        if i < 0 || i >= count { throw indexError("\(what) index out of range") }
+        return i
+    }
+
+    /// CPython's `PySlice_GetIndicesEx`: start, stop, step and length for a sequence.
+    func sliceIndices(_ s: PySlice, count: Int) throws -> (Int, Int, Int, Int) {
+        func clampValue(_ v: Value) throws -> Int? {
+            if v.isNone { return nil }
+            if case .object(let o) = v, let b = o as? PyBigInt { return b.value.sign == .minus ? Int.min / 2 : Int.max / 2 }
+            do { return try indexValue(v) } catch {
+                throw typeError("slice indices must be integers or None or have an __index__ method")
+            }
+        }
+        let step = try clampValue(s.step) ?? 1
+        if step == 0 { throw valueError("slice step cannot be zero") }
+        var start: Int, stop: Int
+        if step > 0 {
+            start = try clampValue(s.start) ?? 0
+            stop = try clampValue(s.stop) ?? count
+            if start < 0 { start = max(start + count, 0) } else { start = min(start, count) }
+            if stop < 0 { stop = max(stop + count, 0) } else { stop = min(stop, count) }
+            let n = start < stop ? (stop - start - 1) / step + 1 : 0
+            return (start, stop, step, n)
+        } else {
+            start = try clampValue(s.start) ?? (count - 1)
+            stop = try clampValue(s.stop) ?? -count - 1
+            if start < 0 { start = max(start + count, -1) } else { start = min(start, count - 1) }
+            if stop < 0 { stop = max(stop + count, -1) } else { stop = min(stop, count - 1) }
+            let n = start > stop ? (start - stop - 1) / (-step) + 1 : 0
+            return (start, stop, step, n)
+        }
+    }
+
+    func sliceElements<T>(_ items: [T], _ s: PySlice) throws -> [T] {
+        let (start, _, step, n) = try sliceIndices(s, count: items.count)
+        if step == 1 { return Array(items[start..<(start + n)]) }
+        var out: [T] = []
+        out.reserveCapacity(n)
+        var i = start
+        for _ in 0..<n {
+            out.append(items[i])
+            i += step
+        }
+        return out
+    }
+
+    // MARK: subscripts
+
+    func getItem(_ o: Value, _ index: Value) throws -> Value {
+        if case .object(let obj) = o {
+            switch obj {
+            case let l as PyList:
+                if case .int(let i) = index {
+                    let j = i < 0 ? i + l.items.count : i
+                    if j >= 0 && j < l.items.count { return l.items[j] }
+                    throw indexError("list index out of range")
+                }
+                if case .object(let io) = index, let s = io as? PySlice { return .object(PyList(try sliceElements(l.items, s))) }
+                return l.items[try normalizedIndex(index, count: l.items.count, what: "list")]
+            case let t as PyTuple:
+                if case .object(let io) = index, let s = io as? PySlice { return .object(PyTuple(try sliceElements(t.items, s))) }
+                return t.items[try normalizedIndex(index, count: t.items.count, what: "tuple")]
+            case let d as PyDict:
+                if let v = try d.table.get(index, hash: try hash(index), self) { return v }
+                if !d.type.isBuiltin, let m = d.type.lookup("__missing__") { return try callMethod(m, self: o, [index]) }
+                throw keyError(index)
+            case let s as PyStr:
+                if case .object(let io) = index, let sl = io as? PySlice {
+                    let (start, _, step, n) = try sliceIndices(sl, count: s.count)
+                    if step == 1 { return Value(s.substring(start, start + n)) }
+                    var out = ""
+                    var i = start
+                    for _ in 0..<n {
+                        out += s.character(at: i)
+                        i += step
+                    }
+                    return Value(out)
+                }
+                return Value(s.character(at: try normalizedIndex(index, count: s.count, what: "string")))
+            case let b as PyBytes:
+                if case .object(let io) = index, let s = io as? PySlice { return .object(PyBytes(try sliceElements(b.bytes, s))) }
+                return .int(Int(b.bytes[try normalizedIndex(index, count: b.bytes.count, what: "index")]))
+            case let r as PyRange:
+                if case .object(let io) = index, let s = io as? PySlice {
+                    let (start, _, step, n) = try sliceIndices(s, count: r.count)
+                    let newStart = r.start + start * r.step
+                    let newStep = r.step * step
+                    return .object(PyRange(start: newStart, stop: newStart + n * newStep, step: newStep))
+                }
+                let i = try normalizedIndex(index, count: r.count, what: "range object")
+                return .int(r.start + i * r.step)
+            case let cls as PyType:
+                if let m = cls.lookup("__class_getitem__") { return try callMethod(m, self: o, [index]) }
+                if cls.isBuiltin { return o }
+            default:
+                break
+            }
+            if let m = special(o, "__getitem__") { return try callMethod(m, self: o, [index]) }
+        }
+        throw typeError("'\(typeName(o))' object is not subscriptable")
+    }
+
+    func setItem(_ o: Value, _ index: Value, _ value: Value) throws {
+        if case .object(let obj) = o {
+            switch obj {
+            case let l as PyList:
+                if case .object(let io) = index, let s = io as? PySlice {
+                    let newItems = try iterateToArray(value)
+                    let (start, stop, step, n) = try sliceIndices(s, count: l.items.count)
+                    if step == 1 {
+                        l.items.replaceSubrange(start..<max(start, stop), with: newItems)
+                        return
+                    }
+                    if newItems.count != n {
+                        throw valueError("attempt to assign sequence of size \(newItems.count) to extended slice of size \(n)")
+                    }
+                    var i = start
+                    for v in newItems {
+                        l.items[i] = v
+                        i += step
+                    }
+                    return
+                }
+                l.items[try normalizedIndex(index, count: l.items.count, what: "list assignment")] = value
+                return
+            case let d as PyDict:
+                try dictSet(d, index, value)
+                return
+            default:
+                if let m = special(o, "__setitem__") {
+                    _ = try callMethod(m, self: o, [index, value])
+                    return
+                }
+            }
+        }
+        throw typeError("'\(typeName(o))' object does not support item assignment")
+    }
+
+    func deleteItem(_ o: Value, _ index: Value) throws {
+        if case .object(let obj) = o {
+            switch obj {
+            case let l as PyList:
+                if case .object(let io) = index, let s = io as? PySlice {
+                    let (start, _, step, n) = try sliceIndices(s, count: l.items.count)
+                    var drop = Set<Int>()
+                    var i = start
+                    for _ in 0..<n {
+                        drop.insert(i)
+                        i += step
+                    }
+                    l.items = l.items.enumerated().filter { !drop.contains($0.offset) }.map { $0.element }
+                    return
+                }
+                l.items.remove(at: try normalizedIndex(index, count: l.items.count, what: "list assignment"))
+                return
+            case let d as PyDict:
+                if try d.table.remove(index, hash: try hash(index), self) == nil { throw keyError(index) }
+                return
+            default:
+                if let m = special(o, "__delitem__") {
+                    _ = try callMethod(m, self: o, [index])
+                    return
+                }
+            }
+        }
+        throw typeError("'\(typeName(o))' object doesn't support item deletion")
+    }
+
+    // MARK: dict and set helpers
+
+    func dictSet(_ d: PyDict, _ key: Value, _ value: Value) throws {
+        try d.table.set(key, hash: try hash(key), value: value, self)
+    }
+
+    func dictGet(_ d: PyDict, _ key: Value) throws -> Value? {
+        try d.table.get(key, hash: try hash(key), self)
+    }
+
+    /// `d.update(other)` for a mapping or an iterable of pairs.
+    func dictUpdate(_ d: PyDict, _ other: Value) throws {
+        if case .object(let o) = other, let src = o as? PyDict {
+            for e in src.table.liveEntries { try d.table.set(e.key, hash: e.hash, value: e.value, self) }
+            return
+        }
+        if special(other, "keys") != nil {
+            for k in try iterateToArray(try callMethod(try getAttribute(other, "keys"), self: .none, [])) {
+                try dictSet(d, k, try getItem(other, k))
+            }
+            return
+        }
+        for (n, pair) in try iterateToArray(other).enumerated() {
+            let kv = try iterateToArray(pair)
+            if kv.count != 2 {
+                throw valueError("dictionary update sequence element #\(n) has length \(kv.count); 2 is required")
+            }
+            try dictSet(d, kv[0], kv[1])
+        }
+    }
+
+    func setAdd(_ s: PySet, _ v: Value) throws {
+        try s.table.set(v, hash: try hash(v), value: .none, self)
+    }
+
+    func setOperation(_ op: SwirlBinaryOp, _ a: PySet, _ b: PySet) throws -> PySet {
+        let r = PySet(frozen: a.frozen)
+        switch op {
+        case .bitOr:
+            r.table = a.table
+            for e in b.table.liveEntries { try r.table.set(e.key, hash: e.hash, value: .none, self) }
+        case .bitAnd:
+            for e in a.table.liveEntries where try b.table.find(e.key, hash: e.hash, self) != nil {
+                try r.table.set(e.key, hash: e.hash, value: .none, self)
+            }
+        case .sub:
+            for e in a.table.liveEntries where try b.table.find(e.key, hash: e.hash, self) == nil {
+                try r.table.set(e.key, hash: e.hash, value: .none, self)
+            }
+        default:
+            for e in a.table.liveEntries where try b.table.find(e.key, hash: e.hash, self) == nil {
+                try r.table.set(e.key, hash: e.hash, value: .none, self)
+            }
+            for e in b.table.liveEntries where try a.table.find(e.key, hash: e.hash, self) == nil {
+                try r.table.set(e.key, hash: e.hash, value: .none, self)
+            }
+        }
+        return r
+    }
+
+    func setCompare(_ op: SwirlCompareOp, _ a: PySet, _ b: PySet) throws -> Bool {
+        func subset(_ x: PySet, _ y: PySet) throws -> Bool {
+            for e in x.table.liveEntries { if try y.table.find(e.key, hash: e.hash, self) == nil { return false } }
+            return true
+        }
+        switch op {
+        case .le: return try subset(a, b)
+        case .lt: return try a.table.count < b.table.count && subset(a, b)
+        case .ge: return try subset(b, a)
+        default: return try a.table.count > b.table.count && subset(b, a)
+        }
+    }
+}

@@ -1,0 +1,136 @@
+// Per-interpreter state: the value stack and frame pool, the recursion limit, the module
+// table, the output sinks and the event loop. One `Runtime` is used from one thread only;
+// there is no state shared between runtimes except the immutable built-in types.
+import CSwirlSupport
+import SwirlSyntax
+
+/// Where script output goes.
+struct OutputSinks {
+    var stdout: (String) -> Void
+    var stderr: (String) -> Void
+}
+
+final class Runtime {
+    var output: OutputSinks
+    let builtins = Globals()
+    var modules: [String: PyModule] = [:]
+    var argv: [String] = []
+    /// Folder of the main script, for imports of the user's own modules.
+    var scriptDirectory: String?
+    var virtualTime = false
+    var debugMode = false
+    private(set) lazy var loop = EventLoop(rt: self)
+
+    // Value stack for the locals of sync calls.
+    let stackCapacity = 1 << 22
+    let stack: UnsafeMutablePointer<Value?>
+    var sp = 0
+    private var framePool: [Frame] = []
+    var depth = 0
+    var recursionLimit = 1000
+    var activationCounter = 0
+    /// Lowest native stack address script code may reach before RecursionError.
+    var nativeStackLimit: UInt = 0
+    /// Containers whose repr is being computed (to print `[...]` for cycles).
+    var reprActive = Set<ObjectIdentifier>()
+    /// Exceptions being handled by enclosing `except`/`finally` blocks (innermost last).
+    var handledExceptions: [PyException] = []
+    /// The namespace of the main script.
+    var mainGlobals: Globals?
+    /// Constructors of native types that scripts can call.
+    var nativeConstructors: [ObjectIdentifier: (Runtime, Arguments) throws -> Value] = [:]
+    /// The parser's error for each SyntaxError exception, to print its caret line.
+    var syntaxErrors: [ObjectIdentifier: SyntaxError] = [:]
+    /// Set from another thread to interrupt the running script.
+    let interruptFlag = InterruptFlag()
+
+    init(output: OutputSinks) {
+        self.output = output
+        stack = UnsafeMutablePointer<Value?>.allocate(capacity: stackCapacity)
+        Types.installMethods()
+        installBuiltins()
+    }
+
+    deinit {
+        stack.deinitialize(count: sp)
+        stack.deallocate()
+    }
+
+    // MARK: frames
+
+    /// Takes the pooled frame for the next depth, checking the recursion limits.
+    @inline(__always)
+    func enterFrame(code: CodeObject, slots: UnsafeMutablePointer<Value?>, count: Int) throws -> Frame {
+        if depth >= recursionLimit || (nativeStackLimit != 0 && swirl_stack_pointer() < nativeStackLimit) {
+            throw ScriptError(Types.recursionError, "maximum recursion depth exceeded")
+        }
+        let f: Frame
+        if depth < framePool.count {
+            f = framePool[depth]
+            f.slots = slots
+        } else {
+            f = Frame(rt: self, slots: slots)
+            framePool.append(f)
+        }
+        depth += 1
+        f.slotCount = count
+        f.code = code
+        activationCounter &+= 1
+        f.activation = activationCounter
+        return f
+    }
+
+    @inline(__always) func leaveFrame(_ f: Frame) {
+        depth -= 1
+        f.namespace = nil
+        f.function = nil
+        f.returnValue = .none
+    }
+
+    /// Counts a nested activation that has its own frame (generators, coroutines).
+    @inline(__always) func enterNested() throws {
+        if depth >= recursionLimit || (nativeStackLimit != 0 && swirl_stack_pointer() < nativeStackLimit) {
+            throw ScriptError(Types.recursionError, "maximum recursion depth exceeded")
+        }
+        depth += 1
+        activationCounter &+= 1
+    }
+
+    @inline(__always) func leaveNested() { depth -= 1 }
+
+    /// Reserves `n` slots on the value stack, initialised to nil.
+    @inline(__always) func reserve(_ n: Int) throws -> Int {
+        let base = sp
+        if base + n > stackCapacity {
+            throw ScriptError(Types.recursionError, "maximum recursion depth exceeded")
+        }
+        (stack + base).initialize(repeating: nil, count: n)
+        sp = base + n
+        return base
+    }
+
+    /// Pops the value stack back to `base`, releasing what it held.
+    @inline(__always) func release(to base: Int) {
+        if sp > base {
+            (stack + base).deinitialize(count: sp - base)
+            sp = base
+        }
+    }
+
+    /// Raises KeyboardInterrupt when an interrupt was requested (checked on loop back-edges).
+    @inline(__always) func checkInterrupt() throws {
+        if interruptFlag.isSet {
+            interruptFlag.clear()
+            throw ScriptError(PyException(Types.keyboardInterrupt, args: []))
+        }
+    }
+
+    // MARK: tracebacks
+
+    /// Adds a traceback entry for frame `f` unless this exception already has one for it.
+    func recordTraceback(_ e: PyException, _ f: Frame, line: Int32) {
+        guard e.recordedActivation != f.activation, let code = f.code else { return }
+        e.recordedActivation = f.activation
+        e.traceback.append(TracebackEntry(source: code.source, function: code.name, line: Int(line)))
+    }
+}

@@ -1,0 +1,91 @@
+// The `swirl` command: parses the command line and hands the program to the library.
+import ArgumentParser
+import Foundation
+import Swirl
+
+struct SwirlCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "swirl",
+        abstract: "Swirl: a small, fast interpreter for asynchronous Python 3.11 programs.",
+        version: "Swirl \(swirlVersion) (Python 3.11 subset)")
+
+    @Option(name: .customShort("c"), help: "Run CODE as the program.")
+    var code: String?
+
+    @Flag(name: .customLong("virtual-time"), help: "Jump the event loop's clock to the next timer whenever every task waits.")
+    var virtualTime = false
+
+    @Flag(help: "asyncio debug mode: warn about slow steps.")
+    var debug = false
+
+    @Argument(parsing: .captureForPassthrough, help: "The script to run ('-' for standard input), then its arguments.")
+    var script: [String] = []
+
+    func run() throws {
+        let out = OutputBuffer(fd: 1)
+        let err = OutputBuffer(fd: 2)
+        var config = Configuration(stdout: { out.write($0) }, stderr: { s in out.flush(); err.write(s); err.flush() })
+        config.virtualTime = virtualTime
+        config.debug = debug
+        let source: String
+        let filename: String
+        var directory: String?
+        if let code {
+            source = code
+            filename = "<string>"
+            config.arguments = ["-c"] + script
+        } else if let path = script.first, path != "-" {
+            let url = URL(fileURLWithPath: path)
+            guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+                FileHandle.standardError.write(Data("swirl: can't open file '\(url.standardizedFileURL.path)': [Errno 2] No such file or directory\n".utf8))
+                throw ExitCode(2)
+            }
+            source = text
+            filename = path
+            directory = url.deletingLastPathComponent().path
+            config.arguments = script
+        } else {
+            let data = FileHandle.standardInput.readDataToEndOfFile()
+            source = String(decoding: data, as: UTF8.self)
+            filename = "<stdin>"
+            config.arguments = script.isEmpty ? [""] : script
+        }
+        let interpreter = Interpreter(configuration: config)
+        let status = interpreter.runMain(source: source, filename: filename, scriptDirectory: directory ?? FileManager.default.currentDirectoryPath)
+        out.flush()
+        err.flush()
+        if status != 0 { throw ExitCode(status) }
+    }
+}
+
+/// Buffers writes to a file descriptor; flushed on demand and at exit.
+final class OutputBuffer: @unchecked Sendable {
+    private let fd: Int32
+    private var buffer: [UInt8] = []
+    private let lock = NSLock()
+    private let interactive: Bool
+    init(fd: Int32) {
+        self.fd = fd
+        interactive = isatty(fd) != 0
+    }
+    func write(_ s: String) {
+        lock.lock()
+        buffer.append(contentsOf: s.utf8)
+        let full = interactive || buffer.count > 1 << 16
+        lock.unlock()
+        if full { flush() }
+    }
+    func flush() {
+        lock.lock()
+        defer { lock.unlock() }
+        var offset = 0
+        while offset < buffer.count {
+            let n = buffer[offset...].withUnsafeBytes { Foundation.write(fd, $0.baseAddress, $0.count) }
+            if n <= 0 { break }
+            offset += n
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+}
+
+SwirlCommand.main()
