@@ -25,6 +25,11 @@ let package = Package(
                 "SwirlSyntax", "SwirlResolve", "CSwirlSupport",
                 .product(name: "Collections", package: "swift-collections"),
                 .product(name: "BigInt", package: "BigInt"),
+            ],
+            swiftSettings: [
+                // The evaluator's hot paths touch class fields constantly; the runtime is
+                // single-threaded per interpreter, so dynamic exclusivity checks only cost time.
+                .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
             ]),
         // Tiny C helpers the runtime needs (stack pointer, thread stack size).
         .target(name: "CSwirlSupport"),

@@ -65,7 +65,7 @@ public final class Interpreter: @unchecked Sendable {
 
     private func setStackLimit() {
         let sp = swirl_stack_pointer()
-        let margin: UInt = 256 * 1024
+        let margin: UInt = 64 * 1024 * 1024
         let usable = UInt(Interpreter.stackSize) - margin
         rt.nativeStackLimit = sp > usable ? sp - usable : 0
     }

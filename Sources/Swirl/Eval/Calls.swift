@@ -21,6 +21,16 @@ final class PositionalCallNode: ExprNode {
     override func eval(_ f: Frame) throws -> Value {
         let callee = try function.eval(f)
         let rt = f.rt
+        if case .object(let o) = callee, let fn = o as? PyFunction, fn.fastArgCount == args.count {
+            let base = rt.sp
+            do {
+                for a in args { try rt.pushValue(try a.eval(f)) }
+                return try rt.callFast(fn, base: base, argc: args.count)
+            } catch {
+                rt.release(to: base)
+                throw error
+            }
+        }
         if case .object(let o) = callee, let n = o as? PyNativeFunction, n.boundSelf == nil {
             switch (n.impl, args.count) {
             case (.a1(let fn), 1): return try fn(rt, try args[0].eval(f))

@@ -20,14 +20,15 @@ final class Frame {
     /// The frame's variable slots.
     var slots: UnsafeMutablePointer<Value?>
     var slotCount = 0
-    var code: CodeObject?
+    /// The running code; kept alive by the function object for the whole activation.
+    unowned(unsafe) var code: CodeObject?
     /// Unique per activation: exceptions record one traceback entry per activation.
     var activation = 0
     var returnValue: Value = .none
     /// The class namespace while a class body runs.
     var namespace: ClassNamespace?
-    /// The function whose body this is (for `super()` and diagnostics).
-    var function: PyFunction?
+    /// The function whose body this is (for diagnostics); alive while the frame runs.
+    unowned(unsafe) var function: PyFunction?
 
     // Resume state of generator and coroutine frames.
     /// Resume stack: each suspending node pushes what it needs to continue.

@@ -47,7 +47,11 @@ final class Block: StmtNode {
     }
 
     override func exec(_ f: Frame) throws -> Flow {
-        for s in stmts {
+        var i = 0
+        let n = stmts.count
+        while i < n {
+            // The block owns its statements for as long as it runs: no retain needed.
+            unowned(unsafe) let s = stmts[i]
             do {
                 let r = try s.exec(f)
                 if r != .normal { return r }
@@ -55,6 +59,7 @@ final class Block: StmtNode {
                 f.rt.recordTraceback(e.exception, f, line: s.line)
                 throw e
             }
+            i += 1
         }
         return .normal
     }
@@ -71,7 +76,7 @@ final class ResumableBlock: StmtNode {
     override func exec(_ f: Frame) throws -> Flow {
         var i = f.resuming ? f.popInt() : 0
         while i < stmts.count {
-            let s = stmts[i]
+            unowned(unsafe) let s = stmts[i]
             do {
                 let r = try s.exec(f)
                 if r != .normal {

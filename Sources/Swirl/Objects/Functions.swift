@@ -83,7 +83,7 @@ final class SourceFile {
 final class PyFunction: PyObject {
     let code: CodeObject
     let globals: Globals
-    var defaults: [Value]
+    let defaults: [Value]
     var kwDefaults: [String: Value]
     let closure: [PyCell]
     var name: String
@@ -98,12 +98,17 @@ final class PyFunction: PyObject {
         self.closure = closure
         self.name = code.name
         self.qualname = code.qualname
+        self.fastArgCount = code.isSimple && defaults.isEmpty && code.kind == .function ? code.params.positionalCount : -1
     }
     override var type: PyType { Types.function }
+
+    /// The number of positional arguments a fast call passes, or -1 when calls need the
+    /// general argument binding.
+    let fastArgCount: Int
     override var instanceDict: AttributeDict? { attrs }
 
     /// Calls can skip argument matching: simple positional signature, no defaults.
-    var isFastCallable: Bool { code.isSimple && defaults.isEmpty && code.kind == .function }
+    var isFastCallable: Bool { fastArgCount >= 0 }
 }
 
 /// Arguments of a general call: positional values and keyword pairs in call order.

@@ -21,23 +21,33 @@ extension Runtime {
     func callOnStack(_ callee: Value, base: Int, argc: Int) throws -> Value {
         if case .object(let o) = callee, let fn = o as? PyFunction, fn.isFastCallable,
            argc == fn.code.params.positionalCount {
-            let code = fn.code
-            if code.slotCount > argc {
-                guard base + code.slotCount <= stackCapacity else {
-                    release(to: base)
-                    throw ScriptError(Types.recursionError, "maximum recursion depth exceeded")
-                }
-                (stack + sp).initialize(repeating: nil, count: code.slotCount - argc)
-                sp = base + code.slotCount
-            }
-            defer { release(to: base) }
-            return try runFunctionBody(fn, slots: stack + base)
+            return try callFast(fn, base: base, argc: argc)
         }
         var args = [Value]()
         args.reserveCapacity(argc)
         for i in 0..<argc { args.append(stack[base + i] ?? .none) }
         release(to: base)
         return try call(callee, Arguments(args))
+    }
+
+    /// Calls a fast-callable function whose `argc` arguments are on the stack at `base`.
+    @inline(__always)
+    func callFast(_ fn: PyFunction, base: Int, argc: Int) throws -> Value {
+        let code = fn.code
+        if code.slotCount > argc {
+            guard base + code.slotCount <= stackCapacity else {
+                release(to: base)
+                throw ScriptError(Types.recursionError, "maximum recursion depth exceeded")
+            }
+            var i = sp
+            sp = base + code.slotCount
+            while i < sp {
+                (stack + i).initialize(to: nil)
+                i += 1
+            }
+        }
+        defer { release(to: base) }
+        return try runFunctionBody(fn, slots: stack + base)
     }
 
     /// Runs a plain function whose slots (arguments included) are ready at `slots`.

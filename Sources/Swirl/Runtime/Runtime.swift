@@ -25,7 +25,8 @@ final class Runtime {
     let stackCapacity = 1 << 22
     let stack: UnsafeMutablePointer<Value?>
     var sp = 0
-    private var framePool: [Frame] = []
+    /// Frames reused by sync calls, one per depth (owned here, released in deinit).
+    private var framePool: [Unmanaged<Frame>] = []
     var depth = 0
     var recursionLimit = 1000
     var activationCounter = 0
@@ -52,6 +53,7 @@ final class Runtime {
     }
 
     deinit {
+        for f in framePool { f.release() }
         stack.deinitialize(count: sp)
         stack.deallocate()
     }
@@ -61,16 +63,14 @@ final class Runtime {
     /// Takes the pooled frame for the next depth, checking the recursion limits.
     @inline(__always)
     func enterFrame(code: CodeObject, slots: UnsafeMutablePointer<Value?>, count: Int) throws -> Frame {
-        if depth >= recursionLimit || (nativeStackLimit != 0 && swirl_stack_pointer() < nativeStackLimit) {
-            throw ScriptError(Types.recursionError, "maximum recursion depth exceeded")
-        }
+        try checkDepth()
         let f: Frame
         if depth < framePool.count {
-            f = framePool[depth]
+            f = framePool[depth].takeUnretainedValue()
             f.slots = slots
         } else {
             f = Frame(rt: self, slots: slots)
-            framePool.append(f)
+            framePool.append(Unmanaged.passRetained(f))
         }
         depth += 1
         f.slotCount = count
@@ -88,10 +88,16 @@ final class Runtime {
     }
 
     /// Counts a nested activation that has its own frame (generators, coroutines).
-    @inline(__always) func enterNested() throws {
-        if depth >= recursionLimit || (nativeStackLimit != 0 && swirl_stack_pointer() < nativeStackLimit) {
+    /// RecursionError past `sys.getrecursionlimit()` or when the native stack runs low (the
+    /// stack is sampled every 8 levels; the margin covers the deepest nesting in between).
+    @inline(__always) func checkDepth() throws {
+        if depth >= recursionLimit || (depth & 7 == 0 && nativeStackLimit != 0 && swirl_stack_pointer() < nativeStackLimit) {
             throw ScriptError(Types.recursionError, "maximum recursion depth exceeded")
         }
+    }
+
+    @inline(__always) func enterNested() throws {
+        try checkDepth()
         depth += 1
         activationCounter &+= 1
     }
@@ -111,10 +117,13 @@ final class Runtime {
 
     /// Pops the value stack back to `base`, releasing what it held.
     @inline(__always) func release(to base: Int) {
-        if sp > base {
-            (stack + base).deinitialize(count: sp - base)
-            sp = base
+        var i = sp
+        while i > base {
+            i -= 1
+            let old: Value? = (stack + i).move()
+            _ = old
         }
+        sp = base
     }
 
     /// Raises KeyboardInterrupt when an interrupt was requested (checked on loop back-edges).
