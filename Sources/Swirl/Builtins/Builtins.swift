@@ -16,7 +16,7 @@ extension Runtime {
         for e in Types.allExceptions { builtins[e.name] = .object(e) }
         builtins["EnvironmentError"] = .object(Types.osError)
         builtins["IOError"] = .object(Types.osError)
-        builtins["None"] = .none
+        builtins["None"] = Value.none
         builtins["Ellipsis"] = .object(Types.ellipsis)
         builtins["NotImplemented"] = .object(Types.notImplemented)
         builtins["__name__"] = Value("builtins")

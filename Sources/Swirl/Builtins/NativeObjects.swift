@@ -111,15 +111,15 @@ extension Runtime {
         case let e as PyException:
             switch name {
             case "args": return .object(PyTuple(e.args))
-            case "__cause__": return e.cause.map { .object($0) } ?? .none
-            case "__context__": return e.context.map { .object($0) } ?? .none
+            case "__cause__": return e.cause.map { .object($0) } ?? Value.none
+            case "__context__": return e.context.map { .object($0) } ?? Value.none
             case "__suppress_context__": return .bool(e.suppressContext)
-            case "__traceback__": return .none
+            case "__traceback__": return Value.none
             case "__class__": return .object(e.cls)
             case "__dict__": return .object(dictFrom(Array(e.attrs.map { ($0.key, $0.value) })))
             case "__notes__": return nil
             default:
-                if e.cls.isSubtype(of: Types.stopIteration) && name == "value" { return e.args.first ?? .none }
+                if e.cls.isSubtype(of: Types.stopIteration) && name == "value" { return e.args.first ?? Value.none }
                 if e.cls.isSubtype(of: Types.systemExit) && name == "code" {
                     return e.args.count == 1 ? e.args[0] : (e.args.isEmpty ? .none : .object(PyTuple(e.args)))
                 }
@@ -141,10 +141,10 @@ extension Runtime {
             switch name {
             case "__name__": return Value(fn.name)
             case "__qualname__": return Value(fn.qualname)
-            case "__module__": return fn.globals["__name__"] ?? .none
-            case "__doc__": return fn.attrs["__doc__"] ?? .none
-            case "__defaults__": return fn.defaults.isEmpty ? .none : .object(PyTuple(fn.defaults))
-            case "__code__": return .none
+            case "__module__": return fn.globals["__name__"] ?? Value.none
+            case "__doc__": return fn.attrs["__doc__"] ?? Value.none
+            case "__defaults__": return fn.defaults.isEmpty ? Value.none : .object(PyTuple(fn.defaults))
+            case "__code__": return Value.none
             case "__dict__": return .object(dictFrom(Array(fn.attrs.map { ($0.key, $0.value) })))
             case "__class__": return .object(Types.function)
             default: return nil
@@ -153,7 +153,7 @@ extension Runtime {
             switch name {
             case "__name__": return Value(n.name)
             case "__qualname__": return Value(n.qualifiedName)
-            case "__self__": return n.boundSelf ?? .none
+            case "__self__": return n.boundSelf ?? Value.none
             default: return nil
             }
         case let m as PyBoundMethod:

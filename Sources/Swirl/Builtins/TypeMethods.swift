@@ -187,8 +187,43 @@ extension Runtime {
         if digits.count > 4300 && b == 10 {
             throw Swirl.valueError("Exceeds the limit (4300 digits) for integer string conversion: value has \(digits.count) digits; use sys.set_int_max_str_digits() to increase the limit")
         }
-        guard let v = BigInt(digits, radix: b) else { throw invalid }
+        guard let v = parseDigits(digits, radix: b) else { throw invalid }
         return .integer(negative ? -v : v)
+    }
+
+    /// Digits in `radix` (2...36, either letter case) to a BigInt; nil on any other character.
+    func parseDigits(_ digits: String, radix: Int) -> BigInt? {
+        var small = 0
+        var big: BigInt?
+        var count = 0
+        for u in digits.unicodeScalars {
+            let d: Int
+            switch u.value {
+            case 48...57: d = Int(u.value) - 48
+            case 97...122: d = Int(u.value) - 87
+            case 65...90: d = Int(u.value) - 55
+            default:
+                // Unicode decimal digits count too, as in CPython.
+                guard let n = u.properties.numericType, n == .decimal, let v = u.properties.numericValue else { return nil }
+                d = Int(v)
+            }
+            if d >= radix { return nil }
+            count += 1
+            if var b = big {
+                b = b * BigInt(radix) + BigInt(d)
+                big = b
+            } else {
+                let (m, o1) = small.multipliedReportingOverflow(by: radix)
+                let (r, o2) = m.addingReportingOverflow(d)
+                if o1 || o2 {
+                    big = BigInt(small) * BigInt(radix) + BigInt(d)
+                } else {
+                    small = r
+                }
+            }
+        }
+        if count == 0 { return nil }
+        return big ?? BigInt(small)
     }
 
     func toFloat(_ x: Value) throws -> Value {

@@ -13,7 +13,7 @@ extension Frame {
     /// Continues an await this frame suspended in: pops the iterator and feeds it what the
     /// frame was resumed with.
     func continueAwait(_ awaiting: ResumableObject?, pending: inout ResumableObject?) throws -> Value? {
-        guard let it = awaiting else { return .none }
+        guard let it = awaiting else { return Value.none }
         resuming = false
         let send = sendValue, thrown = throwValue
         sendValue = .none

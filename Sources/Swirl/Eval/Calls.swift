@@ -12,19 +12,27 @@ enum ArgumentNode {
 /// `f(a, b, c)` with plain positional arguments.
 final class PositionalCallNode: ExprNode {
     let function: ExprNode
+    /// The callee when it is a global name (the common case), read without a node call.
+    let global: GlobalLoad?
     let args: [ExprNode]
     init(_ function: ExprNode, _ args: [ExprNode], line: Int32) {
         self.function = function
+        self.global = function as? GlobalLoad
         self.args = args
         super.init(line: line)
     }
     override func eval(_ f: Frame) throws -> Value {
-        let callee = try function.eval(f)
+        let callee = try global?.load(f) ?? function.eval(f)
         let rt = f.rt
         if case .object(let o) = callee, let fn = o as? PyFunction, fn.fastArgCount == args.count {
             let base = rt.sp
             do {
-                for a in args { try rt.pushValue(try a.eval(f)) }
+                var i = 0
+                while i < args.count {
+                    unowned(unsafe) let a = args[i]
+                    try rt.pushValue(try a.eval(f))
+                    i += 1
+                }
                 return try rt.callFast(fn, base: base, argc: args.count)
             } catch {
                 rt.release(to: base)

@@ -451,11 +451,20 @@ final class Compiler {
             }
             return UnaryNode(op, operand, line: ln)
         case .binary(let a, let op, let b):
-            return BinaryNode(op, try expr(a), try expr(b), line: ln)
+            let l = try expr(a), r = try expr(b)
+            if let c = r as? ConstNode, case .int(let k) = c.value { return BinaryIntConstNode(op, l, k, line: ln) }
+            return BinaryNode(op, l, r, line: ln)
         case .boolOp(let op, let xs):
             return BoolOpNode(isAnd: op == .and, try xs.map { try expr($0) }, line: ln)
         case .compare(let first, let rest):
-            if rest.count == 1 { return CompareNode(rest[0].0, try expr(first), try expr(rest[0].1), line: ln) }
+            if rest.count == 1 {
+                let l = try expr(first), r = try expr(rest[0].1)
+                if let c = r as? ConstNode, case .int(let k) = c.value, rest[0].0 != .is, rest[0].0 != .isNot,
+                   rest[0].0 != .in, rest[0].0 != .notIn {
+                    return CompareIntConstNode(rest[0].0, l, k, line: ln)
+                }
+                return CompareNode(rest[0].0, l, r, line: ln)
+            }
             return CompareChainNode(try expr(first), try rest.map { ($0.0, try expr($0.1)) }, line: ln)
         case .ifExp(let t, let b, let o):
             return IfExpNode(test: try expr(t), body: try expr(b), orElse: try expr(o), line: ln)

@@ -63,7 +63,9 @@ final class GlobalLoad: ExprNode {
         self.name = name
         super.init(line: line)
     }
-    override func eval(_ f: Frame) throws -> Value {
+    override func eval(_ f: Frame) throws -> Value { try load(f) }
+
+    @inline(__always) func load(_ f: Frame) throws -> Value {
         if let v = globals.get(slot) { return v }
         if let v = builtins.get(builtinSlot) { return v }
         throw f.rt.nameError(name, globals: globals)
@@ -393,5 +395,90 @@ final class FStringNode: ExprNode {
         default: break
         }
         return try rt.format(v, spec)
+    }
+}
+
+// MARK: specialised forms of hot operators
+
+/// `x op k` where `k` is an int literal (`n - 1`, `i + 1`, `k % 3`): no node call or value
+/// copy for the constant, and a direct slot read when `x` is a plain local.
+final class BinaryIntConstNode: ExprNode {
+    let op: BinaryOperator
+    let left: ExprNode
+    let leftSlot: Int
+    let constant: Int
+    init(_ op: BinaryOperator, _ left: ExprNode, _ constant: Int, line: Int32) {
+        self.op = op
+        self.left = left
+        self.leftSlot = (left as? LocalLoad)?.slot ?? -1
+        self.constant = constant
+        super.init(line: line)
+    }
+    override func eval(_ f: Frame) throws -> Value {
+        let a: Value
+        if leftSlot >= 0, let v = f.slots[leftSlot] { a = v } else { a = try left.eval(f) }
+        if case .int(let x) = a {
+            let y = constant
+            switch op {
+            case .add:
+                let (r, o) = x.addingReportingOverflow(y)
+                if !o { return .int(r) }
+            case .sub:
+                let (r, o) = x.subtractingReportingOverflow(y)
+                if !o { return .int(r) }
+            case .mul:
+                let (r, o) = x.multipliedReportingOverflow(by: y)
+                if !o { return .int(r) }
+            case .mod:
+                if y > 0 {
+                    let r = x % y
+                    return .int(r < 0 ? r + y : r)
+                }
+            case .floorDiv:
+                if y > 0 {
+                    let q = x / y
+                    return .int((x % y != 0 && x < 0) ? q - 1 : q)
+                }
+            case .bitAnd: return .int(x & y)
+            case .bitOr: return .int(x | y)
+            case .bitXor: return .int(x ^ y)
+            case .rshift: if y >= 0 && y < 64 { return .int(x >> y) }
+            default: break
+            }
+            return try f.rt.intOp(op, x, y)
+        }
+        return try f.rt.binary(op, a, .int(constant))
+    }
+}
+
+/// `x op k` comparisons against an int literal (`n < 2`, `k % 3 == 0`).
+final class CompareIntConstNode: ExprNode {
+    let op: CompareOperator
+    let left: ExprNode
+    let leftSlot: Int
+    let constant: Int
+    init(_ op: CompareOperator, _ left: ExprNode, _ constant: Int, line: Int32) {
+        self.op = op
+        self.left = left
+        self.leftSlot = (left as? LocalLoad)?.slot ?? -1
+        self.constant = constant
+        super.init(line: line)
+    }
+    override func eval(_ f: Frame) throws -> Value {
+        let a: Value
+        if leftSlot >= 0, let v = f.slots[leftSlot] { a = v } else { a = try left.eval(f) }
+        if case .int(let x) = a {
+            let y = constant
+            switch op {
+            case .lt: return .bool(x < y)
+            case .le: return .bool(x <= y)
+            case .gt: return .bool(x > y)
+            case .ge: return .bool(x >= y)
+            case .eq: return .bool(x == y)
+            case .ne: return .bool(x != y)
+            default: break
+            }
+        }
+        return .bool(try f.rt.compare(op, a, .int(constant)))
     }
 }

@@ -200,7 +200,7 @@ final class BoolOpR: ExprNode {
             if try f.rt.truthy(v) != isAnd { return v }
             i += 1
         }
-        return .none
+        return Value.none
     }
 }
 

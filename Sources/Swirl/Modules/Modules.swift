@@ -76,7 +76,7 @@ extension Runtime {
         exc.attrs["lineno"] = .int(e.line)
         exc.attrs["offset"] = .int(e.column + 1)
         exc.attrs["text"] = Value(e.lineText)
-        exc.attrs["end_offset"] = e.endColumn.map { .int($0 + 1) } ?? .none
+        exc.attrs["end_offset"] = e.endColumn.map { .int($0 + 1) } ?? Value.none
         syntaxErrors[ObjectIdentifier(exc)] = e
         return exc
     }

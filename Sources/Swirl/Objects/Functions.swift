@@ -41,6 +41,8 @@ final class CodeObject {
     let freeStart: Int
     let freeCount: Int
     var body: StmtNode
+    /// The frame needs cells made for captured locals or copied from the closure.
+    let needsCells: Bool
     /// All parameters are plain positional ones (no defaults needed, no `*`/`**`, no
     /// keyword-only): calls can fill slots directly.
     let isSimple: Bool
@@ -59,6 +61,7 @@ final class CodeObject {
         self.freeStart = freeStart
         self.freeCount = freeCount
         self.body = body
+        self.needsCells = freeCount > 0 || !cellSlots.isEmpty
         self.isSimple = !params.hasVarArgs && !params.hasVarKeywords && params.keywordOnlyCount == 0
             && cellSlots.isEmpty
     }

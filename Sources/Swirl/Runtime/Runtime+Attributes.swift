@@ -68,11 +68,11 @@ extension Runtime {
         case "__name__": return Value(cls.name)
         case "__qualname__": return Value(cls.qualname)
         case "__module__": return Value(cls.moduleName)
-        case "__base__": return cls.base.map { .object($0) } ?? .none
+        case "__base__": return cls.base.map { .object($0) } ?? Value.none
         case "__bases__": return .object(PyTuple(cls.base.map { [.object($0)] } ?? []))
         case "__mro__": return .object(PyTuple(cls.mro.map { .object($0) }))
         case "__dict__": return .object(dictFrom(Array(cls.dict.map { ($0.key, $0.value) })))
-        case "__doc__": return .none
+        case "__doc__": return Value.none
         default: return nil
         }
     }

@@ -33,7 +33,7 @@ extension Runtime {
     /// Calls a fast-callable function whose `argc` arguments are on the stack at `base`.
     @inline(__always)
     func callFast(_ fn: PyFunction, base: Int, argc: Int) throws -> Value {
-        let code = fn.code
+        unowned(unsafe) let code = fn.code
         if code.slotCount > argc {
             guard base + code.slotCount <= stackCapacity else {
                 release(to: base)
@@ -53,13 +53,17 @@ extension Runtime {
     /// Runs a plain function whose slots (arguments included) are ready at `slots`.
     @inline(__always)
     func runFunctionBody(_ fn: PyFunction, slots: UnsafeMutablePointer<Value?>) throws -> Value {
-        let code = fn.code
-        let frame = try enterFrame(code: code, slots: slots, count: code.slotCount)
+        // The function keeps its code and body alive, and the pool keeps the frame alive.
+        unowned(unsafe) let code = fn.code
+        unowned(unsafe) let frame = try enterFrame(code: code, slots: slots, count: code.slotCount)
         defer { leaveFrame(frame) }
         frame.function = fn
-        if code.freeCount > 0 || !code.cellSlots.isEmpty { setUpCells(frame, fn) }
-        let flow = try code.body.exec(frame)
-        return flow == .returned ? frame.returnValue : .none
+        if code.needsCells { setUpCells(frame, fn) }
+        unowned(unsafe) let body = code.body
+        let flow = try body.exec(frame)
+        var result = Value.none
+        if flow == .returned { swap(&result, &frame.returnValue) }
+        return result
     }
 
     func setUpCells(_ frame: Frame, _ fn: PyFunction) {
@@ -126,7 +130,7 @@ extension Runtime {
         let t = typeOf(receiver)
         if case .object(let o) = receiver {
             if let inst = o as? PyInstance, let v = inst.attrs[name] { return .bound(v) }
-            if o is PyModule || o is PyType { return .bound(try getAttribute(receiver, name)) }
+            if o is PyModule || o is PyType || o is PySuper { return .bound(try getAttribute(receiver, name)) }
         }
         if let m = t.lookup(name), case .object(let mo) = m, mo is PyFunction || mo is PyNativeFunction {
             if let inst = receiver.asObject as? PyException, inst.attrs[name] != nil {

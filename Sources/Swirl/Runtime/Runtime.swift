@@ -82,9 +82,7 @@ final class Runtime {
 
     @inline(__always) func leaveFrame(_ f: Frame) {
         depth -= 1
-        f.namespace = nil
-        f.function = nil
-        f.returnValue = .none
+        if case .object = f.returnValue { f.returnValue = .none }
     }
 
     /// Counts a nested activation that has its own frame (generators, coroutines).
