@@ -54,7 +54,8 @@ extension Runtime {
         })
         def("isfuture", .a1 { _, v in .bool(v.asObject is PyFuture) })
         installFutureMethods()
-        try runPrelude(asyncioPrelude, into: m, name: "asyncio")
+        nativeConstructors[ObjectIdentifier(Types.future)] = { rt, _ in .object(PyFuture(loop: rt.loop)) }
+        try runPrelude(asyncioPreludeSource, into: m, name: "asyncio")
         return m
     }
 
@@ -344,6 +345,9 @@ extension Runtime {
             return .object(lp(rt).callAt(try rt.floatOf(d), h))
         })
         Types.method(loopT, "is_running", .a1 { rt, _ in .bool(lp(rt).running) })
+        Types.method(loopT, "is_closed", .a1 { _, _ in .false })
+        Types.method(loopT, "get_debug", .a1 { rt, _ in .bool(rt.debugMode) })
+        Types.method(loopT, "set_debug", .a2 { rt, _, v in rt.debugMode = try rt.truthy(v); return .none })
         Types.method(loopT, "stop", .a1 { rt, _ in lp(rt).stop(); return .none })
         for ht in [Types.handle, Types.timerHandle] {
             Types.method(ht, "cancel", .a1 { _, v in (v.asObject as? PyHandle)?.cancelled = true; return .none })
@@ -372,59 +376,3 @@ extension Runtime {
     func asyncGeneratorAttribute(_ g: PyGenerator, _ name: String) throws -> Value? { nil }
 }
 
-/// asyncio functions written in Python on top of the native core.
-let asyncioPrelude = """
-async def _cancel_and_wait(fut):
-    waiter = get_running_loop().create_future()
-    def cb(f):
-        if not waiter.done():
-            waiter.set_result(None)
-    fut.add_done_callback(cb)
-    try:
-        fut.cancel()
-        await waiter
-    finally:
-        fut.remove_done_callback(cb)
-
-async def wait_for(fut, timeout):
-    loop = get_running_loop()
-    if timeout is None:
-        return await fut
-    if timeout <= 0:
-        fut = ensure_future(fut)
-        if fut.done():
-            return fut.result()
-        await _cancel_and_wait(fut)
-        try:
-            return fut.result()
-        except CancelledError as exc:
-            raise TimeoutError() from exc
-    waiter = loop.create_future()
-    def release(*args):
-        if not waiter.done():
-            waiter.set_result(None)
-    timeout_handle = loop.call_later(timeout, release)
-    fut = ensure_future(fut)
-    fut.add_done_callback(release)
-    try:
-        try:
-            await waiter
-        except CancelledError:
-            if fut.done():
-                return fut.result()
-            else:
-                fut.remove_done_callback(release)
-                await _cancel_and_wait(fut)
-                raise
-        if fut.done():
-            return fut.result()
-        else:
-            fut.remove_done_callback(release)
-            await _cancel_and_wait(fut)
-            try:
-                return fut.result()
-            except CancelledError as exc:
-                raise TimeoutError() from exc
-    finally:
-        timeout_handle.cancel()
-"""

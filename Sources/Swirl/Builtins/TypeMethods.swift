@@ -13,6 +13,7 @@ extension Types {
         installDictMethods()
         installSetMethods()
         installMiscMethods()
+        installAsyncGeneratorMethods()
         return true
     }()
 
@@ -61,7 +62,8 @@ extension Runtime {
     private func constructBuiltin(_ t: PyType, _ args: Arguments) throws -> Value {
         let a = args.positional
         if t.layout == .exception {
-            if let k = args.keywords.first { throw Swirl.typeError("\(t.name)() takes no keyword arguments") ; _ = k }
+            if !args.keywords.isEmpty { throw Swirl.typeError("\(t.name)() takes no keyword arguments") }
+            if t === Types.baseExceptionGroup || t === Types.exceptionGroup { return try makeExceptionGroup(t, a) }
             return .object(PyException(t, args: a))
         }
         if let custom = nativeConstructors[ObjectIdentifier(t)] { return try custom(self, args) }
@@ -137,6 +139,29 @@ extension Runtime {
         default:
             throw Swirl.typeError("cannot create '\(t.name)' instances")
         }
+    }
+
+    /// `BaseExceptionGroup(msg, excs)`: an ExceptionGroup when every member is an Exception.
+    func makeExceptionGroup(_ t: PyType, _ a: [Value]) throws -> Value {
+        guard a.count == 2 else {
+            throw Swirl.typeError("BaseExceptionGroup.__new__() takes exactly 2 arguments (\(a.count) given)")
+        }
+        guard case .object(let mo) = a[0], mo is PyStr else { throw Swirl.typeError("argument 1 must be str, not \(typeName(a[0]))") }
+        let items = try iterateToArray(a[1])
+        if items.isEmpty { throw Swirl.valueError("second argument (exceptions) must be a non-empty sequence") }
+        var allExceptions = true
+        for (i, item) in items.enumerated() {
+            guard case .object(let o) = item, let e = o as? PyException else {
+                throw Swirl.valueError("Item \(i) of second argument (exceptions) is not an exception")
+            }
+            if !e.isInstance(of: Types.exception) { allExceptions = false }
+        }
+        var cls = t
+        if t === Types.baseExceptionGroup && allExceptions { cls = Types.exceptionGroup }
+        if t === Types.exceptionGroup && !allExceptions {
+            throw Swirl.typeError("Cannot nest BaseExceptions in an ExceptionGroup")
+        }
+        return .object(PyException(cls, args: [a[0], .object(PyTuple(items))]))
     }
 
     func constructInt(_ args: Arguments) throws -> Value {

@@ -19,6 +19,8 @@ extension Runtime {
                 return nil
             case let cls as PyType:
                 return try classAttribute(cls, name)
+            case let sup as PySuper:
+                return try sup.lookup(name, self)
             default:
                 break
             }

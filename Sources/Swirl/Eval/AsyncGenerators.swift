@@ -1,0 +1,72 @@
+// Async generators: `__anext__`, `asend`, `athrow` and `aclose` return awaitables that
+// drive the generator frame. A `yield` inside the generator completes the awaitable with
+// the yielded value; a future passed up by an `await` inside it goes on up to the task.
+
+final class AsyncGenAwaitable: ResumableObject {
+    let generator: PyGenerator
+    let firstSend: Value
+    let firstThrow: PyException?
+    let closing: Bool
+    var started = false
+
+    init(_ g: PyGenerator, send: Value, throwing: PyException?, closing: Bool = false) {
+        generator = g
+        firstSend = send
+        firstThrow = throwing
+        self.closing = closing
+    }
+    override var type: PyType { Types.asyncGenAwaitable }
+
+    override func resume(_ rt: Runtime, send: Value, throwing: PyException?) throws -> GenStep {
+        let step: GenStep
+        do {
+            if !started {
+                started = true
+                if closing && generator.state != .suspended {
+                    generator.state = .finished
+                    return .returned(.none)
+                }
+                step = try generator.resume(rt, send: firstSend, throwing: firstThrow)
+            } else {
+                step = try generator.resume(rt, send: send, throwing: throwing)
+            }
+        } catch let e as ScriptError where closing && (e.exception.isInstance(of: Types.generatorExit)
+                                                        || e.exception.isInstance(of: Types.stopAsyncIteration)) {
+            return .returned(.none)
+        }
+        switch step {
+        case .yielded(let v):
+            if case .object(let o) = v, let y = o as? AsyncGenYield {
+                if closing { throw runtimeError("async generator ignored GeneratorExit") }
+                return .returned(y.value)
+            }
+            return .yielded(v)
+        case .returned:
+            if closing { return .returned(.none) }
+            throw ScriptError(PyException(Types.stopAsyncIteration, args: []))
+        }
+    }
+}
+
+extension Types {
+    nonisolated(unsafe) static let asyncGenAwaitable = builtin("async_generator_asend")
+
+    static func installAsyncGeneratorMethods() {
+        let t = asyncGenerator
+        func gen(_ v: Value) throws -> PyGenerator {
+            guard let g = v.asObject as? PyGenerator else { throw Swirl.typeError("expected an async generator") }
+            return g
+        }
+        method(t, "__aiter__", .a1 { _, v in v })
+        method(t, "__anext__", .a1 { _, v in .object(AsyncGenAwaitable(try gen(v), send: .none, throwing: nil)) })
+        method(t, "asend", .a2 { _, v, x in .object(AsyncGenAwaitable(try gen(v), send: x, throwing: nil)) })
+        method(t, "athrow", .general { rt, a in
+            guard a.positional.count >= 2 else { throw Swirl.typeError("athrow expected at least 1 argument, got 0") }
+            return .object(AsyncGenAwaitable(try gen(a.positional[0]), send: .none,
+                                             throwing: try rt.makeException(a.positional[1])))
+        })
+        method(t, "aclose", .a1 { _, v in
+            .object(AsyncGenAwaitable(try gen(v), send: .none, throwing: PyException(Types.generatorExit, args: []), closing: true))
+        })
+    }
+}
