@@ -12,6 +12,9 @@ extension Runtime {
         g["TimeoutError"] = .object(Types.timeoutError)
         g["InvalidStateError"] = .object(Types.invalidStateError)
         g["Future"] = .object(Types.future)
+        g["Handle"] = .object(Types.handle)
+        g["TimerHandle"] = .object(Types.timerHandle)
+        g["AbstractEventLoop"] = .object(Types.loopType)
         g["Task"] = .object(Types.task)
 
         def("run", .general { rt, a in try rt.asyncioRun(a) })
@@ -25,9 +28,10 @@ extension Runtime {
         })
         def("create_task", .general { rt, a in
             guard let c = a.positional.first else { throw typeError("create_task() missing 1 required positional argument: 'coro'") }
-            var name: String?
-            if let n = a.keywords.first(where: { $0.0 == "name" })?.1, !n.isNone { name = try rt.str(n) }
-            return .object(try rt.createTask(c, name: name))
+            // Like CPython 3.11: the task takes a default name (consuming a number), then is renamed.
+            let task = try rt.createTask(c, name: nil)
+            if let n = a.keywords.first(where: { $0.0 == "name" })?.1, !n.isNone { task.name = try rt.str(n) }
+            return .object(task)
         })
         def("ensure_future", .general { rt, a in .object(try rt.ensureFuture(a.positional.first ?? .none)) })
         def("gather", .general { rt, a in try rt.gather(a) })
@@ -115,6 +119,8 @@ extension Runtime {
             throw error
         }
         try cancelAllTasks()
+        // Closing the runner runs shutdown_asyncgens() and shutdown_default_executor() as tasks.
+        loop.taskCounter += 2
         if !task.isDone { throw runtimeError("Event loop stopped before Future completed.") }
         return try task.resultValue()
     }
@@ -207,6 +213,7 @@ extension Runtime {
 }
 
 final class GatheringFuture: PyFuture {
+    override var type: PyType { Types.gatheringFuture }
     var children: [PyFuture] = []
     var cancelRequested = false
     override func cancel(message: Value = .none) -> Bool {
@@ -216,6 +223,11 @@ final class GatheringFuture: PyFuture {
         if ret { cancelRequested = true }
         return ret
     }
+}
+
+extension Types {
+    nonisolated(unsafe) static let gatheringFuture = PyType(name: "_GatheringFuture", base: future, isBuiltin: true,
+                                                            layout: .builtin, module: "asyncio.tasks")
 }
 
 extension PyFuture {

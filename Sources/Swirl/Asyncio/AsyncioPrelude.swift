@@ -148,7 +148,8 @@ def as_completed(fs, *, timeout=None):
         f.add_done_callback(on_completion)
     if todo and timeout is not None:
         timeout_handle = loop.call_later(timeout, on_timeout)
-    return [wait_for_one() for _ in range(len(todo))]
+    for _ in range(len(todo)):
+        yield wait_for_one()
 
 
 def shield(arg):

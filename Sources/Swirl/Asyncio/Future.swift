@@ -54,14 +54,14 @@ class PyFuture: ResumableObject, NativeAwaitable {
     }
 
     func setResult(_ v: Value) throws {
-        if state != .pending { throw ScriptError(Types.invalidStateError, "\(stateName): \(describe())") }
+        if state != .pending { throw ScriptError(Types.invalidStateError, "invalid state") }
         result = v
         state = .finished
         scheduleCallbacks()
     }
 
     func setException(_ e: PyException) throws {
-        if state != .pending { throw ScriptError(Types.invalidStateError, "\(stateName): \(describe())") }
+        if state != .pending { throw ScriptError(Types.invalidStateError, "invalid state") }
         if e.isInstance(of: Types.stopIteration) {
             throw typeError("StopIteration interacts badly with generators and cannot be raised into a Future")
         }
@@ -103,7 +103,7 @@ class PyFuture: ResumableObject, NativeAwaitable {
     func resultValue() throws -> Value {
         switch state {
         case .cancelled: throw ScriptError(makeCancelledError())
-        case .pending: throw ScriptError(Types.invalidStateError, "Result is not ready.")
+        case .pending: throw ScriptError(Types.invalidStateError, "Result is not set.")
         case .finished:
             logTraceback = false
             if let e = exception { throw ScriptError(e) }

@@ -190,7 +190,12 @@ extension Runtime {
         }
         define("globals", .a0 { rt in .object(rt.dictFrom(rt.mainGlobals?.defined ?? [])) })
         define("aiter", .a1 { rt, v in try rt.asyncIterator(v) })
-        define("anext", .a1 { rt, v in try rt.asyncNext(v) })
+        define("anext", .general { rt, a in
+            guard let it = a.positional.first else { throw typeError("anext expected at least 1 argument, got 0") }
+            let step = try rt.asyncNext(it)
+            if a.positional.count > 1 { return .object(AnextWithDefault(try rt.awaitIterator(step), a.positional[1])) }
+            return step
+        })
     }
 
     // MARK: implementations

@@ -161,7 +161,7 @@ extension Runtime {
         if t === Types.exceptionGroup && !allExceptions {
             throw Swirl.typeError("Cannot nest BaseExceptions in an ExceptionGroup")
         }
-        return .object(PyException(cls, args: [a[0], .object(PyTuple(items))]))
+        return .object(PyException(cls, args: [a[0], a[1]]))
     }
 
     func constructInt(_ args: Arguments) throws -> Value {

@@ -70,3 +70,21 @@ extension Types {
         })
     }
 }
+
+/// `anext(iterator, default)`: the default instead of StopAsyncIteration.
+final class AnextWithDefault: ResumableObject {
+    let inner: ResumableObject
+    let defaultValue: Value
+    init(_ inner: ResumableObject, _ defaultValue: Value) {
+        self.inner = inner
+        self.defaultValue = defaultValue
+    }
+    override var type: PyType { Types.asyncGenAwaitable }
+    override func resume(_ rt: Runtime, send: Value, throwing: PyException?) throws -> GenStep {
+        do {
+            return try inner.resume(rt, send: send, throwing: throwing)
+        } catch let e as ScriptError where e.exception.isInstance(of: Types.stopAsyncIteration) {
+            return .returned(defaultValue)
+        }
+    }
+}

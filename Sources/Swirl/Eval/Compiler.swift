@@ -68,19 +68,25 @@ final class Compiler {
                 }
             }
         case .listComp(let c), .setComp(let c):
-            return suspends(c.generators[0].iter) || comprehensionIsAsync(c.scopeID)
+            return suspends(c.generators[0].iter) || comprehensionAwaits(c.generators, [c.element])
         case .dictComp(let c):
-            return suspends(c.generators[0].iter) || comprehensionIsAsync(c.scopeID)
+            return suspends(c.generators[0].iter) || comprehensionAwaits(c.generators, [c.key, c.value])
         case .generator(let c):
             return suspends(c.generators[0].iter)
         }
     }
 
-    private func comprehensionIsAsync(_ id: Int) -> Bool { resolved.scope(id)?.isAsync == true && scopeAwaits(id) }
-
-    /// Whether a comprehension scope really awaits (an `await` or `async for` inside).
-    private var awaitingComprehensions: [Int: Bool] = [:]
-    private func scopeAwaits(_ id: Int) -> Bool { awaitingComprehensions[id] ?? false }
+    /// A list/set/dict comprehension that awaits (an `await` in its parts or an `async for`)
+    /// runs as a coroutine the enclosing code awaits.
+    func comprehensionAwaits(_ gens: [Comprehension], _ parts: [Expr]) -> Bool {
+        if gens.contains(where: { $0.isAsync }) { return true }
+        if parts.contains(where: { suspends($0) }) { return true }
+        for (i, g) in gens.enumerated() {
+            if i > 0 && suspends(g.iter) { return true }
+            if g.ifs.contains(where: { suspends($0) }) { return true }
+        }
+        return false
+    }
 
     private func partsSuspend(_ parts: [FStringPart]) -> Bool {
         parts.contains {
@@ -588,7 +594,8 @@ final class Compiler {
         let ln = line(range)
         let outerIter = try expr(first.iter)
         let isAsyncGenexp = kind == .generator && inner.isAsync && generators.contains { $0.isAsync }
-        let codeKind: CodeKind = kind == .generator ? (isAsyncGenexp ? .asyncGenerator : .generator) : .function
+        let awaits = kind != .generator && comprehensionAwaits(generators, [element] + (value.map { [$0] } ?? []))
+        let codeKind: CodeKind = kind == .generator ? (isAsyncGenexp ? .asyncGenerator : .generator) : (awaits ? .coroutine : .function)
         let code = try compileFunctionBody(inner, name: name, params: { var p = Parameters(); p.regular = [Parameter(name: ".0", range: range)]; return p }(),
                                            kind: codeKind, range: range, extraSlots: kind == .generator ? 0 : 1) { c in
             try c.comprehensionBody(kind, element: element, value: value, generators: generators, line: ln)
@@ -772,20 +779,19 @@ final class Compiler {
             }
         case .listComp(let c):
             let node = try comprehension(.list, element: c.element, value: nil, generators: c.generators, id: c.scopeID, name: "<listcomp>", range: e.range)
-            return comprehensionAwaits(c.scopeID) ? AwaitNode(node, line: ln) : node
+            return comprehensionAwaits(c.generators, [c.element]) ? AwaitNode(node, line: ln) : node
         case .setComp(let c):
             let node = try comprehension(.set, element: c.element, value: nil, generators: c.generators, id: c.scopeID, name: "<setcomp>", range: e.range)
-            return comprehensionAwaits(c.scopeID) ? AwaitNode(node, line: ln) : node
+            return comprehensionAwaits(c.generators, [c.element]) ? AwaitNode(node, line: ln) : node
         case .dictComp(let c):
             let node = try comprehension(.dict, element: c.key, value: c.value, generators: c.generators, id: c.scopeID, name: "<dictcomp>", range: e.range)
-            return comprehensionAwaits(c.scopeID) ? AwaitNode(node, line: ln) : node
+            return comprehensionAwaits(c.generators, [c.key, c.value]) ? AwaitNode(node, line: ln) : node
         default:
             // Lambdas and generator expressions whose outer iterable awaits.
             return SequenceR([], line: ln) { _, _ in throw notImplemented("await in this position is not supported") }
         }
     }
 
-    private func comprehensionAwaits(_ id: Int) -> Bool { resolved.scope(id)?.isAsync == true }
 }
 
 

@@ -168,7 +168,8 @@ extension Runtime {
                 if g.code.kind == .coroutine { return g }
             } else if let r = o as? ResumableObject {
                 if let a = r as? NativeAwaitable { return a.awaitIterator() }
-                if r.type === Types.coroutine { return r }
+                // Native coroutine-like objects (asyncio.sleep, async generator steps).
+                if !(r is PyGenerator) { return r }
             }
             if let m = special(v, "__await__") {
                 let it = try callMethod(m, self: v, [])

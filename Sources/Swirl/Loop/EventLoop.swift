@@ -127,6 +127,24 @@ final class EventLoop {
     }
 
     private func run(_ item: ReadyItem) throws {
+        guard rt.debugMode else { return try runItem(item) }
+        // Debug mode: report every step that holds the loop for 100 ms or more.
+        let start = time()
+        defer {
+            let elapsed = time() - start
+            if elapsed >= 0.1 {
+                let what: String
+                switch item {
+                case .step(let t, _), .wakeup(let t, _): what = t.describe()
+                case .handle(let h): what = (try? rt.repr(.object(h))) ?? "<Handle>"
+                }
+                rt.output.stderr("Executing \(what) took \(String(format: "%.3f", elapsed)) seconds\n")
+            }
+        }
+        try runItem(item)
+    }
+
+    private func runItem(_ item: ReadyItem) throws {
         switch item {
         case .step(let task, let exc):
             try task.step(exc)

@@ -61,9 +61,9 @@ extension Runtime {
     }
 
     func exceptionStr(_ e: PyException) throws -> String {
-        if e.cls.isSubtype(of: Types.baseExceptionGroup), e.args.count == 2, case .object(let to) = e.args[1],
-           let t = to as? PyTuple {
-            return "\(try str(e.args[0])) (\(t.items.count) sub-exception\(t.items.count == 1 ? "" : "s"))"
+        if e.cls.isSubtype(of: Types.baseExceptionGroup), e.args.count == 2 {
+            let n = try len(e.args[1])
+            return "\(try str(e.args[0])) (\(n) sub-exception\(n == 1 ? "" : "s"))"
         }
         if e.cls.isSubtype(of: Types.keyError), e.args.count == 1 { return try repr(e.args[0]) }
         switch e.args.count {
