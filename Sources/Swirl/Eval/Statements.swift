@@ -265,6 +265,7 @@ final class RaiseStmt: StmtNode {
             }
             e.suppressContext = true
         }
+        if let handled = rt.handledExceptions.last { rt.setContext(e, handled) }
         throw ScriptError(e)
     }
 }
@@ -417,6 +418,19 @@ extension Runtime {
         }
         if forCause { throw typeError("exception causes must derive from BaseException") }
         throw typeError("exceptions must derive from BaseException")
+    }
+
+    /// `raise e` while `handled` is being handled: `e.__context__ = handled` (no cycles).
+    func setContext(_ e: PyException, _ handled: PyException) {
+        if e === handled { return }
+        var c: PyException? = handled
+        while let x = c {
+            if x === e {
+                return
+            }
+            c = x.context
+        }
+        e.context = handled
     }
 
     /// Sets `__context__` on an exception raised while `context` was being handled.

@@ -19,6 +19,8 @@ final class PyException: PyObject {
     /// The frame activation that last recorded a traceback entry, so an exception is
     /// recorded once per frame it passes through.
     var recordedActivation = 0
+    /// Where the traceback printer looks for a "Did you mean" suggestion.
+    var suggestionSource: SuggestionSource?
 
     init(_ cls: PyType, args: [Value]) {
         self.cls = cls
@@ -31,6 +33,12 @@ final class PyException: PyObject {
     override var instanceDict: AttributeDict? { attrs }
 
     func isInstance(of t: PyType) -> Bool { cls.isSubtype(of: t) }
+}
+
+/// What a NameError/AttributeError suggestion is chosen from (computed only when printed).
+enum SuggestionSource {
+    case names([String])
+    case attributesOf(Value)
 }
 
 /// The Swift error that carries a script exception up the Swift stack.

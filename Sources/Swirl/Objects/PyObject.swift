@@ -37,7 +37,8 @@ final class PyType: PyObject {
     let layout: InstanceLayout
     var moduleName: String
 
-    init(name: String, base: PyType?, isBuiltin: Bool, layout: InstanceLayout, module: String = "builtins") {
+    init(name: String, base: PyType?, isBuiltin: Bool, layout: InstanceLayout, module: String = "builtins",
+         extraBase: PyType? = nil) {
         self.name = name
         self.qualname = name
         self.base = base
@@ -45,7 +46,14 @@ final class PyType: PyObject {
         self.layout = layout
         self.moduleName = module
         super.init()
-        self.mro = [self] + (base?.mro ?? [])
+        var order = [self] + (base?.mro ?? [])
+        // A second built-in base (ExceptionGroup's Exception) joins the MRO before the
+        // first base's own bases, as C3 linearisation puts it.
+        if let extra = extraBase {
+            order.removeAll { t in extra.mro.contains { $0 === t } }
+            order += extra.mro
+        }
+        self.mro = order
     }
 
     override var type: PyType { Types.type }
@@ -61,11 +69,7 @@ final class PyType: PyObject {
 
     func isSubtype(of other: PyType) -> Bool {
         if self === other { return true }
-        var t = base
-        while let c = t {
-            if c === other { return true }
-            t = c.base
-        }
+        for t in mro where t === other { return true }
         return false
     }
 

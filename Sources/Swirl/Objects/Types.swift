@@ -92,7 +92,7 @@ enum Types {
     nonisolated(unsafe) static let userWarning = exc("UserWarning", warning)
     nonisolated(unsafe) static let baseExceptionGroup = exc("BaseExceptionGroup", baseException)
     nonisolated(unsafe) static let exceptionGroup = PyType(name: "ExceptionGroup", base: baseExceptionGroup,
-                                                           isBuiltin: true, layout: .exception)
+                                                           isBuiltin: true, layout: .exception, extraBase: exception)
 
     /// Every built-in exception class, for the builtins namespace.
     static var allExceptions: [PyType] {

@@ -53,7 +53,8 @@ extension Runtime {
         let message: String
         do { message = try str(.object(e)) } catch { message = "<exception str() failed>" }
         if e.cls.isSubtype(of: Types.syntaxError), let detail = syntaxErrorDetail(e) { return detail }
-        return message.isEmpty ? name : "\(name): \(message)"
+        let suffix = suggestionSuffix(e) ?? ""
+        return message.isEmpty ? name + suffix : "\(name): \(message)\(suffix)"
     }
 
     /// A SyntaxError prints its location and a caret instead of a traceback entry.

@@ -86,22 +86,33 @@ extension Runtime {
     }
 
     func attributeMissing(_ v: Value, _ name: String) -> ScriptError {
-        var msg: String
-        if case .object(let o) = v {
-            if let m = o as? PyModule {
-                msg = "module '\(m.name)' has no attribute '\(name)'"
-                if let s = suggest(name, among: m.globals.defined.map { $0.0 }) { msg += ". Did you mean: '\(s)'?" }
-                return attributeError(msg)
-            }
-            if let cls = o as? PyType {
-                msg = "type object '\(cls.qualname)' has no attribute '\(name)'"
-                if let s = suggest(name, among: attributeNames(v)) { msg += ". Did you mean: '\(s)'?" }
-                return attributeError(msg)
+        let msg: String
+        if case .object(let o) = v, let m = o as? PyModule {
+            msg = "module '\(m.name)' has no attribute '\(name)'"
+        } else if case .object(let o) = v, let cls = o as? PyType {
+            msg = "type object '\(cls.qualname)' has no attribute '\(name)'"
+        } else {
+            msg = "'\(typeOf(v).qualname)' object has no attribute '\(name)'"
+        }
+        let e = PyException(Types.attributeError, msg)
+        e.attrs["name"] = Value(name)
+        e.attrs["obj"] = v
+        e.suggestionSource = .attributesOf(v)
+        return ScriptError(e)
+    }
+
+    /// The "Did you mean" suffix the traceback printer adds to NameError/AttributeError.
+    func suggestionSuffix(_ e: PyException) -> String? {
+        guard let source = e.suggestionSource, case .object(let no)? = e.attrs["name"], let n = no as? PyStr else { return nil }
+        let candidates: [String]
+        switch source {
+        case .names(let names): candidates = names
+        case .attributesOf(let v):
+            if case .object(let o) = v, let m = o as? PyModule { candidates = m.globals.defined.map { $0.0 } } else {
+                candidates = attributeNames(v)
             }
         }
-        msg = "'\(typeOf(v).qualname)' object has no attribute '\(name)'"
-        if let s = suggest(name, among: attributeNames(v)) { msg += ". Did you mean: '\(s)'?" }
-        return attributeError(msg)
+        return suggest(n.value, among: candidates).map { ". Did you mean: '\($0)'?" }
     }
 
     /// Names visible as attributes of `v`, for suggestions and `dir()`.
@@ -219,11 +230,9 @@ extension Runtime {
     }
 
     func nameError(_ name: String, globals: Globals) -> ScriptError {
-        var msg = "name '\(name)' is not defined"
-        let candidates = globals.defined.map { $0.0 } + builtins.defined.map { $0.0 }
-        if let s = suggest(name, among: candidates) { msg += ". Did you mean: '\(s)'?" }
-        let e = PyException(Types.nameError, msg)
+        let e = PyException(Types.nameError, "name '\(name)' is not defined")
         e.attrs["name"] = Value(name)
+        e.suggestionSource = .names(globals.defined.map { $0.0 } + builtins.defined.map { $0.0 })
         return ScriptError(e)
     }
 }

@@ -134,7 +134,15 @@ extension Runtime {
         }
         switch op {
         case .add:
-            guard case .object(let y) = b else { return nil }
+            guard case .object(let y) = b else {
+                if special(b, "__radd__") == nil {
+                    let tn = typeName(b)
+                    if x is PyStr { throw typeError("can only concatenate str (not \"\(tn)\") to str") }
+                    if x is PyList { throw typeError("can only concatenate list (not \"\(tn)\") to list") }
+                    if x is PyTuple { throw typeError("can only concatenate tuple (not \"\(tn)\") to tuple") }
+                }
+                return nil
+            }
             if let s = x as? PyStr, let t = y as? PyStr { return Value(s.value + t.value) }
             if let s = x as? PyList, let t = y as? PyList { return .object(PyList(s.items + t.items)) }
             if let s = x as? PyTuple, let t = y as? PyTuple { return .object(PyTuple(s.items + t.items)) }
@@ -228,7 +236,7 @@ extension Runtime {
             let q = a / b
             return .int((a % b != 0 && ((a < 0) != (b < 0))) ? q - 1 : q)
         case .mod:
-            if b == 0 { throw zeroDivision("integer division or modulo by zero") }
+            if b == 0 { throw zeroDivision("integer modulo by zero") }
             if b == -1 { return .int(0) }
             let r = a % b
             return .int((r != 0 && ((r < 0) != (b < 0))) ? r + b : r)
@@ -301,7 +309,7 @@ extension Runtime {
             return .integer(a * b)
         case .div: return .float(try trueDivide(a, b))
         case .floorDiv, .mod:
-            if b.isZero { throw zeroDivision("integer division or modulo by zero") }
+            if b.isZero { throw zeroDivision(op == .mod ? "integer modulo by zero" : "integer division or modulo by zero") }
             var (q, r) = a.quotientAndRemainder(dividingBy: b)
             if !r.isZero && ((r.sign == .minus) != (b.sign == .minus)) {
                 q -= 1
