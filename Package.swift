@@ -43,7 +43,9 @@ let package = Package(
         .testTarget(name: "SwirlSyntaxTests", dependencies: ["SwirlSyntax"]),
         .testTarget(name: "SwirlResolveTests", dependencies: ["SwirlResolve", "SwirlSyntax"]),
         .testTarget(
-            name: "SwirlTests", dependencies: ["Swirl"],
+            name: "SwirlTests",
+            // BigInt: the formatting tests call the BigInt overloads of the formatting functions.
+            dependencies: ["Swirl", .product(name: "BigInt", package: "BigInt")],
             resources: [.copy("Scripts")]),
     ],
     swiftLanguageModes: [.v6]

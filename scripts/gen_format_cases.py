@@ -226,7 +226,7 @@ for c in cases:
 
 lines = [json.dumps(c, ensure_ascii=True) for c in selected]
 assert not any('"""#' in l for l in lines)
-command = 'scripts/gen_format_cases.py %s --every %d' % ('OUTPUT', args.every)
+command = 'scripts/gen_format_cases.py %s --every %d' % (args.output, args.every)
 if args.keep != 'fs,parse':
     command += ' --keep %s' % args.keep
 out = ['// FormattingCases.swift',

@@ -11,6 +11,11 @@ extension Runtime {
         switch name {
         case "sys": m = makeSysModule()
         case "time": m = makeTimeModule()
+        case "math": m = try makeMathModule()
+        case "json": m = try makeJSONModule()
+        case "os", "os.path": m = try makeOSModule()
+        case "random": m = try makeRandomModule()
+        case "string": m = try makeStringModule()
         case "asyncio":
             // Register first so that the prelude's own imports see it.
             m = try makeAsyncioModule()
