@@ -96,41 +96,52 @@ struct ExpectedBehaviour {
         status = codeText.flatMap { Int32($0) } ?? 0
         lastErrorLine = ScriptCatalog.read(base + ".err").map(trimmingTrailingNewlines)
         errorLines = ScriptCatalog.read(base + ".errhas").map { text in
-            text.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
+            lines(text).filter { !$0.isEmpty }
         } ?? []
     }
 }
 
+// Output is compared byte for byte, like `cmp` in the shell runner: Swift's `==` on strings
+// would treat canonically equivalent Unicode (é vs e + U+0301) as equal, and a Character
+// "\r\n" is not a "\n".
+
+/// `text` split at "\n" bytes; a "\r" before one stays in its line, as with `sed` or `diff`.
+func lines(_ text: String) -> [String] {
+    text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        .map { String(decoding: $0, as: UTF8.self) }
+}
+
+/// True when `a` and `b` are the same bytes.
+func sameBytes(_ a: String, _ b: String) -> Bool { a.utf8.elementsEqual(b.utf8) }
+
 /// What `$(cat file)` gives in the shell runner: the text without its trailing newlines.
 private func trimmingTrailingNewlines(_ text: String) -> String {
-    var result = Substring(text)
-    while let last = result.last, last == "\n" || last == "\r\n" { result = result.dropLast() }
-    return String(result)
+    var bytes = Array(text.utf8)
+    while bytes.last == UInt8(ascii: "\n") { bytes.removeLast() }
+    return String(decoding: bytes, as: UTF8.self)
 }
 
 /// The last line of `text` that is not blank (like `sed '/^[[:space:]]*$/d' | tail -n 1`), or
 /// nil when every line is blank.
 func lastNonBlankLine(_ text: String) -> String? {
-    text.split(separator: "\n", omittingEmptySubsequences: true)
-        .last { !$0.allSatisfy(\.isWhitespace) }
-        .map(String.init)
+    let space: Set<UInt8> = [9, 10, 11, 12, 13, 32]  // [[:space:]]
+    return lines(text).last { line in line.utf8.contains { !space.contains($0) } }
 }
 
 /// A short description of where `actual` first departs from `expected`, line by line, or nil
-/// when they are equal.
+/// when they are the same bytes.
 func firstDifference(expected: String, actual: String) -> String? {
-    if expected == actual { return nil }
-    let want = expected.split(separator: "\n", omittingEmptySubsequences: false)
-    let got = actual.split(separator: "\n", omittingEmptySubsequences: false)
+    if sameBytes(expected, actual) { return nil }
+    let want = lines(expected)
+    let got = lines(actual)
     for i in 0..<max(want.count, got.count) {
-        let w = i < want.count ? String(want[i]) : nil
-        let g = i < got.count ? String(got[i]) : nil
-        if w != g {
-            return "line \(i + 1): expected \(w.map { $0.debugDescription } ?? "<end of output>"), "
-                + "got \(g.map { $0.debugDescription } ?? "<end of output>")"
-        }
+        let w = i < want.count ? want[i] : nil
+        let g = i < got.count ? got[i] : nil
+        if let w, let g, sameBytes(w, g) { continue }
+        return "line \(i + 1): expected \(w.map { $0.debugDescription } ?? "<end of output>"), "
+            + "got \(g.map { $0.debugDescription } ?? "<end of output>")"
     }
-    return "outputs differ"  // unreachable: unequal texts differ in some line
+    return "outputs differ"  // unreachable: texts of different bytes differ in some line
 }
 
 // MARK: - Running a script
@@ -161,8 +172,8 @@ func runScript(source: String, name: String, directory: String?) async -> Script
     let status: Int32? = await withCheckedContinuation { (done: CheckedContinuation<Int32?, Never>) in
         let once = FirstCaller()
         let thread = Thread {
-            let status = interpreter.runMain(source: source, filename: name, scriptDirectory: directory)
-            if once.claim() { done.resume(returning: status) }
+            let code = interpreter.runMain(source: source, filename: name, scriptDirectory: directory)
+            if once.claim() { done.resume(returning: code) }
         }
         thread.start()
         DispatchQueue.global().asyncAfter(deadline: .now() + limit) {
@@ -190,7 +201,7 @@ func runScript(source: String, name: String, directory: String?) async -> Script
         let source = try #require(ScriptCatalog.read(name), "cannot read \(name)")
         let expected = try #require(ExpectedBehaviour(script: name), "no expected output for \(name)")
         let run = await runScript(source: source, name: name, directory: ScriptCatalog.directory?.path)
-        let stderrTail = run.stderr.split(separator: "\n").suffix(5).joined(separator: "\n")
+        let stderrTail = lines(run.stderr).filter { !$0.isEmpty }.suffix(5).joined(separator: "\n")
 
         guard let status = run.status else {
             let progress = firstDifference(expected: expected.stdout, actual: run.stdout)
@@ -205,7 +216,9 @@ func runScript(source: String, name: String, directory: String?) async -> Script
         #expect(status == expected.status, "exit status; stderr:\n\(stderrTail)")
         if expected.status != 0, let want = expected.lastErrorLine {
             // An empty NAME.err means standard error must be blank.
-            #expect((lastNonBlankLine(run.stderr) ?? "") == want, "last line of stderr")
+            let lastLine = lastNonBlankLine(run.stderr) ?? ""
+            #expect(sameBytes(lastLine, want),
+                    "last line of stderr: expected \(want.debugDescription), got \(lastLine.debugDescription)")
         }
         for line in expected.errorLines {
             #expect(run.stderr.contains(line), "stderr lacks \(line.debugDescription)")

@@ -32,7 +32,8 @@ extension Runtime {
         define("hash", .a1 { rt, v in .int(try rt.hash(v)) })
         define("callable", .a1 { rt, v in .bool(rt.isCallable(v)) })
         define("iter", .general { rt, a in
-            guard a.positional.count == 1 else { throw typeError("iter expected 1 argument, got \(a.positional.count)") }
+            if a.positional.count == 2 { return .object(CallableIterator(a.positional[0], sentinel: a.positional[1])) }
+            guard a.positional.count == 1 else { throw typeError("iter expected at most 2 arguments, got \(a.positional.count)") }
             let v = a.positional[0]
             if rt.special(v, "__iter__") != nil, case .object(let o) = v, !(o is PyIteratorObject) {
                 let it = try rt.callMethod(rt.special(v, "__iter__") ?? .none, self: v, [])
@@ -44,6 +45,12 @@ extension Runtime {
             guard let it = a.positional.first else { throw typeError("next expected at least 1 argument, got 0") }
             if case .object(let o) = it, !(o is PyIteratorObject), rt.special(it, "__next__") == nil {
                 throw typeError("'\(rt.typeName(it))' object is not an iterator")
+            }
+            if case .object(let o) = it, o is PyGenerator {
+                do { return try rt.generatorSend(it, .none) } catch let e as ScriptError where a.positional.count > 1
+                                                                && e.exception.isInstance(of: Types.stopIteration) {
+                    return a.positional[1]
+                }
             }
             if let v = try rt.nextOf(it) { return v }
             if a.positional.count > 1 { return a.positional[1] }
@@ -475,4 +482,29 @@ final class FilterIterator: PyIteratorObject {
         }
         return nil
     }
+}
+
+/// `iter(callable, sentinel)`.
+final class CallableIterator: PyIteratorObject {
+    let function: Value
+    let sentinel: Value
+    var done = false
+    init(_ function: Value, sentinel: Value) {
+        self.function = function
+        self.sentinel = sentinel
+    }
+    override var type: PyType { Types.callableIterator }
+    override func next(_ rt: Runtime) throws -> Value? {
+        if done { return nil }
+        let v = try rt.call(function, [])
+        if try rt.eq(v, sentinel) {
+            done = true
+            return nil
+        }
+        return v
+    }
+}
+
+extension Types {
+    nonisolated(unsafe) static let callableIterator = builtin("callable_iterator")
 }

@@ -142,6 +142,10 @@ extension Types {
                     return .object(result)
                 })
             }
+            method(t, "isdisjoint", .a2 { rt, v, x in
+                for y in try rt.iterateToArray(x) where try s(v).table.find(y, hash: try rt.hash(y), rt) != nil { return .false }
+                return .true
+            })
             method(t, "issubset", .a2 { rt, v, x in
                 let o = PySet()
                 for y in try rt.iterateToArray(x) { try rt.setAdd(o, y) }

@@ -14,7 +14,29 @@ final class PyStream: PyObject {
 extension Types {
     nonisolated(unsafe) static let stream = builtin("TextIOWrapper")
 
+    static func installGeneratorMethods() {
+        for t in [generator, coroutine] {
+            method(t, "send", .a2 { rt, gv, x in try rt.generatorSend(gv, x) })
+            method(t, "throw", .general { rt, a in
+                guard a.positional.count >= 2 else { throw Swirl.typeError("throw expected at least 1 argument, got 0") }
+                var e = try rt.makeException(a.positional[1])
+                if a.positional.count > 2, case .object(let c) = a.positional[1], c is PyType {
+                    e = try rt.makeException(try rt.call(a.positional[1], [a.positional[2]]))
+                }
+                return try rt.generatorStep(a.positional[0], throwing: e)
+            })
+            method(t, "close", .a1 { rt, gv in
+                if case .object(let go) = gv, let gen = go as? ResumableObject { try gen.close(rt) }
+                return .none
+            })
+        }
+        method(generator, "__next__", .a1 { rt, gv in try rt.generatorSend(gv, .none) })
+        method(generator, "__iter__", .a1 { _, gv in gv })
+        method(coroutine, "__await__", .a1 { _, gv in gv })
+    }
+
     static func installMiscMethods() {
+        installGeneratorMethods()
         method(baseException, "__init__", .general { _, a in
             if case .object(let o)? = a.positional.first, let e = o as? PyException { e.args = Array(a.positional.dropFirst()) }
             return .none
@@ -43,7 +65,7 @@ extension Types {
         method(object, "__hash__", .a1 { rt, v in .int(try rt.hash(v)) })
         method(object, "__repr__", .a1 { rt, v in
             guard case .object(let o) = v else { return Value(try rt.repr(v)) }
-            return Value("<\(o.type.displayName) object at \(rt.address(o))>")
+            return Value(rt.defaultRepr(o))
         })
         method(object, "__str__", .a1 { rt, v in Value(try rt.repr(v)) })
         method(stream, "write", .a2 { rt, s, text in
@@ -80,7 +102,8 @@ extension Runtime {
             }
             return "\(name)([\(items.joined(separator: ", "))])"
         case let s as PyStream: return "<_io.TextIOWrapper name='<\(s.isStdout ? "stdout" : "stderr")>' mode='w' encoding='utf-8'>"
-        case let c as PyCell: return "<cell at \(address(c))>"
+        case let c as PyCell:
+            return "<cell at \(address(c)): \(c.value.map { typeName($0) + " object at " + (($0.asObject).map { address($0) } ?? "?") } ?? "empty")>"
         case let p as PySuper: return "<super: <class '\(p.cls.name)'>, <\(typeName(p.receiver)) object>>"
         default: return asyncioRepr(o)
         }
@@ -223,13 +246,36 @@ extension Runtime {
             case "start": return s.start
             case "stop": return s.stop
             case "step": return s.step
+            case "indices":
+                return .object(PyNativeFunction("indices", boundSelf: v, .a2 { rt, _, n in
+                    let count = try rt.indexValue(n)
+                    if count < 0 { throw valueError("length should not be negative") }
+                    let (start, stop, step, _) = try rt.sliceIndices(s, count: count)
+                    return .object(PyTuple([.int(start), .int(stop), .int(step)]))
+                }))
             default: return nil
             }
+        case let c as PyCell where name == "cell_contents":
+            guard let v = c.value else { throw valueError("Cell is empty") }
+            return v
         case let r as PyRange:
             switch name {
             case "start": return .int(r.start)
             case "stop": return .int(r.stop)
             case "step": return .int(r.step)
+            case "index", "count":
+                return .object(PyNativeFunction(name, boundSelf: v, .a2 { rt, _, x in
+                    let found = try rt.contains(v, x)
+                    if name == "count" { return .int(found ? 1 : 0) }
+                    guard found, case .int(let i) = x else { throw valueError("\(try rt.repr(x)) is not in range") }
+                    return .int((i - r.start) / r.step)
+                }))
+            default: return nil
+            }
+        case let tb as PyTracebackObject:
+            switch name {
+            case "tb_lineno": return .int(tb.exception.traceback.last?.line ?? 0)
+            case "tb_next": return Value.none
             default: return nil
             }
         case let s as PyStaticMethod where name == "__func__": return s.function
@@ -247,7 +293,7 @@ extension Runtime {
     }
 
     func generatorSend(_ gv: Value, _ x: Value) throws -> Value {
-        guard case .object(let go) = gv, let gen = go as? PyGenerator else { return .none }
+        guard case .object(let go) = gv, let gen = go as? ResumableObject else { return .none }
         switch try gen.resume(self, send: x, throwing: nil) {
         case .yielded(let y): return y
         case .returned(let r): throw ScriptError(PyException(Types.stopIteration, args: r.isNone ? [] : [r]))
@@ -255,7 +301,7 @@ extension Runtime {
     }
 
     func generatorStep(_ gv: Value, throwing e: PyException) throws -> Value {
-        guard case .object(let go) = gv, let gen = go as? PyGenerator else { throw ScriptError(e) }
+        guard case .object(let go) = gv, let gen = go as? ResumableObject else { throw ScriptError(e) }
         switch try gen.resume(self, send: .none, throwing: e) {
         case .yielded(let y): return y
         case .returned(let r): throw ScriptError(PyException(Types.stopIteration, args: r.isNone ? [] : [r]))

@@ -204,6 +204,10 @@ extension Types {
         }
         method(t, "upper", .a1 { _, v in Value(s(v).uppercased()) })
         method(t, "lower", .a1 { _, v in Value(s(v).lowercased()) })
+        method(t, "casefold", .a1 { _, v in
+            // Full case folding: lower-casing plus the special folds CPython applies.
+            Value(s(v).lowercased().replacingOccurrences(of: "ß", with: "ss").replacingOccurrences(of: "ς", with: "σ"))
+        })
         method(t, "title", .a1 { _, v in Value(s(v).capitalized) })
         method(t, "capitalize", .a1 { _, v in
             let x = s(v)

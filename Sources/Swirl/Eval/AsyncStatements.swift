@@ -207,7 +207,7 @@ class WithStmtBase: StmtNode {
             } catch let e as ScriptError {
                 exc = e.exception
                 phase = 3
-                let r = try rt.callMethod(exit, self: manager, [.object(e.exception.cls), .object(e.exception), .none])
+                let r = try rt.callMethod(exit, self: manager, [.object(e.exception.cls), .object(e.exception), e.exception.tracebackValue])
                 if !isAsync {
                     if try rt.truthy(r) { return .normal }
                     throw e

@@ -105,6 +105,7 @@ final class ClassNode: ExprNode {
                 cls.dict[k] = v
             }
         }
+        if cls.dict["__eq__"] != nil && cls.dict["__hash__"] == nil { cls.dict["__hash__"] = Value.none }
         if let slot = classCellSlot, case .object(let o) = frame.slots[slot], let cell = o as? PyCell {
             cell.value = .object(cls)
         }

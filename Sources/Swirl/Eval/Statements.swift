@@ -377,7 +377,7 @@ final class WithStmt: StmtNode {
             defer { rt.handledExceptions.removeLast() }
             let suppress: Value
             do {
-                suppress = try rt.callMethod(exit, self: manager, [.object(exc.cls), .object(exc), .none])
+                suppress = try rt.callMethod(exit, self: manager, [.object(exc.cls), .object(exc), exc.tracebackValue])
             } catch let inner as ScriptError {
                 rt.chain(inner.exception, context: exc)
                 throw inner

@@ -58,3 +58,19 @@ func zeroDivision(_ message: String) -> ScriptError { ScriptError(Types.zeroDivi
 func overflowError(_ message: String) -> ScriptError { ScriptError(Types.overflowError, message) }
 func keyError(_ key: Value) -> ScriptError { ScriptError(PyException(Types.keyError, args: [key])) }
 func notImplemented(_ message: String) -> ScriptError { ScriptError(Types.notImplementedError, message) }
+
+/// `exc.__traceback__` / the third argument of `__exit__`: the entries recorded so far.
+final class PyTracebackObject: PyObject {
+    let exception: PyException
+    init(_ e: PyException) { exception = e }
+    override var type: PyType { Types.traceback }
+}
+
+extension Types {
+    nonisolated(unsafe) static let traceback = builtin("traceback")
+}
+
+extension PyException {
+    /// The traceback value scripts see (None before the exception was raised anywhere).
+    var tracebackValue: Value { traceback.isEmpty ? Value.none : .object(PyTracebackObject(self)) }
+}

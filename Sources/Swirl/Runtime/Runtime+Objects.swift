@@ -115,8 +115,15 @@ extension Runtime {
         case let g as PyGenerator: return "<\(g.kindName) object \(g.code.qualname) at \(address(o))>"
         default:
             if let r = nativeRepr(o) { return r }
-            return "<\(o.type.displayName) object at \(address(o))>"
+            return defaultRepr(o)
         }
+    }
+
+    /// `object.__repr__`: `<module.Class object at 0x...>`.
+    func defaultRepr(_ o: PyObject) -> String {
+        let t = o.type
+        let prefix = t.moduleName == "builtins" ? "" : t.moduleName + "."
+        return "<\(prefix)\(t.qualname) object at \(address(o))>"
     }
 
     /// Guards against infinite recursion when a container contains itself.
