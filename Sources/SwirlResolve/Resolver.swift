@@ -131,7 +131,15 @@ struct Resolver {
             try visit(test)
             if let message { try visit(message) }
         case .global(let names):
-            if current.kind == .module { break }
+            if current.kind == .module {
+                for n in names {
+                    if current.assignedSet.contains(n) {
+                        throw error("name '\(n)' is assigned to before global declaration", stmt.range)
+                    }
+                    if current.used.contains(n) { throw error("name '\(n)' is used prior to global declaration", stmt.range) }
+                }
+                break
+            }
             for n in names {
                 if current.parameters.contains(n) { throw error("name '\(n)' is parameter and global", stmt.range) }
                 if current.nonlocalNames.contains(n) { throw error("name '\(n)' is nonlocal and global", stmt.range) }
@@ -151,6 +159,7 @@ struct Resolver {
                 }
                 if current.used.contains(n) { throw error("name '\(n)' is used prior to nonlocal declaration", stmt.range) }
                 current.nonlocalNames.insert(n)
+                current.nonlocalRanges[n] = stmt.range
             }
         case .import(let aliases):
             for a in aliases {
@@ -159,8 +168,8 @@ struct Resolver {
             }
         case .importFrom(_, let names, _):
             for a in names where a.name != "*" { try bind(a.asName ?? a.name, a.range) }
-            if names.contains(where: { $0.name == "*" }) && current.kind != .module {
-                throw error("import * only allowed at module level", stmt.range)
+            if let star = names.first(where: { $0.name == "*" }), current.kind != .module {
+                throw error("import * only allowed at module level", star.range)
             }
         case .if(let test, let body, let orElse):
             try visit(test)
@@ -236,9 +245,6 @@ struct Resolver {
         }
         guard let scope = s else { return }
         if scope.isAsync { return }
-        if scope.kind == .module || scope.kind == .classBody {
-            throw error(outsideFunctionMessage.replacingOccurrences(of: " async function", with: " function"), range)
-        }
         throw error(outsideFunctionMessage, range)
     }
 
@@ -402,6 +408,14 @@ struct Resolver {
         var s: Scope? = current
         while let c = s, c.kind == .comprehension {
             if c.isAsync { return }
+            // `await` in a generator expression makes it an async generator expression.
+            if c.name == "<genexpr>" {
+                c.isAsync = true
+                return
+            }
+            if let r = c.comprehensionRange, let p = c.parent, !enclosingIsAsync(p) {
+                throw error("asynchronous comprehension outside of an asynchronous function", r)
+            }
             s = c.parent
         }
         guard let scope = s else { return }
@@ -410,10 +424,19 @@ struct Resolver {
         throw error("'await' outside async function", range)
     }
 
+    func enclosingIsAsync(_ scope: Scope) -> Bool {
+        var p: Scope? = scope
+        while let c = p, c.kind == .comprehension {
+            if c.isAsync { return true }
+            p = c.parent
+        }
+        return p?.isAsync ?? false
+    }
+
     func noteYield(_ range: SourceRange, isFrom: Bool) throws {
         switch current.kind {
         case .module, .classBody:
-            throw error(isFrom ? "'yield from' outside function" : "'yield' outside function", range)
+            throw error("'yield' outside function", range)
         case .comprehension:
             let what: String
             switch current.name {
@@ -445,6 +468,7 @@ struct Resolver {
         try visit(first.iter)
         let saved = current
         let s = push(id, .comprehension, name)
+        s.comprehensionRange = range
         // A comprehension in an async function may await; `async for` makes it async too.
         let enclosingAsync: Bool = {
             var p: Scope? = saved
@@ -454,6 +478,7 @@ struct Resolver {
         let hasAsyncFor = gens.contains { $0.isAsync }
         if hasAsyncFor || enclosingAsync { s.isAsync = enclosingAsync || hasAsyncFor }
         if hasAsyncFor && !enclosingAsync && name != "<genexpr>" {
+            pop(saved)
             throw error("asynchronous comprehension outside of an asynchronous function", range)
         }
         s.parameters.append(".0")
@@ -499,8 +524,11 @@ struct Resolver {
             for name in wanted.sorted() where scope.slot(of: name) == nil && !scope.globalNames.contains(name) {
                 if try !resolveFree(name, in: scope) {
                     if scope.nonlocalNames.contains(name) {
-                        throw SyntaxError(message: "no binding for nonlocal '\(name)' found", filename: filename,
-                                          line: 1, column: 0, lineText: "")
+                        let range = scope.nonlocalRanges[name] ?? SourceRange(start: SourceLocation(line: 1, column: 0),
+                                                                              end: SourceLocation(line: 1, column: 0))
+                        var e = error("no binding for nonlocal '\(name)' found", range)
+                        e.endColumn = nil
+                        throw e
                     }
                     if scope.forcedFree.contains(name) { scope.globalNames.insert(name) }
                 }

@@ -60,6 +60,10 @@ public final class Scope {
     var parameters: [String] = []
     /// Names a walrus inside this comprehension binds in an enclosing scope.
     var forcedFree: Set<String> = []
+    /// Where each `nonlocal` name was declared, for error positions.
+    var nonlocalRanges: [String: SourceRange] = [:]
+    /// The source range of a comprehension, for errors about it.
+    var comprehensionRange: SourceRange?
 
     private var slotOf: [String: Int] = [:]
     /// Slots of free variables are numbered once all inner scopes have been resolved.

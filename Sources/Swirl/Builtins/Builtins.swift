@@ -24,6 +24,7 @@ extension Runtime {
         define("print", .general { rt, a in try rt.builtinPrint(a) })
         define("len", .a1 { rt, v in .int(try rt.len(v)) })
         define("repr", .a1 { rt, v in Value(try rt.repr(v)) })
+        define("ascii", .a1 { rt, v in Value(asciiEscape(try rt.repr(v))) })
         define("abs", .a1 { rt, v in try rt.absolute(v) })
         define("id", .a1 { rt, v in
             if case .object(let o) = v { return .int(Int(bitPattern: UInt(bitPattern: ObjectIdentifier(o).hashValue))) }

@@ -2,6 +2,7 @@
 // of their own (exceptions, functions, views, streams), and the remaining built-in
 // methods (object, exceptions, int, float).
 import BigInt
+import Foundation
 
 /// `sys.stdout` / `sys.stderr`.
 final class PyStream: PyObject {
@@ -79,6 +80,36 @@ extension Types {
             case .int(let i): return .int(i == 0 ? 0 : Int.bitWidth - (i.magnitude).leadingZeroBitCount)
             default: return .int((rt.num(v).map { rt.bigOf($0) } ?? 0).magnitude.bitWidth)
             }
+        })
+        float.dict["fromhex"] = .object(PyClassMethod(.object(PyNativeFunction("fromhex", owner: float, .a2 { _, _, sv in
+            guard case .object(let o) = sv, let text = o as? PyStr else { throw Swirl.typeError("must be str") }
+            var t = text.value.trimmingCharacters(in: .whitespaces).lowercased()
+            var sign = 1.0
+            if t.hasPrefix("-") { sign = -1; t.removeFirst() } else if t.hasPrefix("+") { t.removeFirst() }
+            if t == "inf" || t == "infinity" { return .float(sign * .infinity) }
+            if t == "nan" { return .float(.nan) }
+            if !t.hasPrefix("0x") { t = "0x" + t }
+            if !t.contains("p") { t += "p0" }
+            guard let d = Double(t) else { throw Swirl.valueError("invalid hexadecimal floating-point string") }
+            return .float(sign * d)
+        }))))
+        method(float, "hex", .a1 { _, v in
+            guard case .float(let d) = v else { return Value("") }
+            if d.isNaN { return Value("nan") }
+            if d.isInfinite { return Value(d > 0 ? "inf" : "-inf") }
+            if d == 0 { return Value(d.sign == .minus ? "-0x0.0p+0" : "0x0.0p+0") }
+            let sign = d.sign == .minus ? "-" : ""
+            let m = abs(d)
+            var exp = Int(m.exponent)
+            var frac = m.significandBitPattern
+            var lead = 1
+            if m.isSubnormal {
+                lead = 0
+                exp = -1022
+                frac = m.significandBitPattern
+            }
+            let digits = String(frac, radix: 16).leftPadded(to: 13)
+            return Value("\(sign)0x\(lead).\(digits)p\(exp >= 0 ? "+" : "")\(exp)")
         })
         method(float, "is_integer", .a1 { _, v in
             if case .float(let d) = v { return .bool(d.isFinite && d == d.rounded()) }

@@ -229,11 +229,34 @@ extension Types {
         })
         method(t, "split", .general { rt, a in try splitImpl(rt, a, fromRight: false) })
         method(t, "rsplit", .general { rt, a in try splitImpl(rt, a, fromRight: true) })
-        method(t, "splitlines", .general { _, a in
-            let x = s(a.positional[0])
-            var lines = x.components(separatedBy: "\n")
-            if lines.last == "" { lines.removeLast() }
-            return .object(PyList(lines.map { Value($0.hasSuffix("\r") ? String($0.dropLast()) : $0) }))
+        method(t, "splitlines", .general { rt, a in
+            var keepends = false
+            if a.positional.count > 1 { keepends = try rt.truthy(a.positional[1]) }
+            if let k = a.keywords.first(where: { $0.0 == "keepends" }) { keepends = try rt.truthy(k.1) }
+            let scalars = Array(s(a.positional[0]).unicodeScalars)
+            var lines: [Value] = []
+            var start = 0, i = 0
+            func piece(_ from: Int, _ to: Int) -> Value {
+                var v = String.UnicodeScalarView()
+                v.append(contentsOf: scalars[from..<to])
+                return Value(String(v))
+            }
+            while i < scalars.count {
+                let c = scalars[i].value
+                let isBreak = c == 10 || c == 13 || c == 11 || c == 12 || c == 0x1c || c == 0x1d || c == 0x1e
+                    || c == 0x85 || c == 0x2028 || c == 0x2029
+                if isBreak {
+                    var end = i + 1
+                    if c == 13 && end < scalars.count && scalars[end].value == 10 { end += 1 }
+                    lines.append(piece(start, keepends ? end : i))
+                    start = end
+                    i = end
+                } else {
+                    i += 1
+                }
+            }
+            if start < scalars.count { lines.append(piece(start, scalars.count)) }
+            return .object(PyList(lines))
         })
         method(t, "replace", .general { rt, a in
             guard a.positional.count >= 3 else { throw Swirl.typeError("replace expected at least 2 arguments") }
@@ -310,6 +333,14 @@ extension Types {
         })
         method(t, "encode", .general { _, a in .object(PyBytes(Array(s(a.positional[0]).utf8))) })
         method(t, "swapcase", .a1 { _, v in Value(String(s(v).map { $0.isUppercase ? Character($0.lowercased()) : Character($0.uppercased()) })) })
+        method(t, "rpartition", .a2 { _, v, sep in
+            let x = s(v), p = s(sep)
+            if p.isEmpty { throw Swirl.valueError("empty separator") }
+            if let r = x.range(of: p, options: .backwards) {
+                return .object(PyTuple([Value(String(x[..<r.lowerBound])), sep, Value(String(x[r.upperBound...]))]))
+            }
+            return .object(PyTuple([Value(""), Value(""), v]))
+        })
         method(t, "partition", .a2 { _, v, sep in
             let x = s(v), p = s(sep)
             if let r = x.range(of: p) { return .object(PyTuple([Value(String(x[..<r.lowerBound])), sep, Value(String(x[r.upperBound...]))])) }

@@ -593,7 +593,7 @@ final class Compiler {
         }
         let ln = line(range)
         let outerIter = try expr(first.iter)
-        let isAsyncGenexp = kind == .generator && inner.isAsync && generators.contains { $0.isAsync }
+        let isAsyncGenexp = kind == .generator && comprehensionAwaits(generators, [element])
         let awaits = kind != .generator && comprehensionAwaits(generators, [element] + (value.map { [$0] } ?? []))
         let codeKind: CodeKind = kind == .generator ? (isAsyncGenexp ? .asyncGenerator : .generator) : (awaits ? .coroutine : .function)
         let code = try compileFunctionBody(inner, name: name, params: { var p = Parameters(); p.regular = [Parameter(name: ".0", range: range)]; return p }(),
@@ -610,7 +610,7 @@ final class Compiler {
                                    generators: [Comprehension], line ln: Int32) throws -> StmtNode {
         var innermost: StmtNode
         if kind == .generator {
-            innermost = ExprStmtR(YieldNode(try expr(element), isAsyncGenerator: scope.isAsync && generators.contains { $0.isAsync }, line: ln), line: ln)
+            innermost = ExprStmtR(YieldNode(try expr(element), isAsyncGenerator: comprehensionAwaits(generators, [element]), line: ln), line: ln)
         } else {
             innermost = ComprehensionAppend(kind: kind, slot: accumulatorSlot, element: try expr(element),
                                             value: try value.map { try expr($0) }, line: ln)
