@@ -38,6 +38,10 @@ extension Runtime {
             let v = a.positional[0]
             if rt.special(v, "__iter__") != nil, case .object(let o) = v, !(o is PyIteratorObject) {
                 let it = try rt.callMethod(rt.special(v, "__iter__") ?? .none, self: v, [])
+                if case .object(let io) = it, io is PyIteratorObject { return it }
+                if rt.special(it, "__next__") == nil {
+                    throw typeError("iter() returned non-iterator of type '\(rt.typeName(it))'")
+                }
                 return it
             }
             return .object(try rt.iterate(v))
@@ -176,11 +180,14 @@ extension Runtime {
         })
         define("dir", .general { rt, a in
             var names: [String]
-            if let v = a.positional.first { names = Array(Set(rt.attributeNames(v))) } else { names = [] }
+            if let v = a.positional.first { names = Array(Set(rt.attributeNames(v))) } else {
+                names = rt.mainGlobals?.defined.map { $0.0 } ?? []
+            }
             if case .object(let o)? = a.positional.first, let m = o as? PyModule { names = m.globals.defined.map { $0.0 } }
             return .object(PyList(names.sorted().map { Value($0) }))
         })
         define("vars", .a1 { rt, v in
+            if case .object(let o) = v, let inst = o as? PyInstance { return .object(inst.dict) }
             if case .object(let o) = v, let d = o.instanceDict { return .object(rt.dictFrom(Array(d.map { ($0.key, $0.value) }))) }
             if case .object(let o) = v, let m = o as? PyModule { return .object(rt.dictFrom(m.globals.defined)) }
             throw typeError("vars() argument must have __dict__ attribute")

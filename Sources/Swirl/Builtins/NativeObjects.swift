@@ -199,6 +199,7 @@ extension Runtime {
             case "__doc__": return fn.attrs["__doc__"] ?? Value.none
             case "__defaults__": return fn.defaults.isEmpty ? Value.none : .object(PyTuple(fn.defaults))
             case "__code__": return Value.none
+            case "__closure__": return fn.closure.isEmpty ? Value.none : .object(PyTuple(fn.closure.map { .object($0) }))
             case "__dict__": return .object(dictFrom(Array(fn.attrs.map { ($0.key, $0.value) })))
             case "__class__": return .object(Types.function)
             default: return nil
@@ -313,6 +314,7 @@ extension Runtime {
         case let c as PyClassMethod where name == "__func__": return c.function
         default:
             if name == "__class__" { return .object(o.type) }
+            if name == "__dict__", let inst = o as? PyInstance { return .object(inst.dict) }
             if name == "__dict__", let d = o.instanceDict { return .object(dictFrom(Array(d.map { ($0.key, $0.value) }))) }
             return try asyncioAttribute(o, name)
         }

@@ -93,7 +93,8 @@ extension Runtime {
             do {
                 switch type {
                 case "s": piece = try str(v)
-                case "r", "a": piece = try repr(v)
+                case "r": piece = try repr(v)
+                case "a": piece = asciiEscape(try repr(v))
                 case "d", "i", "u", "x", "X", "o":
                     let n: Value
                     if case .float(let d) = v { n = try constructInt(Arguments([.float(d)])) } else if num(v) != nil { n = v } else {

@@ -199,7 +199,7 @@ final class CompareNode: ExprNode {
             default: break
             }
         }
-        return .bool(try f.rt.compare(op, a, b))
+        return try f.rt.compareValue(op, a, b)
     }
 }
 
@@ -214,12 +214,14 @@ final class CompareChainNode: ExprNode {
     }
     override func eval(_ f: Frame) throws -> Value {
         var a = try first.eval(f)
+        var result = Value.true
         for (op, e) in rest {
             let b = try e.eval(f)
-            if try !f.rt.compare(op, a, b) { return .false }
+            result = try f.rt.compareValue(op, a, b)
+            if try !f.rt.truthy(result) { return result }
             a = b
         }
-        return .true
+        return result
     }
 }
 
@@ -479,6 +481,6 @@ final class CompareIntConstNode: ExprNode {
             default: break
             }
         }
-        return .bool(try f.rt.compare(op, a, .int(constant)))
+        return try f.rt.compareValue(op, a, .int(constant))
     }
 }

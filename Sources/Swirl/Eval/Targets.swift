@@ -81,7 +81,7 @@ final class AttributeTarget: TargetNode {
         let o = try object.eval(f)
         if case .object(let obj) = o, let inst = obj as? PyInstance, inst.cls.setattrIsDefault {
             if inst.cls.lookup(name) == nil {
-                inst.attrs[name] = value
+                inst.dict.set(name: name, value, f.rt)
                 return
             }
         }

@@ -115,7 +115,9 @@ extension Runtime {
         g["maxsize"] = .int(Int.max)
         g["modules"] = .object(PyDict())
         g["exit"] = .object(PyNativeFunction("exit", .general { _, a in
-            throw ScriptError(PyException(Types.systemExit, args: a.positional))
+            // sys.exit(None) raises SystemExit() with no arguments.
+            let args = a.positional.count == 1 && a.positional[0].isNone ? [] : a.positional
+            throw ScriptError(PyException(Types.systemExit, args: args))
         }))
         g["getrecursionlimit"] = .object(PyNativeFunction("getrecursionlimit", .a0 { rt in .int(rt.recursionLimit) }))
         g["setrecursionlimit"] = .object(PyNativeFunction("setrecursionlimit", .a1 { rt, v in

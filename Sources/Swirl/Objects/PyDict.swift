@@ -117,6 +117,24 @@ struct HashTable {
         }
     }
 
+    /// Finds a str key by its text without creating a str object (attribute dictionaries).
+    func findString(_ key: String, hash: Int) -> Int? {
+        if index.isEmpty { return nil }
+        let mask = index.count - 1
+        var i = hash & mask
+        var perturb = UInt(bitPattern: hash)
+        while true {
+            let slot = index[i]
+            if slot == -1 { return nil }
+            if slot >= 0, let entry = entries[Int(slot)], entry.hash == hash,
+               case .object(let o) = entry.key, let s = o as? PyStr, s.value == key {
+                return Int(slot)
+            }
+            perturb >>= 5
+            i = (i &* 5 &+ 1 &+ Int(truncatingIfNeeded: perturb)) & mask
+        }
+    }
+
     /// Live entries in insertion order.
     var liveEntries: [Entry] { entries.compactMap { $0 } }
 }
@@ -125,6 +143,26 @@ final class PyDict: PyObject {
     var table = HashTable()
     override init() {}
     override var type: PyType { Types.dict }
+
+    // Attribute-dictionary access by name (keys that are str cannot make `==` run script code).
+    func get(name: String) -> Value? {
+        guard let e = table.findString(name, hash: PyStr.hash(of: name)) else { return nil }
+        return table.entries[e]?.value
+    }
+
+    func set(name: String, _ value: Value, _ rt: Runtime) {
+        try? table.set(Value(name), hash: PyStr.hash(of: name), value: value, rt)
+    }
+
+    @discardableResult
+    func remove(name: String, _ rt: Runtime) -> Value? {
+        let h = PyStr.hash(of: name)
+        guard table.findString(name, hash: h) != nil else { return nil }
+        return try? table.remove(Value(name), hash: h, rt)
+    }
+
+    /// The str-keyed entries, for `dir()` and suggestions.
+    var stringKeys: [String] { table.liveEntries.compactMap { ($0.key.asObject as? PyStr)?.value } }
 }
 
 final class PySet: PyObject {

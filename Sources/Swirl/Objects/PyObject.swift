@@ -82,10 +82,15 @@ final class PyType: PyObject {
 /// An instance of a user-defined class with an ordinary (object) layout.
 final class PyInstance: PyObject {
     let cls: PyType
-    var attrs: AttributeDict = [:]
+    /// The instance's `__dict__`, a real dict object (`vars(obj) is obj.__dict__`).
+    let dict = PyDict()
     init(cls: PyType) { self.cls = cls }
     override var type: PyType { cls }
-    override var instanceDict: AttributeDict? { attrs }
+    override var instanceDict: AttributeDict? {
+        var d = AttributeDict()
+        for e in dict.table.liveEntries { if let k = e.key.asObject as? PyStr { d[k.value] = e.value } }
+        return d
+    }
 }
 
 /// A cell: the shared box of a variable captured by an inner function.

@@ -63,11 +63,16 @@ final class PyStr: PyObject {
 
     var hash: Int {
         if let h = cachedHash { return h }
-        var hasher = Hasher()
-        hasher.combine(value)
-        var h = hasher.finalize()
-        if h == -1 { h = -2 }
+        let h = PyStr.hash(of: value)
         cachedHash = h
         return h
+    }
+
+    /// The hash of a str with this text (the same for a Swift String and its PyStr).
+    static func hash(of text: String) -> Int {
+        var hasher = Hasher()
+        hasher.combine(text)
+        let h = hasher.finalize()
+        return h == -1 ? -2 : h
     }
 }

@@ -31,7 +31,7 @@ extension Runtime {
             return try call(p.getter, [v])
         }
         if case .object(let o) = v {
-            if let inst = o as? PyInstance, let r = inst.attrs[name] { return r }
+            if let inst = o as? PyInstance, let r = inst.dict.get(name: name) { return r }
             if let e = o as? PyException, let r = e.attrs[name] { return r }
             if let fn = o as? PyFunction, let r = fn.attrs[name] { return r }
         }
@@ -143,7 +143,7 @@ extension Runtime {
         if case .object(let o) = v {
             switch o {
             case let inst as PyInstance:
-                inst.attrs[name] = value
+                inst.dict.set(name: name, value, self)
                 return
             case let e as PyException:
                 switch name {
@@ -181,7 +181,7 @@ extension Runtime {
 
     func deleteAttribute(_ v: Value, _ name: String) throws {
         if case .object(let o) = v {
-            if let inst = o as? PyInstance, inst.attrs.removeValue(forKey: name) != nil { return }
+            if let inst = o as? PyInstance, inst.dict.remove(name: name, self) != nil { return }
             if let e = o as? PyException, e.attrs.removeValue(forKey: name) != nil { return }
             if let m = o as? PyModule, m.globals[name] != nil { m.globals[name] = nil; return }
             if let cls = o as? PyType, !cls.isBuiltin, cls.dict.removeValue(forKey: name) != nil { return }

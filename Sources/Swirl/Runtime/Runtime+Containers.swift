@@ -144,6 +144,7 @@ extension Runtime {
                 if let m = special(v, "__iter__") {
                     let it = try callMethod(m, self: v, [])
                     if case .object(let io) = it, let native = io as? PyIteratorObject { return native }
+                    if case .object(let io) = it, io is PyGenerator { return UserIterator(it, getItem: false) }
                     if special(it, "__next__") == nil {
                         throw typeError("iter() returned non-iterator of type '\(typeName(it))'")
                     }
@@ -456,6 +457,9 @@ extension Runtime {
             return
         }
         for (n, pair) in try iterateToArray(other).enumerated() {
+            if try !isIterable(pair) {
+                throw typeError("cannot convert dictionary update sequence element #\(n) to a sequence")
+            }
             let kv = try iterateToArray(pair)
             if kv.count != 2 {
                 throw valueError("dictionary update sequence element #\(n) has length \(kv.count); 2 is required")

@@ -75,7 +75,8 @@ extension Runtime {
         }
         if let r = try sequenceBinary(op, a, b) { return r }
         if let r = try dunderBinary(op, a, b) { return r }
-        throw typeError("unsupported operand type(s) for \(op.rawValue): '\(typeName(a))' and '\(typeName(b))'")
+        let symbol = op == .pow ? "** or pow()" : op.rawValue
+        throw typeError("unsupported operand type(s) for \(symbol): '\(typeName(a))' and '\(typeName(b))'")
     }
 
     /// `a op= b`: the in-place dunder when the left operand has one, else the binary form.
@@ -158,7 +159,12 @@ extension Runtime {
             }
             return nil
         case .mul:
-            guard let n = num(b) else { return nil }
+            guard let n = num(b) else {
+                if x is PyStr || x is PyList || x is PyTuple || x is PyBytes, special(b, "__rmul__") == nil {
+                    throw typeError("can't multiply sequence by non-int of type '\(typeName(b))'")
+                }
+                return nil
+            }
             guard case .int(var times) = n else {
                 if case .big = n { if x is PyStr || x is PyList || x is PyTuple { throw overflowError("cannot fit 'int' into an index-sized integer") } }
                 if x is PyStr || x is PyList || x is PyTuple {
@@ -506,6 +512,55 @@ extension Runtime {
             if try !eq(a[i], b[i]) { return try order(op, a[i], b[i]) }
         }
         return compareResult(op, a.count < b.count ? -1 : (a.count == b.count ? 0 : 1))
+    }
+
+    /// A comparison's value: what a user `__eq__`/`__lt__`/... returns, unconverted; a
+    /// bool for everything else.
+    func compareValue(_ op: CompareOperator, _ a: Value, _ b: Value) throws -> Value {
+        switch op {
+        case .eq, .ne, .lt, .le, .gt, .ge:
+            guard hasUserComparison(a) || hasUserComparison(b) else { return .bool(try compare(op, a, b)) }
+            let (name, reflected): (String, String)
+            switch op {
+            case .eq: (name, reflected) = ("__eq__", "__eq__")
+            case .ne: (name, reflected) = ("__ne__", "__ne__")
+            case .lt: (name, reflected) = ("__lt__", "__gt__")
+            case .le: (name, reflected) = ("__le__", "__ge__")
+            case .gt: (name, reflected) = ("__gt__", "__lt__")
+            default: (name, reflected) = ("__ge__", "__le__")
+            }
+            if let r = try userRichCompare(a, b, name, reflected) { return r }
+            if op == .ne, let r = try userRichCompare(a, b, "__eq__", "__eq__") { return .bool(try !truthy(r)) }
+            return .bool(try compare(op, a, b))
+        default:
+            return .bool(try compare(op, a, b))
+        }
+    }
+
+    private func hasUserComparison(_ v: Value) -> Bool {
+        guard case .object(let o) = v else { return false }
+        return !o.type.isBuiltin
+    }
+
+    /// Like `richCompare`, but only with script-defined methods (built-in defaults skipped).
+    private func userRichCompare(_ a: Value, _ b: Value, _ op: String, _ rop: String) throws -> Value? {
+        let ta = typeOf(b), tb = typeOf(a)
+        _ = ta
+        _ = tb
+        if let m = special(a, op), isScriptFunction(m) {
+            let r = try callMethod(m, self: a, [b])
+            if !isNotImplemented(r) { return r }
+        }
+        if let m = special(b, rop), isScriptFunction(m) {
+            let r = try callMethod(m, self: b, [a])
+            if !isNotImplemented(r) { return r }
+        }
+        return nil
+    }
+
+    func isScriptFunction(_ v: Value) -> Bool {
+        if case .object(let o) = v { return !(o is PyNativeFunction) }
+        return false
     }
 
     /// Full comparison dispatch for a compare node.
