@@ -47,6 +47,9 @@ public enum Constant: Sendable, Equatable {
     /// An integer literal too large for `Int`, as its decimal digits.
     case bigInt(String)
     case float(Double)
+    /// An imaginary literal (`4j`): complex numbers are outside the subset, so evaluating
+    /// one raises an error; a program that never reaches it still runs.
+    case imaginary(Double)
     case string(String)
     case bytes([UInt8])
 }

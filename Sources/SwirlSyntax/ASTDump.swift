@@ -169,6 +169,7 @@ private func dump(_ constant: Constant) -> String {
     case .int(let i): return String(i)
     case .bigInt(let digits): return digits + "n"
     case .float(let d): return String(d)
+    case .imaginary(let d): return String(d) + "j"
     case .string(let s): return quoted(s)
     case .bytes(let b):
         return "b\"" + b.map { byte -> String in

@@ -418,7 +418,12 @@ struct Lexer {
             }
         }
         if let j = peek(), j == "j" || j == "J" {
-            throw error("complex numbers are not supported", at: start, endColumn: pos + 1 - lineStart)
+            pos += 1
+            try checkNumberEnd(kindName: "decimal")
+            var s = ""
+            s.unicodeScalars.append(contentsOf: text)
+            add(.number(.imaginary(Double(s) ?? .infinity)), from: start)
+            return
         }
         try checkNumberEnd(kindName: "decimal")
         if isFloat {

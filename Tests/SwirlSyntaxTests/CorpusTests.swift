@@ -9,9 +9,6 @@ import Testing
     static let expectedFailures: [String: String] = [
         // Deliberately invalid: CPython itself reports "expected ':'" (line 14).
         "exceptions/13_syntax_error.py": "expected ':'",
-        // Uses the complex literal `4j` (inside a never-evaluated branch); complex numbers
-        // are outside Swirl's subset and rejected at parse time.
-        "language/05_fstrings.py": "complex numbers are not supported",
     ]
 
     static func pythonFiles(under root: String) -> [String] {

@@ -161,8 +161,6 @@ private let indentation = SyntaxError.Kind.indentationError
         e("match x:\n    case 1:\n        pass", "match statements are not supported", 1, 1, 6),
         e("match (x):\n    case _: pass", "match statements are not supported", 1, 1, 6),
         e("try:\n    pass\nexcept* E:\n    pass", "except* is not supported", 3, 1),
-        e("x = 1j", "complex numbers are not supported", 1, 5),
-        e("x = 1.5J", "complex numbers are not supported", 1, 5),
     ]
 
     @Test(arguments: lexical + grammar + fstrings + blocks + unsupported)

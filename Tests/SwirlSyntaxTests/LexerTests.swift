@@ -73,3 +73,11 @@ import Testing
         #expect(try tokenKinds("f'{x}' rb'y'") == ["STR:f", "STR:bytes([121])", "NEWLINE", "END"])
     }
 }
+
+/// Imaginary literals parse (so a program that never evaluates one still runs); the
+/// runtime rejects them when evaluated.
+@Test func imaginaryLiteralsParse() throws {
+    let module = try parseModule("x = 4j if False else 1.5J\n", filename: "t.py")
+    #expect(dump(module).contains("4.0j"))
+    #expect(dump(module).contains("1.5j"))
+}

@@ -13,7 +13,7 @@ extension Runtime {
                   Types.staticmethod, Types.classmethod, Types.superType] {
             builtins[t.name] = .object(t)
         }
-        for e in Types.allExceptions { builtins[e.name] = .object(e) }
+        for e in Types.allExceptions + [Types.unicodeDecodeError, Types.unicodeEncodeError] { builtins[e.name] = .object(e) }
         builtins["EnvironmentError"] = .object(Types.osError)
         builtins["IOError"] = .object(Types.osError)
         builtins["None"] = Value.none

@@ -114,9 +114,8 @@ extension Types {
                     if try s(v).table.remove(x, hash: try rt.hash(x), rt) == nil { throw Swirl.keyError(x) }
                     return .none
                 })
-                method(t, "pop", .a1 { rt, v in
-                    guard let e = s(v).table.liveEntries.first else { throw ScriptError(Types.keyError, "pop from an empty set") }
-                    try s(v).table.remove(e.key, hash: e.hash, rt)
+                method(t, "pop", .a1 { _, v in
+                    guard let e = s(v).table.popFirst() else { throw ScriptError(Types.keyError, "pop from an empty set") }
                     return e.key
                 })
                 method(t, "clear", .a1 { _, v in s(v).table.removeAll(); return .none })

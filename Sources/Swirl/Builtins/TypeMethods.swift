@@ -14,6 +14,8 @@ extension Types {
         installSetMethods()
         installMiscMethods()
         installAsyncGeneratorMethods()
+        installBytesMethods()
+        installExceptionGroupMethods()
         return true
     }()
 
@@ -98,7 +100,10 @@ extension Runtime {
             return .object(s)
         case "bytes":
             guard let x = a.first else { return .object(PyBytes([])) }
-            if case .object(let o) = x, let s = o as? PyStr { return .object(PyBytes(Array(s.value.utf8))) }
+            if case .object(let o) = x, let s = o as? PyStr {
+                if a.count < 2 { throw Swirl.typeError("string argument without an encoding") }
+                return .object(PyBytes(Array(s.value.utf8)))
+            }
             if case .int(let n) = x {
                 if n < 0 { throw Swirl.valueError("negative count") }
                 return .object(PyBytes([UInt8](repeating: 0, count: n)))

@@ -446,6 +446,8 @@ final class Compiler {
         switch e.kind {
         case .name(let n):
             return nameLoad(n, line: ln)
+        case .constant(.imaginary):
+            return SequenceR([], line: ln) { _, _ in throw notImplemented("complex numbers are not supported in Swirl") }
         case .constant(let c):
             return ConstNode(constant(c), line: ln)
         case .fstring(let parts):
@@ -536,6 +538,7 @@ final class Compiler {
             strings[s] = v
             return v
         case .bytes(let b): return .object(PyBytes(b))
+        case .imaginary: return .none
         }
     }
 

@@ -81,16 +81,16 @@ extension Runtime {
                 throw valueError(parts.count < 2 ? "not enough values to unpack (expected 2, got \(parts.count))"
                                                  : "too many values to unpack (expected 2)")
             }
-            enc.itemSeparator = try jsonSeparator(parts[0])
-            enc.keySeparator = try jsonSeparator(parts[1])
+            enc.keySeparator = try jsonSeparator(parts[1], 5)
+            enc.itemSeparator = try jsonSeparator(parts[0], 6)
         }
         try enc.encode(obj, level: 0)
         return enc.out
     }
 
-    private func jsonSeparator(_ v: Value) throws -> String {
+    private func jsonSeparator(_ v: Value, _ position: Int) throws -> String {
         guard case .object(let o) = v, let s = o as? PyStr else {
-            throw typeError("make_encoder() argument must be str, not \(typeName(v))")
+            throw typeError("make_encoder() argument \(position) must be str, not \(typeName(v))")
         }
         return s.value
     }

@@ -67,23 +67,8 @@ extension Runtime {
         float1("log1p") { Foundation.log1p($0) }
         float1("erf") { Foundation.erf($0) }
         float1("erfc") { Foundation.erfc($0) }
-        def1("gamma") { rt, v in
-            let x = try rt.mathDouble(v)
-            if x.isNaN { return .float(x) }
-            if x == -.infinity || (x <= 0 && x == x.rounded()) { throw MathArgs.domain }
-            if x == .infinity { return .float(x) }
-            let r = Foundation.tgamma(x)
-            if r.isInfinite { throw MathArgs.range }
-            return .float(r)
-        }
-        def1("lgamma") { rt, v in
-            let x = try rt.mathDouble(v)
-            if !x.isFinite { return .float(Swift.abs(x)) }
-            if x <= 0 && x == x.rounded() { throw MathArgs.domain }
-            let r: Double = Foundation.lgamma(x)
-            if r.isInfinite { throw MathArgs.range }
-            return .float(r)
-        }
+        def1("gamma") { rt, v in .float(try MathGamma.tgamma(try rt.mathDouble(v))) }
+        def1("lgamma") { rt, v in .float(try MathGamma.lgamma(try rt.mathDouble(v))) }
         def1("degrees") { rt, v in .float(try rt.mathDouble(v) * (180.0 / Double.pi)) }
         def1("radians") { rt, v in .float(try rt.mathDouble(v) * (Double.pi / 180.0)) }
         def1("isinf") { rt, v in .bool(try rt.mathDouble(v).isInfinite) }
@@ -382,13 +367,12 @@ extension Runtime {
 
     /// The coordinates of a point for `dist`.
     func mathPoint(_ v: Value) throws -> [Value] {
-        if case .object(let o) = v, o is PyTuple || o is PyList { return try iterateToArray(v) }
-        throw typeError("dist(): argument must be tuple, not \(typeName(v))")
+        try iterateToArray(v)
     }
 }
 
 /// Numeric helpers of the math module that need no runtime.
-private enum MathArgs {
+fileprivate enum MathArgs {
     static var domain: ScriptError { valueError("math domain error") }
     static var range: ScriptError { overflowError("math range error") }
 
@@ -610,5 +594,131 @@ private enum MathArgs {
     /// The rounding error of `a*b` given its rounded value `hi` (exact via fused multiply-add).
     private static func fmaLo(_ a: Double, _ b: Double, _ hi: Double) -> Double {
         (-hi).addingProduct(a, b)
+    }
+}
+
+/// CPython's own Gamma and log-Gamma (Lanczos approximation), so results match its digits.
+private enum MathGamma {
+    static let g = 6.024680040776729583740234375
+    static let gMinusHalf = 5.524680040776729583740234375
+    static let num: [Double] = [
+        23531376880.410759688572007674451636754734846804940,
+        42919803642.649098768957899047001988850926355848959,
+        35711959237.355668049440185451547166705960488635843,
+        17921034426.037209699919755754458931112671403265390,
+        6039542586.3520280050642916443072979210699388420708,
+        1439720407.3117216736632230727949123939715485786772,
+        248874557.86205415651146038641322942321632125127801,
+        31426415.585400194380614231628318205362874684987640,
+        2876370.6289353724412254090516208496135991145378768,
+        186056.26539522349504029498971604569928220784236328,
+        8071.6720023658162106380029022722506138218516325024,
+        210.82427775157934587250973392071336271166969580291,
+        2.5066282746310002701649081771338373386264310793408,
+    ]
+    static let den: [Double] = [0.0, 39916800.0, 120543840.0, 150917976.0, 105258076.0, 45995730.0,
+                                13339535.0, 2637558.0, 357423.0, 32670.0, 1925.0, 66.0, 1.0]
+
+    static func lanczosSum(_ x: Double) -> Double {
+        var n = 0.0, d = 0.0
+        if x < 5.0 {
+            for i in stride(from: 12, through: 0, by: -1) {
+                n = n * x + num[i]
+                d = d * x + den[i]
+            }
+        } else {
+            for i in 0..<13 {
+                n = n / x + num[i]
+                d = d / x + den[i]
+            }
+        }
+        return n / d
+    }
+
+    static func sinpi(_ x: Double) -> Double {
+        let y = Swift.abs(x).truncatingRemainder(dividingBy: 2.0)
+        let n = Int((2.0 * y).rounded())
+        let r: Double
+        switch n {
+        case 0: r = Foundation.sin(Double.pi * y)
+        case 1: r = Foundation.cos(Double.pi * (y - 0.5))
+        case 2: r = Foundation.sin(Double.pi * (1.0 - y))
+        case 3: r = -Foundation.cos(Double.pi * (y - 1.5))
+        default: r = Foundation.sin(Double.pi * (y - 2.0))
+        }
+        return Double(signOf: x, magnitudeOf: 1.0) * r
+    }
+
+    static func tgamma(_ x: Double) throws -> Double {
+        if !x.isFinite {
+            if x.isNaN || x > 0 { return x }
+            throw MathArgs.domain
+        }
+        if x == 0 { throw MathArgs.domain }
+        if x == x.rounded(.down) {
+            if x < 0 { throw MathArgs.domain }
+            if x <= 23 { return try MathArgs.bigToDouble(MathArgs.rangeProduct(1, Int(x) - 1)) }
+        }
+        let absx = Swift.abs(x)
+        if absx < 1e-20 {
+            let r = 1.0 / x
+            if r.isInfinite { throw MathArgs.range }
+            return r
+        }
+        if absx > 200 {
+            if x < 0 { return 0.0 / sinpi(x) }
+            throw MathArgs.range
+        }
+        let y = absx + gMinusHalf
+        var z: Double
+        if absx > gMinusHalf {
+            let q = y - absx
+            z = q - gMinusHalf
+        } else {
+            let q = y - gMinusHalf
+            z = q - absx
+        }
+        z = z * g / y
+        var r: Double
+        if x < 0 {
+            r = -Double.pi / sinpi(absx) / absx * Foundation.exp(y) / lanczosSum(absx)
+            r -= z * r
+            if absx < 140 {
+                r /= Foundation.pow(y, absx - 0.5)
+            } else {
+                let sp = Foundation.pow(y, absx / 2.0 - 0.25)
+                r /= sp
+                r /= sp
+            }
+        } else {
+            r = lanczosSum(absx) / Foundation.exp(y)
+            r += z * r
+            if absx < 140 {
+                r *= Foundation.pow(y, absx - 0.5)
+            } else {
+                let sp = Foundation.pow(y, absx / 2.0 - 0.25)
+                r *= sp
+                r *= sp
+            }
+        }
+        if r.isInfinite { throw MathArgs.range }
+        return r
+    }
+
+    static func lgamma(_ x: Double) throws -> Double {
+        if !x.isFinite { return x.isNaN ? x : .infinity }
+        if x == x.rounded(.down) && x <= 2 {
+            if x <= 0 { throw MathArgs.domain }
+            return 0
+        }
+        let absx = Swift.abs(x)
+        if absx < 1e-20 { return -Foundation.log(absx) }
+        var r = Foundation.log(lanczosSum(absx)) - g
+        r += (absx - 0.5) * (Foundation.log(absx + g - 0.5) - 1)
+        if x < 0 {
+            r = 1.1447298858494002 - Foundation.log(Swift.abs(sinpi(absx))) - Foundation.log(absx) - r
+        }
+        if r.isInfinite { throw MathArgs.range }
+        return r
     }
 }

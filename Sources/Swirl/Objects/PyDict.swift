@@ -166,7 +166,7 @@ final class PyDict: PyObject {
 }
 
 final class PySet: PyObject {
-    var table = HashTable()
+    var table = SetTable()
     let frozen: Bool
     init(frozen: Bool = false) { self.frozen = frozen }
     override var type: PyType { frozen ? Types.frozenset : Types.set }

@@ -180,6 +180,12 @@ extension Runtime {
     }
 
     func deleteAttribute(_ v: Value, _ name: String) throws {
+        let t = typeOf(v)
+        if let ca = t.lookup(name), case .object(let co) = ca, let p = co as? PyProperty {
+            if p.deleter.isNone { throw attributeError("property '\(name)' of '\(t.name)' object has no deleter") }
+            _ = try call(p.deleter, [v])
+            return
+        }
         if case .object(let o) = v {
             if let inst = o as? PyInstance, inst.dict.remove(name: name, self) != nil { return }
             if let e = o as? PyException, e.attrs.removeValue(forKey: name) != nil { return }

@@ -85,20 +85,19 @@ final class DictIterator: PyIteratorObject {
 
 final class SetIterator: PyIteratorObject {
     let set: PySet
+    let items: [Value]
     var index = 0
     let startCount: Int
     init(_ s: PySet) {
         set = s
+        items = s.table.liveEntries.map { $0.key }
         startCount = s.table.count
     }
     override func next(_ rt: Runtime) throws -> Value? {
         if set.table.count != startCount { throw runtimeError("Set changed size during iteration") }
-        let entries = set.table.entries
-        while index < entries.count {
-            defer { index += 1 }
-            if let e = entries[index] { return e.key }
-        }
-        return nil
+        guard index < items.count else { return nil }
+        defer { index += 1 }
+        return items[index]
     }
 }
 
@@ -138,7 +137,7 @@ extension Runtime {
             case let s as PyStr: return SequenceIterator(.str(s))
             case let r as PyRange: return RangeIterator(r)
             case let d as PyDict: return DictIterator(d, .keys)
-            case let s as PySet: return SequenceIterator(.values(s.table.liveEntries.map { $0.key }))
+            case let s as PySet: return SetIterator(s)
             case let b as PyBytes: return SequenceIterator(.bytes(b))
             default:
                 if let m = special(v, "__iter__") {
@@ -212,6 +211,17 @@ extension Runtime {
     func contains(_ container: Value, _ item: Value) throws -> Bool {
         if case .object(let o) = container {
             switch o {
+            case let b as PyBytes:
+                if case .int(let i) = item { return i >= 0 && i < 256 && b.bytes.contains(UInt8(i)) }
+                guard case .object(let io) = item, let sub = io as? PyBytes else {
+                    throw typeError("a bytes-like object is required, not '\(typeName(item))'")
+                }
+                if sub.bytes.isEmpty { return true }
+                if sub.bytes.count > b.bytes.count { return false }
+                for i in 0...(b.bytes.count - sub.bytes.count) where b.bytes[i..<(i + sub.bytes.count)].elementsEqual(sub.bytes) {
+                    return true
+                }
+                return false
             case let s as PyStr:
                 guard case .object(let io) = item, let sub = io as? PyStr else {
                     throw typeError("'in <string>' requires string as left operand, not \(typeName(item))")

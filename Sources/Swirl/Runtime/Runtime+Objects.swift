@@ -281,12 +281,19 @@ extension Runtime {
             switch o {
             case let s as PyStr: return s.hash
             case let t as PyTuple:
-                var h: UInt = 0x345678
+                // CPython 3.11's xxHash-based tuple hash, so sets of tuples iterate alike.
+                let prime1: UInt = 11400714785074694791, prime2: UInt = 14029467366897019727
+                let prime5: UInt = 2870177450012600261
+                var acc = prime5
                 for item in t.items {
-                    h = (h ^ UInt(bitPattern: try hash(item))) &* 1_000_003
+                    let lane = UInt(bitPattern: try hash(item))
+                    acc = acc &+ lane &* prime2
+                    acc = (acc << 31) | (acc >> 33)
+                    acc = acc &* prime1
                 }
-                let r = Int(bitPattern: h)
-                return r == -1 ? -2 : r
+                acc = acc &+ (UInt(t.items.count) ^ (prime5 ^ 3527539))
+                if acc == UInt.max { return 1546275796 }
+                return Int(bitPattern: acc)
             case let b as PyBigInt:
                 let m = BigInt((1 << 61) - 1)
                 var r = Int(b.value.magnitude % m.magnitude)
@@ -330,13 +337,32 @@ extension Runtime {
         return r == -1 ? -2 : r
     }
 
+    /// CPython's `_Py_HashDouble`: equal to the int hash for integral values.
     func hashFloat(_ d: Double) -> Int {
         if d.isNaN { return 0 }
         if d.isInfinite { return d > 0 ? 314159 : -314159 }
-        if d == d.rounded(), abs(d) < 9e18 { return hashInt(Int(d)) }
-        var hasher = Hasher()
-        hasher.combine(d.bitPattern)
-        return hasher.finalize()
+        let bits = 61
+        let modulus: UInt = (1 << 61) - 1
+        var (m, e) = (d.significand, Int(d.exponent) + 1)
+        m /= 2
+        var sign = 1
+        if d < 0 { sign = -1 }
+        m = abs(m)
+        var x: UInt = 0
+        while m != 0 {
+            x = ((x << 28) & modulus) | x >> UInt(bits - 28)
+            m *= 268435456.0
+            e -= 28
+            let y = UInt(m)
+            m -= Double(y)
+            x += y
+            if x >= modulus { x -= modulus }
+        }
+        e = e >= 0 ? e % bits : bits - 1 - ((-1 - e) % bits)
+        x = ((x << UInt(e)) & modulus) | x >> UInt(bits - e)
+        var r = Int(bitPattern: x) * sign
+        if r == -1 { r = -2 }
+        return r
     }
 }
 

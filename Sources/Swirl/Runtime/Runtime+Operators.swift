@@ -157,6 +157,9 @@ extension Runtime {
             if x is PyTuple, special(b, "__radd__") == nil {
                 throw typeError("can only concatenate tuple (not \"\(y.type.name)\") to tuple")
             }
+            if x is PyBytes, special(b, "__radd__") == nil {
+                throw typeError("can't concat \(y.type.name) to bytes")
+            }
             return nil
         case .mul:
             guard let n = num(b) else {
@@ -207,6 +210,16 @@ extension Runtime {
                     return .object(r)
                 }
                 if let s = x as? PySet, let t = y as? PySet { return .object(try setOperation(op, s, t)) }
+                // dict.keys() and dict.items() views combine with sets like sets.
+                if x is DictView || y is DictView, x is DictView || x is PySet, y is DictView || y is PySet {
+                    func asSet(_ v: Value) throws -> PySet {
+                        if case .object(let o) = v, let s = o as? PySet { return s }
+                        let s = PySet()
+                        for item in try iterateToArray(v) { try setAdd(s, item) }
+                        return s
+                    }
+                    return .object(try setOperation(op, try asSet(a), try asSet(b)))
+                }
             }
             return nil
         default:

@@ -1,0 +1,239 @@
+// Methods of `bytes`, `int.to_bytes`/`int.from_bytes`, and the remaining str predicates.
+import BigInt
+import Foundation
+
+extension Types {
+    nonisolated(unsafe) static let unicodeDecodeError = exc("UnicodeDecodeError", unicodeError)
+    nonisolated(unsafe) static let unicodeEncodeError = exc("UnicodeEncodeError", unicodeError)
+
+    static func installBytesMethods() {
+        let t = bytes
+        func b(_ v: Value) -> [UInt8] { (v.asObject as? PyBytes)?.bytes ?? [] }
+        func arg(_ rt: Runtime, _ v: Value, _ what: String) throws -> [UInt8] {
+            if case .object(let o) = v, let x = o as? PyBytes { return x.bytes }
+            if case .int(let i) = v, i >= 0, i < 256 { return [UInt8(i)] }
+            throw Swirl.typeError("a bytes-like object is required, not '\(rt.typeName(v))'")
+        }
+        func ranges(_ hay: [UInt8], _ needle: [UInt8]) -> [Int] {
+            if needle.isEmpty { return Array(0...hay.count) }
+            if needle.count > hay.count { return [] }
+            var out: [Int] = []
+            var i = 0
+            while i <= hay.count - needle.count {
+                if hay[i..<(i + needle.count)].elementsEqual(needle) {
+                    out.append(i)
+                    i += needle.count
+                } else {
+                    i += 1
+                }
+            }
+            return out
+        }
+        method(t, "decode", .general { rt, a in
+            let data = b(a.positional[0])
+            let encoding = a.positional.count > 1 ? try rt.str(a.positional[1]).lowercased() : "utf-8"
+            if encoding == "ascii" || encoding == "us-ascii" {
+                if let bad = data.firstIndex(where: { $0 >= 0x80 }) {
+                    throw ScriptError(Types.unicodeDecodeError,
+                                      "'ascii' codec can't decode byte 0x\(String(data[bad], radix: 16)) in position \(bad): ordinal not in range(128)")
+                }
+                return Value(String(decoding: data, as: UTF8.self))
+            }
+            if encoding == "latin-1" || encoding == "latin1" || encoding == "iso-8859-1" {
+                var s = String.UnicodeScalarView()
+                for byte in data { s.append(Unicode.Scalar(byte)) }
+                return Value(String(s))
+            }
+            guard let s = String(validating: data, as: UTF8.self) else {
+                let bad = firstInvalidUTF8(data)
+                throw ScriptError(Types.unicodeDecodeError,
+                                  "'utf-8' codec can't decode byte 0x\(String(data[bad], radix: 16)) in position \(bad): invalid start byte")
+            }
+            return Value(s)
+        })
+        method(t, "hex", .a1 { _, v in Value(b(v).map { String($0, radix: 16).leftPadded(to: 2) }.joined()) })
+        t.dict["fromhex"] = .object(PyClassMethod(.object(PyNativeFunction("fromhex", owner: t, .a2 { rt, _, s in
+            let text = try rt.str(s).filter { !$0.isWhitespace }
+            var out: [UInt8] = []
+            var chars = Array(text.utf8)[...]
+            while chars.count >= 2 {
+                guard let byte = UInt8(String(decoding: chars.prefix(2), as: UTF8.self), radix: 16) else {
+                    throw Swirl.valueError("non-hexadecimal number found in fromhex() arg at position \(text.utf8.count - chars.count)")
+                }
+                out.append(byte)
+                chars = chars.dropFirst(2)
+            }
+            if !chars.isEmpty { throw Swirl.valueError("non-hexadecimal number found in fromhex() arg at position \(text.utf8.count - 1)") }
+            return .object(PyBytes(out))
+        }))))
+        method(t, "split", .general { rt, a in
+            let data = b(a.positional[0])
+            if a.positional.count > 1, !a.positional[1].isNone {
+                let sep = try arg(rt, a.positional[1], "sep")
+                if sep.isEmpty { throw Swirl.valueError("empty separator") }
+                var parts: [Value] = []
+                var start = 0
+                for i in ranges(data, sep) {
+                    parts.append(.object(PyBytes(Array(data[start..<i]))))
+                    start = i + sep.count
+                }
+                parts.append(.object(PyBytes(Array(data[start...]))))
+                return .object(PyList(parts))
+            }
+            let words = data.split(whereSeparator: { $0 == 32 || ($0 >= 9 && $0 <= 13) })
+            return .object(PyList(words.map { .object(PyBytes(Array($0))) }))
+        })
+        method(t, "join", .a2 { rt, sep, items in
+            var out: [UInt8] = []
+            for (i, x) in try rt.iterateToArray(items).enumerated() {
+                if i > 0 { out += b(sep) }
+                guard case .object(let o) = x, let bx = o as? PyBytes else {
+                    throw Swirl.typeError("sequence item \(i): expected a bytes-like object, \(rt.typeName(x)) found")
+                }
+                out += bx.bytes
+            }
+            return .object(PyBytes(out))
+        })
+        method(t, "strip", .general { _, a in
+            var data = b(a.positional[0])[...]
+            while let f = data.first, f == 32 || (f >= 9 && f <= 13) { data = data.dropFirst() }
+            while let l = data.last, l == 32 || (l >= 9 && l <= 13) { data = data.dropLast() }
+            return .object(PyBytes(Array(data)))
+        })
+        method(t, "upper", .a1 { _, v in .object(PyBytes(b(v).map { $0 >= 97 && $0 <= 122 ? $0 - 32 : $0 })) })
+        method(t, "lower", .a1 { _, v in .object(PyBytes(b(v).map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 })) })
+        method(t, "replace", .a3 { rt, v, old, new in
+            let data = b(v), o = try arg(rt, old, "old"), n = try arg(rt, new, "new")
+            var out: [UInt8] = []
+            var start = 0
+            for i in ranges(data, o) where !o.isEmpty {
+                out += data[start..<i] + n
+                start = i + o.count
+            }
+            out += data[start...]
+            return .object(PyBytes(out))
+        })
+        method(t, "startswith", .a2 { rt, v, p in .bool(b(v).starts(with: try arg(rt, p, "prefix"))) })
+        method(t, "endswith", .a2 { rt, v, p in .bool(b(v).reversed().starts(with: try arg(rt, p, "suffix").reversed())) })
+        method(t, "find", .a2 { rt, v, p in .int(ranges(b(v), try arg(rt, p, "sub")).first ?? -1) })
+        method(t, "index", .a2 { rt, v, p in
+            guard let i = ranges(b(v), try arg(rt, p, "sub")).first else { throw Swirl.valueError("subsection not found") }
+            return .int(i)
+        })
+        method(t, "count", .a2 { rt, v, p in .int(ranges(b(v), try arg(rt, p, "sub")).count) })
+        method(t, "splitlines", .a1 { _, v in
+            var lines = b(v).split(separator: 10, omittingEmptySubsequences: false).map { Array($0) }
+            if lines.last?.isEmpty == true { lines.removeLast() }
+            return .object(PyList(lines.map { .object(PyBytes($0.last == 13 ? Array($0.dropLast()) : $0)) }))
+        })
+        method(t, "isalpha", .a1 { _, v in .bool(!b(v).isEmpty && b(v).allSatisfy { ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) }) })
+        method(t, "isdigit", .a1 { _, v in .bool(!b(v).isEmpty && b(v).allSatisfy { $0 >= 48 && $0 <= 57 }) })
+        method(t, "isspace", .a1 { _, v in .bool(!b(v).isEmpty && b(v).allSatisfy { $0 == 32 || ($0 >= 9 && $0 <= 13) }) })
+
+        method(int, "to_bytes", .general { rt, a in
+            guard let n = rt.num(a.positional[0]) else { throw Swirl.typeError("descriptor 'to_bytes' requires an int") }
+            let value = rt.bigOf(n)
+            var length = 1
+            var order = "big"
+            var signed = false
+            if a.positional.count > 1 { length = try rt.indexValue(a.positional[1]) }
+            if a.positional.count > 2 { order = try rt.str(a.positional[2]) }
+            for (k, v) in a.keywords {
+                switch k {
+                case "length": length = try rt.indexValue(v)
+                case "byteorder": order = try rt.str(v)
+                case "signed": signed = try rt.truthy(v)
+                default: throw Swirl.typeError("'\(k)' is an invalid keyword argument for to_bytes()")
+                }
+            }
+            if order != "big" && order != "little" { throw Swirl.valueError("byteorder must be either 'little' or 'big'") }
+            if length < 0 { throw Swirl.valueError("length argument must be non-negative") }
+            if value.sign == .minus && !signed { throw Swirl.overflowError("can't convert negative int to unsigned") }
+            let modulus = BigInt(1) << (8 * length)
+            let limit = signed ? modulus >> 1 : modulus
+            if value >= limit || (signed && value < -limit) { throw Swirl.overflowError("int too big to convert") }
+            var x = value.sign == .minus ? value + modulus : value
+            var out = [UInt8](repeating: 0, count: length)
+            for i in 0..<length {
+                out[length - 1 - i] = UInt8(x & 0xff)
+                x >>= 8
+            }
+            if order == "little" { out.reverse() }
+            return .object(PyBytes(out))
+        })
+        int.dict["from_bytes"] = .object(PyClassMethod(.object(PyNativeFunction("from_bytes", owner: int, .general { rt, a in
+            guard a.positional.count >= 2 else { throw Swirl.typeError("from_bytes() missing required argument 'bytes' (pos 1)") }
+            var data = try rt.iterateToArray(a.positional[1]).map { UInt8(clamping: try rt.indexValue($0)) }
+            var order = "big"
+            var signed = false
+            if a.positional.count > 2 { order = try rt.str(a.positional[2]) }
+            for (k, v) in a.keywords {
+                if k == "byteorder" { order = try rt.str(v) }
+                if k == "signed" { signed = try rt.truthy(v) }
+            }
+            if order == "little" { data.reverse() }
+            var x = BigInt(0)
+            for byte in data { x = (x << 8) | BigInt(byte) }
+            if signed, let first = data.first, first >= 0x80 { x -= BigInt(1) << (8 * data.count) }
+            return .integer(x)
+        }))))
+
+        method(str, "istitle", .a1 { _, v in
+            guard case .object(let o) = v, let s = o as? PyStr else { return .false }
+            var sawCased = false, previousCased = false
+            for c in s.value {
+                if c.isUppercase || c.unicodeScalars.first?.properties.generalCategory == .titlecaseLetter {
+                    if previousCased { return .false }
+                    previousCased = true
+                    sawCased = true
+                } else if c.isLowercase {
+                    if !previousCased { return .false }
+                    previousCased = true
+                    sawCased = true
+                } else {
+                    previousCased = false
+                }
+            }
+            return .bool(sawCased)
+        })
+        method(str, "isascii", .a1 { _, v in .bool((v.asObject as? PyStr)?.isASCII ?? false) })
+        method(str, "isprintable", .a1 { _, v in
+            let s = (v.asObject as? PyStr)?.value ?? ""
+            return .bool(s.unicodeScalars.allSatisfy { strRepr(String($0)) == "'\(String($0))'" || $0 == "'" })
+        })
+        method(str, "expandtabs", .general { rt, a in
+            let s = (a.positional[0].asObject as? PyStr)?.value ?? ""
+            let size = a.positional.count > 1 ? try rt.indexValue(a.positional[1]) : 8
+            var out = "", column = 0
+            for c in s {
+                if c == "\t" {
+                    if size > 0 {
+                        let n = size - column % size
+                        out += String(repeating: " ", count: n)
+                        column += n
+                    }
+                } else if c == "\n" || c == "\r" {
+                    out.append(c)
+                    column = 0
+                } else {
+                    out.append(c)
+                    column += 1
+                }
+            }
+            return Value(out)
+        })
+    }
+}
+
+/// The offset of the first byte that makes `data` invalid UTF-8.
+private func firstInvalidUTF8(_ data: [UInt8]) -> Int {
+    var i = 0
+    while i < data.count {
+        let b = data[i]
+        let n = b < 0x80 ? 1 : (b >> 5 == 0x6 ? 2 : (b >> 4 == 0xE ? 3 : (b >> 3 == 0x1E ? 4 : 0)))
+        if n == 0 || i + n > data.count { return i }
+        if data[(i + 1)..<(i + n)].contains(where: { $0 >> 6 != 0x2 }) { return i }
+        i += n
+    }
+    return max(0, data.count - 1)
+}
