@@ -24,6 +24,7 @@ extension Runtime {
         define("print", .general { rt, a in try rt.builtinPrint(a) })
         define("len", .a1 { rt, v in .int(try rt.len(v)) })
         define("repr", .a1 { rt, v in Value(try rt.repr(v)) })
+        define("open", .general { rt, a in try rt.builtinOpen(a) })
         define("ascii", .a1 { rt, v in Value(asciiEscape(try rt.repr(v))) })
         define("abs", .a1 { rt, v in try rt.absolute(v) })
         define("id", .a1 { rt, v in
@@ -371,7 +372,17 @@ extension Runtime {
             if twice > p || (twice == p && !q.isMultiple(of: 2)) { q += 1 }
             return .integer(q * p)
         case .object(let o):
-            if o is PyBigInt { return x }
+            if let big = o as? PyBigInt {
+                if nd.isNone { return x }
+                let n = try indexValue(nd)
+                if n >= 0 { return x }
+                let p = BigInt(10).power(-n)
+                var (q, r) = big.value.quotientAndRemainder(dividingBy: p)
+                if r.sign == .minus { q -= 1; r += p }
+                let twice = r * 2
+                if twice > p || (twice == p && !q.isMultiple(of: 2)) { q += 1 }
+                return .integer(q * p)
+            }
             if let m = special(x, "__round__") { return try callMethod(m, self: x, nd.isNone ? [] : [nd]) }
         default: break
         }

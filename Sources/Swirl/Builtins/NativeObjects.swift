@@ -147,6 +147,7 @@ extension Runtime {
 
     func nativeIterable(_ o: PyObject) -> PyIteratorObject? {
         if let v = o as? DictView { return DictIterator(v.dict, v.mode) }
+        if let f = o as? PyFile { return fileIterator(f) }
         return nil
     }
 
@@ -302,6 +303,13 @@ extension Runtime {
                     guard found, case .int(let i) = x else { throw valueError("\(try rt.repr(x)) is not in range") }
                     return .int((i - r.start) / r.step)
                 }))
+            default: return nil
+            }
+        case let file as PyFile:
+            switch name {
+            case "closed": return .bool(file.closed)
+            case "name": return Value(file.name)
+            case "mode": return Value(file.mode)
             default: return nil
             }
         case let tb as PyTracebackObject:

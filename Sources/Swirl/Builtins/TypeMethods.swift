@@ -16,6 +16,7 @@ extension Types {
         installAsyncGeneratorMethods()
         installBytesMethods()
         installExceptionGroupMethods()
+        installFileMethods()
         return true
     }()
 

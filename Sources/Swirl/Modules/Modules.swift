@@ -13,7 +13,14 @@ extension Runtime {
         case "time": m = makeTimeModule()
         case "math": m = try makeMathModule()
         case "json": m = try makeJSONModule()
-        case "os", "os.path": m = try makeOSModule()
+        case "os": m = try makeOSModule()
+        case "os.path":
+            // The same posixpath module object `os.path` refers to.
+            if case .object(let o)? = try importModule("os").globals["path"], let path = o as? PyModule {
+                modules[name] = path
+                return path
+            }
+            throw moduleNotFound(name)
         case "random": m = try makeRandomModule()
         case "string": m = try makeStringModule()
         case "asyncio":

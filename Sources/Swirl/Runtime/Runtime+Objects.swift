@@ -66,6 +66,12 @@ extension Runtime {
             return "\(try str(e.args[0])) (\(n) sub-exception\(n == 1 ? "" : "s"))"
         }
         if e.cls.isSubtype(of: Types.keyError), e.args.count == 1 { return try repr(e.args[0]) }
+        if e.cls.isSubtype(of: Types.osError), e.args.count >= 2, case .int(let errno) = e.args[0] {
+            // OSError(errno, strerror[, filename]) prints as "[Errno N] strerror: 'filename'".
+            var s = "[Errno \(errno)] \(try str(e.args[1]))"
+            if e.args.count >= 3 { s += ": \(try repr(e.args[2]))" }
+            return s
+        }
         switch e.args.count {
         case 0: return ""
         case 1: return try str(e.args[0])
