@@ -65,18 +65,32 @@ final class PositionalCallNode: ExprNode {
 /// `obj.name(a, b)` with plain positional arguments.
 final class MethodCallNode: ExprNode {
     let object: ExprNode
+    let key: PyStr
     let name: String
     let args: [ExprNode]
-    init(_ object: ExprNode, _ name: String, _ args: [ExprNode], line: Int32) {
+    var cache = AttributeCache()
+    init(_ object: ExprNode, _ key: PyStr, _ args: [ExprNode], line: Int32) {
         self.object = object
-        self.name = name
+        self.key = key
+        self.name = key.value
         self.args = args
         super.init(line: line)
     }
+
+    /// The method lookup, with the cached class lookup for instances of user classes.
+    private func lookup(_ receiver: Value, _ rt: Runtime) throws -> MethodLookup {
+        if case .object(let o) = receiver, let inst = o as? PyInstance {
+            let ca = rt.cachedClassLookup(inst.cls, name, &cache)
+            if let v = inst.dict.get(name: key) { return .bound(v) }
+            if let ca, case .object(let co) = ca, co is PyFunction { return .unbound(ca) }
+        }
+        return try rt.lookupMethod(receiver, name)
+    }
+
     override func eval(_ f: Frame) throws -> Value {
         let receiver = try object.eval(f)
         let rt = f.rt
-        switch try rt.lookupMethod(receiver, name) {
+        switch try lookup(receiver, rt) {
         case .unbound(let method):
             if case .object(let mo) = method, let n = mo as? PyNativeFunction {
                 switch (n.impl, args.count) {
@@ -92,6 +106,9 @@ final class MethodCallNode: ExprNode {
             do {
                 try rt.pushValue(receiver)
                 for a in args { try rt.pushValue(try a.eval(f)) }
+                if case .object(let mo) = method, let fn = mo as? PyFunction, fn.fastArgCount == args.count + 1 {
+                    return try rt.callFast(fn, base: base, argc: args.count + 1)
+                }
                 return try rt.callOnStack(method, base: base, argc: args.count + 1)
             } catch {
                 rt.release(to: base)

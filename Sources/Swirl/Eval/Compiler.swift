@@ -403,7 +403,7 @@ final class Compiler {
         let ln = line(t.range)
         switch t.kind {
         case .name(let n): return try nameTarget(n, t.range)
-        case .attribute(let o, let name): return AttributeTarget(object: try expr(o), name: name, line: ln)
+        case .attribute(let o, let name): return AttributeTarget(object: try expr(o), name: rt.intern(name), line: ln)
         case .subscript(let o, let i): return SubscriptTarget(object: try expr(o), index: try expr(i), line: ln)
         case .tuple(let elts), .list(let elts):
             var star: Int?
@@ -490,7 +490,7 @@ final class Compiler {
         case .call(let fn, let args):
             return try call(fn, args, line: ln)
         case .attribute(let o, let name):
-            return AttributeNode(try expr(o), name, line: ln)
+            return AttributeNode(try expr(o), rt.intern(name), line: ln)
         case .subscript(let o, let i):
             return SubscriptNode(try expr(o), try expr(i), line: ln)
         case .slice(let a, let b, let c):
@@ -573,7 +573,7 @@ final class Compiler {
                 return ConstNode(.none, line: ln)
             }
             if case .attribute(let o, let name) = fn.kind {
-                return MethodCallNode(try expr(o), name, positional, line: ln)
+                return MethodCallNode(try expr(o), rt.intern(name), positional, line: ln)
             }
             return PositionalCallNode(try expr(fn), positional, line: ln)
         }

@@ -259,14 +259,16 @@ final class NamedExprNode: ExprNode {
 
 final class AttributeNode: ExprNode {
     let object: ExprNode
-    let name: String
-    init(_ object: ExprNode, _ name: String, line: Int32) {
+    let name: PyStr
+    var cache = AttributeCache()
+    init(_ object: ExprNode, _ name: PyStr, line: Int32) {
         self.object = object
         self.name = name
         super.init(line: line)
     }
     override func eval(_ f: Frame) throws -> Value {
-        try f.rt.getAttribute(try object.eval(f), name)
+        let v = try object.eval(f)
+        return try f.rt.loadAttribute(v, name, &cache)
     }
 }
 

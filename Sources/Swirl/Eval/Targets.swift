@@ -71,23 +71,18 @@ final class ClassTarget: TargetNode {
 
 final class AttributeTarget: TargetNode {
     let object: ExprNode
-    let name: String
-    init(object: ExprNode, name: String, line: Int32) {
+    let name: PyStr
+    var cache = AttributeCache()
+    init(object: ExprNode, name: PyStr, line: Int32) {
         self.object = object
         self.name = name
         super.init(line: line)
     }
     override func assign(_ value: Value, _ f: Frame) throws {
         let o = try object.eval(f)
-        if case .object(let obj) = o, let inst = obj as? PyInstance, inst.cls.setattrIsDefault {
-            if inst.cls.lookup(name) == nil {
-                inst.dict.set(name: name, value, f.rt)
-                return
-            }
-        }
-        try f.rt.setAttribute(o, name, value)
+        try f.rt.storeAttribute(o, name, value, &cache)
     }
-    override func delete(_ f: Frame) throws { try f.rt.deleteAttribute(try object.eval(f), name) }
+    override func delete(_ f: Frame) throws { try f.rt.deleteAttribute(try object.eval(f), name.value) }
 }
 
 final class SubscriptTarget: TargetNode {

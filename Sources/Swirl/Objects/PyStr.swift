@@ -70,9 +70,13 @@ final class PyStr: PyObject {
 
     /// The hash of a str with this text (the same for a Swift String and its PyStr).
     static func hash(of text: String) -> Int {
-        var hasher = Hasher()
-        hasher.combine(text)
-        let h = hasher.finalize()
-        return h == -1 ? -2 : h
+        // FNV-1a over the UTF-8 bytes: cheap for the short names attribute access hashes.
+        var h: UInt64 = 0xcbf29ce484222325
+        for b in text.utf8 {
+            h ^= UInt64(b)
+            h = h &* 0x100000001b3
+        }
+        let r = Int(bitPattern: UInt(h))
+        return r == -1 ? -2 : r
     }
 }

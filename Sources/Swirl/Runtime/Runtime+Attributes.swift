@@ -168,6 +168,7 @@ extension Runtime {
                     throw typeError("cannot set '\(name)' attribute of immutable type '\(cls.name)'")
                 }
                 cls.dict[name] = value
+                classEpoch &+= 1
                 return
             default:
                 if try setNativeAttribute(v, name, value) { return }
@@ -190,7 +191,10 @@ extension Runtime {
             if let inst = o as? PyInstance, inst.dict.remove(name: name, self) != nil { return }
             if let e = o as? PyException, e.attrs.removeValue(forKey: name) != nil { return }
             if let m = o as? PyModule, m.globals[name] != nil { m.globals[name] = nil; return }
-            if let cls = o as? PyType, !cls.isBuiltin, cls.dict.removeValue(forKey: name) != nil { return }
+            if let cls = o as? PyType, !cls.isBuiltin, cls.dict.removeValue(forKey: name) != nil {
+                classEpoch &+= 1
+                return
+            }
         }
         throw attributeMissing(v, name)
     }
@@ -240,5 +244,68 @@ extension Runtime {
         e.attrs["name"] = Value(name)
         e.suggestionSource = .names(globals.defined.map { $0.0 } + builtins.defined.map { $0.0 })
         return ScriptError(e)
+    }
+}
+
+/// What a call site remembers about how a name resolved on its last receiver's class.
+struct AttributeCache {
+    var type: PyType?
+    var epoch = -1
+    var classAttribute: Value?
+    /// The class has no `__setattr__` override and the name is not a property.
+    var plainStore = false
+}
+
+extension Runtime {
+    /// The class-level lookup of `name` on `t`, through the call site's cache.
+    @inline(__always)
+    func cachedClassLookup(_ t: PyType, _ name: String, _ cache: inout AttributeCache) -> Value? {
+        if cache.type === t && cache.epoch == classEpoch { return cache.classAttribute }
+        let ca = t.lookup(name)
+        cache.type = t
+        cache.epoch = classEpoch
+        cache.classAttribute = ca
+        var plain = !(t.mro.contains { !$0.isBuiltin && $0.dict["__setattr__"] != nil })
+        if let ca, case .object(let co) = ca, co is PyProperty { plain = false }
+        cache.plainStore = plain
+        return ca
+    }
+
+    /// `obj.name` with the fast path for instances of user classes.
+    @inline(__always)
+    func loadAttribute(_ v: Value, _ key: PyStr, _ cache: inout AttributeCache) throws -> Value {
+        let name = key.value
+        guard case .object(let o) = v, let inst = o as? PyInstance else { return try getAttribute(v, name) }
+        let ca = cachedClassLookup(inst.cls, name, &cache)
+        if let ca, case .object(let co) = ca, co is PyProperty { return try getAttribute(v, name) }
+        if let r = inst.dict.get(name: key) { return r }
+        if let ca, case .object(let co) = ca {
+            if co is PyFunction { return .object(PyBoundMethod(function: ca, receiver: v)) }
+            return try getAttribute(v, name)
+        }
+        if let ca { return ca }
+        return try getAttribute(v, name)
+    }
+
+    /// `obj.name = value` with the fast path for plain instances.
+    @inline(__always)
+    func storeAttribute(_ v: Value, _ key: PyStr, _ value: Value, _ cache: inout AttributeCache) throws {
+        if case .object(let o) = v, let inst = o as? PyInstance {
+            _ = cachedClassLookup(inst.cls, key.value, &cache)
+            if cache.plainStore {
+                inst.dict.set(name: key, value)
+                return
+            }
+        }
+        try setAttribute(v, key.value, value)
+    }
+
+    /// The runtime's single str object for an identifier, so attribute dictionaries
+    /// compare keys by identity.
+    func intern(_ name: String) -> PyStr {
+        if let s = internedNames[name] { return s }
+        let s = PyStr(name)
+        internedNames[name] = s
+        return s
     }
 }

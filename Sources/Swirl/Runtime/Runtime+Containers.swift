@@ -68,10 +68,9 @@ final class DictIterator: PyIteratorObject {
     }
     override func next(_ rt: Runtime) throws -> Value? {
         if dict.table.count != startCount { throw runtimeError("dictionary changed size during iteration") }
-        let entries = dict.table.entries
-        while index < entries.count {
+        while index < dict.table.slotCount {
             defer { index += 1 }
-            if let e = entries[index] {
+            if let e = dict.table.entry(at: index) {
                 switch mode {
                 case .keys: return e.key
                 case .values: return e.value

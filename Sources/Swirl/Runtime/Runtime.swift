@@ -40,6 +40,11 @@ final class Runtime {
     var mainGlobals: Globals?
     /// Constructors of native types that scripts can call.
     var nativeConstructors: [ObjectIdentifier: (Runtime, Arguments) throws -> Value] = [:]
+    /// Bumped whenever a class's namespace changes after creation: attribute caches at
+    /// call sites compare it to know their cached class lookups are still right.
+    var classEpoch = 0
+    /// Identifier strings shared by the compiled code (see `intern`).
+    var internedNames: [String: PyStr] = [:]
     /// The parser's error for each SyntaxError exception, to print its caret line.
     var syntaxErrors: [ObjectIdentifier: SyntaxError] = [:]
     /// Set from another thread to interrupt the running script.
