@@ -49,7 +49,7 @@ extension Runtime {
         def("get_event_loop", .a0 { rt in .object(rt.loop.object) })
         def("iscoroutine", .a1 { _, v in
             if case .object(let o) = v, let g = o as? PyGenerator { return .bool(g.code.kind == .coroutine) }
-            if case .object(let o) = v, o is SleepCoroutine { return .true }
+            if case .object(let o) = v, o is SleepCoroutine || o is WaitCoroutine { return .true }
             return .false
         })
         def("iscoroutinefunction", .a1 { _, v in
@@ -58,6 +58,7 @@ extension Runtime {
         })
         def("isfuture", .a1 { _, v in .bool(v.asObject is PyFuture) })
         installFutureMethods()
+        installSynchronization(g)
         nativeConstructors[ObjectIdentifier(Types.future)] = { rt, _ in .object(PyFuture(loop: rt.loop)) }
         try runPrelude(asyncioPreludeSource, into: m, name: "asyncio")
         return m
@@ -79,7 +80,7 @@ extension Runtime {
     func isCoroutine(_ v: Value) -> Bool {
         if case .object(let o) = v {
             if let g = o as? PyGenerator { return g.code.kind == .coroutine }
-            return o is SleepCoroutine
+            return o is SleepCoroutine || o is WaitCoroutine
         }
         return false
     }

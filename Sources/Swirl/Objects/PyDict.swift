@@ -7,14 +7,14 @@ final class PyDict: PyObject {
     override var type: PyType { Types.dict }
 
     // Attribute-dictionary access by name (keys that are str cannot make `==` run script code).
-    func get(name: String) -> Value? { get(name: PyStr(name)) }
+    func get(name: String, _ rt: Runtime) -> Value? { get(name: rt.intern(name)) }
 
     @inline(__always) func get(name: PyStr) -> Value? {
         guard let e = table.findName(name, hash: name.hash) else { return nil }
         return table.value(at: e)
     }
 
-    func set(name: String, _ value: Value, _ rt: Runtime) { set(name: PyStr(name), value) }
+    func set(name: String, _ value: Value, _ rt: Runtime) { set(name: rt.intern(name), value) }
 
     func set(name: PyStr, _ value: Value) {
         let h = name.hash
@@ -27,7 +27,7 @@ final class PyDict: PyObject {
 
     @discardableResult
     func remove(name: String, _ rt: Runtime) -> Value? {
-        let key = PyStr(name)
+        let key = rt.intern(name)
         guard let e = table.findName(key, hash: key.hash) else { return nil }
         return table.removeEntry(e)
     }

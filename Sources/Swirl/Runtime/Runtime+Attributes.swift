@@ -31,7 +31,7 @@ extension Runtime {
             return try call(p.getter, [v])
         }
         if case .object(let o) = v {
-            if let inst = o as? PyInstance, let r = inst.dict.get(name: name) { return r }
+            if let inst = o as? PyInstance, let r = inst.dict.get(name: name, self) { return r }
             if let e = o as? PyException, let r = e.attrs[name] { return r }
             if let fn = o as? PyFunction, let r = fn.attrs[name] { return r }
         }
@@ -247,12 +247,18 @@ extension Runtime {
     }
 }
 
-/// What a call site remembers about how a name resolved on its last receiver's class.
+/// What a call site remembers about how a name resolved on the classes of its recent
+/// receivers (a small polymorphic inline cache).
 struct AttributeCache {
-    var type: PyType?
+    struct Entry {
+        let type: PyType
+        let classAttribute: Value?
+        /// The class has no `__setattr__` override and the name is not a property.
+        let plainStore: Bool
+    }
+    var entries: [Entry] = []
     var epoch = -1
-    var classAttribute: Value?
-    /// The class has no `__setattr__` override and the name is not a property.
+    /// The entry used last (valid right after `cachedClassLookup`).
     var plainStore = false
 }
 
@@ -260,13 +266,20 @@ extension Runtime {
     /// The class-level lookup of `name` on `t`, through the call site's cache.
     @inline(__always)
     func cachedClassLookup(_ t: PyType, _ name: String, _ cache: inout AttributeCache) -> Value? {
-        if cache.type === t && cache.epoch == classEpoch { return cache.classAttribute }
+        if cache.epoch == classEpoch {
+            for e in cache.entries where e.type === t {
+                cache.plainStore = e.plainStore
+                return e.classAttribute
+            }
+        } else {
+            cache.entries.removeAll()
+            cache.epoch = classEpoch
+        }
         let ca = t.lookup(name)
-        cache.type = t
-        cache.epoch = classEpoch
-        cache.classAttribute = ca
         var plain = !(t.mro.contains { !$0.isBuiltin && $0.dict["__setattr__"] != nil })
         if let ca, case .object(let co) = ca, co is PyProperty { plain = false }
+        if cache.entries.count >= 4 { cache.entries.removeFirst() }
+        cache.entries.append(AttributeCache.Entry(type: t, classAttribute: ca, plainStore: plain))
         cache.plainStore = plain
         return ca
     }

@@ -129,7 +129,7 @@ extension Runtime {
     func lookupMethod(_ receiver: Value, _ name: String) throws -> MethodLookup {
         let t = typeOf(receiver)
         if case .object(let o) = receiver {
-            if let inst = o as? PyInstance, let v = inst.dict.get(name: name) { return .bound(v) }
+            if let inst = o as? PyInstance, let v = inst.dict.get(name: name, self) { return .bound(v) }
             if o is PyModule || o is PyType || o is PySuper { return .bound(try getAttribute(receiver, name)) }
         }
         if let m = t.lookup(name), case .object(let mo) = m, mo is PyFunction || mo is PyNativeFunction {

@@ -1,0 +1,436 @@
+// Native asyncio.Event, Lock, Semaphore, BoundedSemaphore and the queues (Queue,
+// PriorityQueue, LifoQueue): the same waiting discipline as CPython 3.11 (futures queued
+// first-come first-served, cancellation-safe), without interpreting Python for each
+// operation. Their awaitable methods return `WaitCoroutine`s.
+import Collections
+
+/// A native coroutine that may wait on futures: `start` runs on the first resume; after a
+/// waited-on future completes (or the task is cancelled there), `resumed` decides.
+final class WaitCoroutine: ResumableObject {
+    enum Outcome {
+        case done(Value)
+        case wait(PyFuture)
+    }
+    let name: String
+    private let start: (Runtime) throws -> Outcome
+    private let resumed: (Runtime, PyFuture, PyException?) throws -> Outcome
+    private var waiting: PyFuture?
+    private var finished = false
+
+    init(_ name: String, start: @escaping (Runtime) throws -> Outcome,
+         resumed: @escaping (Runtime, PyFuture, PyException?) throws -> Outcome = { _, _, e in
+             if let e { throw ScriptError(e) }
+             return .done(.none)
+         }) {
+        self.name = name
+        self.start = start
+        self.resumed = resumed
+    }
+    override var type: PyType { Types.coroutine }
+
+    override func resume(_ rt: Runtime, send: Value, throwing: PyException?) throws -> GenStep {
+        if finished {
+            if let e = throwing { throw ScriptError(e) }
+            throw runtimeError("cannot reuse already awaited coroutine")
+        }
+        let outcome: Outcome
+        do {
+            if let fut = waiting {
+                waiting = nil
+                outcome = try resumed(rt, fut, throwing)
+            } else {
+                if let e = throwing {
+                    finished = true
+                    throw ScriptError(e)
+                }
+                outcome = try start(rt)
+            }
+        } catch {
+            finished = true
+            throw error
+        }
+        switch outcome {
+        case .done(let v):
+            finished = true
+            return .returned(v)
+        case .wait(let f):
+            waiting = f
+            return .yielded(.object(f))
+        }
+    }
+
+    override func close(_ rt: Runtime) throws { finished = true }
+}
+
+/// Futures waiting on a primitive, in arrival order.
+struct WaiterQueue {
+    private(set) var items = Deque<PyFuture>()
+    var isEmpty: Bool { items.isEmpty }
+    var count: Int { items.count }
+    mutating func append(_ f: PyFuture) { items.append(f) }
+    /// Removes `f` (O(1) in the usual case where it is at the front).
+    mutating func remove(_ f: PyFuture) {
+        if items.first === f {
+            items.removeFirst()
+        } else if let i = items.firstIndex(where: { $0 === f }) {
+            items.remove(at: i)
+        }
+    }
+    /// Pops waiters until one not yet done is found and completes it (`_wakeup_next`).
+    mutating func wakeNext(_ value: Value) {
+        while let w = items.popFirst() {
+            if !w.isDone {
+                try? w.setResult(value)
+                return
+            }
+        }
+    }
+}
+
+final class PyEvent: PyObject {
+    var value = false
+    var waiters = WaiterQueue()
+    override var type: PyType { Types.event }
+
+    func set() {
+        if value { return }
+        value = true
+        for f in waiters.items where !f.isDone { try? f.setResult(.true) }
+    }
+
+    func wait() -> WaitCoroutine {
+        WaitCoroutine("wait", start: { [self] rt in
+            if value { return .done(.true) }
+            let fut = PyFuture(loop: rt.loop)
+            waiters.append(fut)
+            return .wait(fut)
+        }, resumed: { [self] _, fut, thrown in
+            waiters.remove(fut)
+            if let e = thrown { throw ScriptError(e) }
+            return .done(.true)
+        })
+    }
+}
+
+final class PyLock: PyObject {
+    var locked = false
+    var waiters = WaiterQueue()
+    override var type: PyType { Types.lock }
+
+    func acquire(result: Value) -> WaitCoroutine {
+        WaitCoroutine("acquire", start: { [self] rt in
+            if !locked && waiters.items.allSatisfy({ $0.state == .cancelled }) {
+                locked = true
+                return .done(result)
+            }
+            let fut = PyFuture(loop: rt.loop)
+            waiters.append(fut)
+            return .wait(fut)
+        }, resumed: { [self] _, fut, thrown in
+            waiters.remove(fut)
+            if let e = thrown {
+                if !locked { wakeUpFirst() }
+                throw ScriptError(e)
+            }
+            locked = true
+            return .done(result)
+        })
+    }
+
+    func release() throws {
+        guard locked else { throw runtimeError("Lock is not acquired.") }
+        locked = false
+        wakeUpFirst()
+    }
+
+    private func wakeUpFirst() {
+        if let f = waiters.items.first, !f.isDone { try? f.setResult(.true) }
+    }
+}
+
+final class PySemaphore: PyObject {
+    var value: Int
+    let bound: Int?
+    var waiters = WaiterQueue()
+    init(value: Int, bounded: Bool) {
+        self.value = value
+        bound = bounded ? value : nil
+    }
+    override var type: PyType { bound == nil ? Types.semaphore : Types.boundedSemaphore }
+
+    var isLocked: Bool { value == 0 || waiters.items.contains { $0.state != .cancelled } }
+
+    func acquire(result: Value) -> WaitCoroutine {
+        WaitCoroutine("acquire", start: { [self] rt in
+            if !isLocked {
+                value -= 1
+                return .done(result)
+            }
+            let fut = PyFuture(loop: rt.loop)
+            waiters.append(fut)
+            return .wait(fut)
+        }, resumed: { [self] _, fut, thrown in
+            waiters.remove(fut)
+            if let e = thrown {
+                if fut.state != .cancelled {
+                    value += 1
+                    wakeUpNext()
+                }
+                throw ScriptError(e)
+            }
+            if value > 0 { wakeUpNext() }
+            return .done(result)
+        })
+    }
+
+    func release() throws {
+        if let b = bound, value >= b { throw valueError("BoundedSemaphore released too many times") }
+        value += 1
+        wakeUpNext()
+    }
+
+    @discardableResult
+    private func wakeUpNext() -> Bool {
+        for f in waiters.items where !f.isDone {
+            value -= 1
+            try? f.setResult(.true)
+            return true
+        }
+        return false
+    }
+}
+
+final class PyQueue: PyObject {
+    enum Kind { case fifo, lifo, priority }
+    let kind: Kind
+    let maxsize: Int
+    var items = Deque<Value>()
+    var heap: [Value] = []
+    var getters = WaiterQueue()
+    var putters = WaiterQueue()
+    var unfinished = 0
+    let finished = PyEvent()
+
+    init(kind: Kind, maxsize: Int) {
+        self.kind = kind
+        self.maxsize = maxsize
+        finished.value = true
+    }
+    override var type: PyType {
+        switch kind {
+        case .fifo: return Types.queue
+        case .lifo: return Types.lifoQueue
+        case .priority: return Types.priorityQueue
+        }
+    }
+
+    var qsize: Int { kind == .priority ? heap.count : items.count }
+    var isEmpty: Bool { qsize == 0 }
+    var isFull: Bool { maxsize > 0 && qsize >= maxsize }
+
+    func putNowait(_ v: Value, _ rt: Runtime) throws {
+        if isFull { throw ScriptError(try rt.asyncioException("QueueFull")) }
+        switch kind {
+        case .fifo, .lifo: items.append(v)
+        case .priority: try heapPush(v, rt)
+        }
+        unfinished += 1
+        finished.value = false
+        getters.wakeNext(.none)
+    }
+
+    func getNowait(_ rt: Runtime) throws -> Value {
+        if isEmpty { throw ScriptError(try rt.asyncioException("QueueEmpty")) }
+        let v: Value
+        switch kind {
+        case .fifo: v = items.removeFirst()
+        case .lifo: v = items.removeLast()
+        case .priority: v = try heapPop(rt)
+        }
+        putters.wakeNext(.none)
+        return v
+    }
+
+    func put(_ v: Value) -> WaitCoroutine {
+        WaitCoroutine("put", start: { [self] rt in try putStep(v, rt) }, resumed: { [self] rt, fut, thrown in
+            if let e = thrown {
+                _ = fut.cancel()
+                putters.remove(fut)
+                if !isFull && fut.state != .cancelled { putters.wakeNext(.none) }
+                throw ScriptError(e)
+            }
+            return try putStep(v, rt)
+        })
+    }
+
+    private func putStep(_ v: Value, _ rt: Runtime) throws -> WaitCoroutine.Outcome {
+        if isFull {
+            let fut = PyFuture(loop: rt.loop)
+            putters.append(fut)
+            return .wait(fut)
+        }
+        try putNowait(v, rt)
+        return .done(.none)
+    }
+
+    func get() -> WaitCoroutine {
+        WaitCoroutine("get", start: { [self] rt in try getStep(rt) }, resumed: { [self] rt, fut, thrown in
+            if let e = thrown {
+                _ = fut.cancel()
+                getters.remove(fut)
+                if !isEmpty && fut.state != .cancelled { getters.wakeNext(.none) }
+                throw ScriptError(e)
+            }
+            return try getStep(rt)
+        })
+    }
+
+    private func getStep(_ rt: Runtime) throws -> WaitCoroutine.Outcome {
+        if isEmpty {
+            let fut = PyFuture(loop: rt.loop)
+            getters.append(fut)
+            return .wait(fut)
+        }
+        return .done(try getNowait(rt))
+    }
+
+    func taskDone() throws {
+        if unfinished <= 0 { throw valueError("task_done() called too many times") }
+        unfinished -= 1
+        if unfinished == 0 { finished.set() }
+    }
+
+    func join() -> ResumableObject {
+        if unfinished > 0 { return finished.wait() }
+        return WaitCoroutine("join", start: { _ in .done(.none) })
+    }
+
+    // Binary heap ordered by `<`, like heapq.
+    private func heapPush(_ v: Value, _ rt: Runtime) throws {
+        heap.append(v)
+        var pos = heap.count - 1
+        while pos > 0 {
+            let parent = (pos - 1) >> 1
+            if try rt.order(.lt, heap[pos], heap[parent]) {
+                heap.swapAt(pos, parent)
+                pos = parent
+            } else {
+                break
+            }
+        }
+    }
+
+    private func heapPop(_ rt: Runtime) throws -> Value {
+        let last = heap.removeLast()
+        if heap.isEmpty { return last }
+        let top = heap[0]
+        heap[0] = last
+        var pos = 0
+        let n = heap.count
+        while true {
+            var child = 2 * pos + 1
+            if child >= n { break }
+            if child + 1 < n, try rt.order(.lt, heap[child + 1], heap[child]) { child += 1 }
+            if try rt.order(.lt, heap[child], heap[pos]) {
+                heap.swapAt(pos, child)
+                pos = child
+            } else {
+                break
+            }
+        }
+        return top
+    }
+}
+
+extension Types {
+    static func asyncioType(_ name: String, base: PyType = object, module: String) -> PyType {
+        PyType(name: name, base: base, isBuiltin: true, layout: .builtin, module: module)
+    }
+    nonisolated(unsafe) static let event = asyncioType("Event", module: "asyncio.locks")
+    nonisolated(unsafe) static let lock = asyncioType("Lock", module: "asyncio.locks")
+    nonisolated(unsafe) static let semaphore = asyncioType("Semaphore", module: "asyncio.locks")
+    nonisolated(unsafe) static let boundedSemaphore = asyncioType("BoundedSemaphore", base: semaphore, module: "asyncio.locks")
+    nonisolated(unsafe) static let queue = asyncioType("Queue", module: "asyncio.queues")
+    nonisolated(unsafe) static let priorityQueue = asyncioType("PriorityQueue", base: queue, module: "asyncio.queues")
+    nonisolated(unsafe) static let lifoQueue = asyncioType("LifoQueue", base: queue, module: "asyncio.queues")
+}
+
+extension Runtime {
+    /// An instance of an exception class defined by the asyncio prelude (QueueEmpty, ...).
+    func asyncioException(_ name: String) throws -> PyException {
+        guard let m = modules["asyncio"], let cls = m.globals[name] else { return PyException(Types.exception, name) }
+        return try makeException(cls)
+    }
+
+    func installSynchronization(_ g: Globals) {
+        g["Event"] = .object(Types.event)
+        g["Lock"] = .object(Types.lock)
+        g["Semaphore"] = .object(Types.semaphore)
+        g["BoundedSemaphore"] = .object(Types.boundedSemaphore)
+        g["Queue"] = .object(Types.queue)
+        g["PriorityQueue"] = .object(Types.priorityQueue)
+        g["LifoQueue"] = .object(Types.lifoQueue)
+        nativeConstructors[ObjectIdentifier(Types.event)] = { _, _ in .object(PyEvent()) }
+        nativeConstructors[ObjectIdentifier(Types.lock)] = { _, _ in .object(PyLock()) }
+        for (t, bounded) in [(Types.semaphore, false), (Types.boundedSemaphore, true)] {
+            nativeConstructors[ObjectIdentifier(t)] = { rt, a in
+                let v = try (a.positional.first ?? a.keywords.first { $0.0 == "value" }?.1).map { try rt.indexValue($0) } ?? 1
+                if v < 0 { throw valueError("Semaphore initial value must be >= 0") }
+                return .object(PySemaphore(value: v, bounded: bounded))
+            }
+        }
+        for (t, kind) in [(Types.queue, PyQueue.Kind.fifo), (Types.lifoQueue, .lifo), (Types.priorityQueue, .priority)] {
+            nativeConstructors[ObjectIdentifier(t)] = { rt, a in
+                let m = try (a.positional.first ?? a.keywords.first { $0.0 == "maxsize" }?.1).map { try rt.indexValue($0) } ?? 0
+                return .object(PyQueue(kind: kind, maxsize: m))
+            }
+        }
+        guard Types.event.dict.isEmpty else { return }
+        func obj<T: PyObject>(_ v: Value, _: T.Type) throws -> T {
+            guard let x = v.asObject as? T else { throw typeError("expected \(T.self)") }
+            return x
+        }
+        let e = Types.event
+        Types.method(e, "is_set", .a1 { _, v in .bool(try obj(v, PyEvent.self).value) })
+        Types.method(e, "set", .a1 { _, v in try obj(v, PyEvent.self).set(); return .none })
+        Types.method(e, "clear", .a1 { _, v in try obj(v, PyEvent.self).value = false; return .none })
+        Types.method(e, "wait", .a1 { _, v in .object(try obj(v, PyEvent.self).wait()) })
+        let l = Types.lock
+        Types.method(l, "locked", .a1 { _, v in .bool(try obj(v, PyLock.self).locked) })
+        Types.method(l, "acquire", .a1 { _, v in .object(try obj(v, PyLock.self).acquire(result: .true)) })
+        Types.method(l, "release", .a1 { _, v in try obj(v, PyLock.self).release(); return .none })
+        Types.method(l, "__aenter__", .a1 { _, v in .object(try obj(v, PyLock.self).acquire(result: .none)) })
+        Types.method(l, "__aexit__", .general { _, a in
+            let lock = try obj(a.positional[0], PyLock.self)
+            return .object(WaitCoroutine("__aexit__", start: { _ in
+                try lock.release()
+                return .done(.none)
+            }))
+        })
+        let s = Types.semaphore
+        Types.method(s, "locked", .a1 { _, v in .bool(try obj(v, PySemaphore.self).isLocked) })
+        Types.method(s, "acquire", .a1 { _, v in .object(try obj(v, PySemaphore.self).acquire(result: .true)) })
+        Types.method(s, "release", .a1 { _, v in try obj(v, PySemaphore.self).release(); return .none })
+        Types.method(s, "__aenter__", .a1 { _, v in .object(try obj(v, PySemaphore.self).acquire(result: .none)) })
+        Types.method(s, "__aexit__", .general { _, a in
+            let sem = try obj(a.positional[0], PySemaphore.self)
+            return .object(WaitCoroutine("__aexit__", start: { _ in
+                try sem.release()
+                return .done(.none)
+            }))
+        })
+        let q = Types.queue
+        Types.method(q, "qsize", .a1 { _, v in .int(try obj(v, PyQueue.self).qsize) })
+        Types.method(q, "empty", .a1 { _, v in .bool(try obj(v, PyQueue.self).isEmpty) })
+        Types.method(q, "full", .a1 { _, v in .bool(try obj(v, PyQueue.self).isFull) })
+        Types.method(q, "put", .a2 { _, v, x in .object(try obj(v, PyQueue.self).put(x)) })
+        Types.method(q, "get", .a1 { _, v in .object(try obj(v, PyQueue.self).get()) })
+        Types.method(q, "put_nowait", .a2 { rt, v, x in try obj(v, PyQueue.self).putNowait(x, rt); return .none })
+        Types.method(q, "get_nowait", .a1 { rt, v in try obj(v, PyQueue.self).getNowait(rt) })
+        Types.method(q, "task_done", .a1 { _, v in try obj(v, PyQueue.self).taskDone(); return .none })
+        Types.method(q, "join", .a1 { _, v in .object(try obj(v, PyQueue.self).join()) })
+        q.dict["maxsize"] = .object(PyProperty(getter: .object(PyNativeFunction("maxsize", .a1 { _, v in
+            .int(try obj(v, PyQueue.self).maxsize)
+        }))))
+    }
+}
