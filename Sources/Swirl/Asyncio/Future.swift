@@ -3,7 +3,7 @@
 // future, then waits on that future; cancellation is thrown into the coroutine at its
 // current await.
 
-class PyFuture: ResumableObject, NativeAwaitable {
+class PyFuture: ResumableObject {
     enum State { case pending, cancelled, finished }
     enum Callback {
         case script(Value)
@@ -19,9 +19,15 @@ class PyFuture: ResumableObject, NativeAwaitable {
     var cancelledError: PyException?
     /// Set once the exception has been looked at (for "never retrieved").
     var logTraceback = false
-    weak var loop: EventLoop?
+    /// The loop lives as long as the runtime, which outlives every running future.
+    unowned(unsafe) let eventLoop: EventLoop
+    var loop: EventLoop? { eventLoop }
+    let reports: DeathReports
 
-    init(loop: EventLoop) { self.loop = loop }
+    init(loop: EventLoop) {
+        self.eventLoop = loop
+        self.reports = loop.rt.deathReports
+    }
     override var type: PyType { Types.future }
 
     var isDone: Bool { state != .pending }
@@ -266,8 +272,8 @@ final class PyTask: PyFuture {
     }
 
     deinit {
-        if logTraceback, let e = exception, let loop {
-            loop.rt.reportNeverRetrieved(self, e)
+        if logTraceback, let e = exception, let rt = reports.runtime {
+            rt.reportNeverRetrieved(self, e)
         }
     }
 }
@@ -282,7 +288,7 @@ extension Types {
 
 /// The loop object scripts see.
 final class PyLoop: PyObject {
-    unowned let loop: EventLoop
+    unowned(unsafe) let loop: EventLoop
     init(_ loop: EventLoop) { self.loop = loop }
     override var type: PyType { Types.loopType }
 }

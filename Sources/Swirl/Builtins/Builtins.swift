@@ -274,7 +274,7 @@ extension Runtime {
 
     func isCallable(_ v: Value) -> Bool {
         guard case .object(let o) = v else { return false }
-        if o is PyFunction || o is PyNativeFunction || o is PyBoundMethod || o is PyType || o is NativeCallable { return true }
+        if o is PyFunction || o is PyNativeFunction || o is PyBoundMethod || o is PyType { return true }
         return special(v, "__call__") != nil
     }
 

@@ -35,7 +35,7 @@ final class PyGenerator: ResumableObject {
     var state = State.created
     /// Set when the last suspension was a `yield` of an async generator (not an await).
     var yieldedFromAsyncGen = false
-    private weak var owner: Runtime?
+    private let reports: DeathReports
     /// Where the coroutine was created, for the "never awaited" warning.
     var awaitedOrStarted = false
 
@@ -44,11 +44,11 @@ final class PyGenerator: ResumableObject {
         self.frame = frame
         self.name = name
         self.qualname = qualname
-        self.owner = rt
+        self.reports = rt.deathReports
     }
 
     deinit {
-        if code.kind == .coroutine && state == .created && !awaitedOrStarted, let rt = owner {
+        if code.kind == .coroutine && state == .created && !awaitedOrStarted, let rt = reports.runtime {
             rt.warnNeverAwaited(self, location: nil)
         }
     }
@@ -167,7 +167,7 @@ extension Runtime {
             if let g = o as? PyGenerator {
                 if g.code.kind == .coroutine { return g }
             } else if let r = o as? ResumableObject {
-                if let a = r as? NativeAwaitable { return a.awaitIterator() }
+                if let fut = r as? PyFuture { return fut.awaitIterator() }
                 // Native coroutine-like objects (asyncio.sleep, async generator steps).
                 if !(r is PyGenerator) { return r }
             }
@@ -182,10 +182,6 @@ extension Runtime {
     }
 }
 
-/// Native objects that can be awaited (futures, tasks).
-protocol NativeAwaitable: AnyObject {
-    func awaitIterator() -> ResumableObject
-}
 
 /// Drives a plain iterator (from a user `__await__` or `yield from`) with send/throw.
 final class IteratorDriver: ResumableObject {

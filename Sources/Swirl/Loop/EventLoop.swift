@@ -22,7 +22,7 @@ struct TimerEntry: Comparable {
 }
 
 final class EventLoop {
-    unowned let rt: Runtime
+    unowned(unsafe) let rt: Runtime
     var ready = Deque<ReadyItem>()
     var timers = Heap<TimerEntry>()
     private var seq: UInt64 = 0

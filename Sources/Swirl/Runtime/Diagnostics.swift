@@ -13,6 +13,14 @@ final class InterruptFlag: @unchecked Sendable {
     var isSet: Bool { swirl_flag_get(storage) != 0 }
 }
 
+/// Where objects report problems found while they are being destroyed (a coroutine never
+/// awaited, a task exception never retrieved). It outlives nothing: the runtime detaches
+/// itself when it goes away, after which such reports are dropped.
+final class DeathReports {
+    unowned(unsafe) var runtime: Runtime?
+    init() {}
+}
+
 extension Runtime {
     /// The full traceback text for an exception, with its causes/contexts first.
     func formatException(_ e: PyException) -> String {

@@ -93,7 +93,6 @@ extension Runtime {
             return try instantiate(t, args)
         default:
             if let m = special(callee, "__call__") { return try callMethod(m, self: callee, args) }
-            if let c = o as? NativeCallable { return try c.callNative(self, args) }
             throw typeError("'\(o.type.name)' object is not callable")
         }
     }
@@ -293,7 +292,3 @@ extension Runtime {
     }
 }
 
-/// Native objects that can be called (asyncio helpers and the like).
-protocol NativeCallable: AnyObject {
-    func callNative(_ rt: Runtime, _ args: Arguments) throws -> Value
-}

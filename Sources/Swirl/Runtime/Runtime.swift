@@ -53,11 +53,16 @@ final class Runtime {
     init(output: OutputSinks) {
         self.output = output
         stack = UnsafeMutablePointer<Value?>.allocate(capacity: stackCapacity)
+        deathReports.runtime = self
         Types.installMethods()
         installBuiltins()
     }
 
+    /// Shared with objects that report from their deinitialisers.
+    let deathReports = DeathReports()
+
     deinit {
+        deathReports.runtime = nil
         for f in framePool { f.release() }
         stack.deinitialize(count: sp)
         stack.deallocate()
