@@ -11,6 +11,8 @@ extension Runtime {
         g["CancelledError"] = .object(Types.cancelledError)
         g["TimeoutError"] = .object(Types.timeoutError)
         g["InvalidStateError"] = .object(Types.invalidStateError)
+        g["IncompleteReadError"] = .object(Types.incompleteReadError)
+        g["LimitOverrunError"] = .object(Types.limitOverrunError)
         g["Future"] = .object(Types.future)
         g["Handle"] = .object(Types.handle)
         g["TimerHandle"] = .object(Types.timerHandle)

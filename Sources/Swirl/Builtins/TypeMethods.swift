@@ -152,7 +152,12 @@ extension Runtime {
         guard a.count == 2 else {
             throw Swirl.typeError("BaseExceptionGroup.__new__() takes exactly 2 arguments (\(a.count) given)")
         }
-        guard case .object(let mo) = a[0], mo is PyStr else { throw Swirl.typeError("argument 1 must be str, not \(typeName(a[0]))") }
+        guard case .object(let mo) = a[0], mo is PyStr else {
+            throw Swirl.typeError("BaseExceptionGroup.__new__() argument 1 must be str, not \(typeName(a[0]))")
+        }
+        guard case .object(let so) = a[1], so is PyList || so is PyTuple || (try isIterable(a[1]) && !(so is PyException)) else {
+            throw Swirl.typeError("second argument (exceptions) must be a sequence")
+        }
         let items = try iterateToArray(a[1])
         if items.isEmpty { throw Swirl.valueError("second argument (exceptions) must be a non-empty sequence") }
         var allExceptions = true

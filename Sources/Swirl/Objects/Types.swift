@@ -72,6 +72,9 @@ enum Types {
     nonisolated(unsafe) static let importError = exc("ImportError", exception)
     nonisolated(unsafe) static let moduleNotFoundError = exc("ModuleNotFoundError", importError)
     nonisolated(unsafe) static let memoryError = exc("MemoryError", exception)
+    nonisolated(unsafe) static let eofError = exc("EOFError", exception)
+    nonisolated(unsafe) static let incompleteReadError = exc("IncompleteReadError", eofError, module: "asyncio.exceptions")
+    nonisolated(unsafe) static let limitOverrunError = exc("LimitOverrunError", exception, module: "asyncio.exceptions")
     nonisolated(unsafe) static let syntaxError = exc("SyntaxError", exception)
     nonisolated(unsafe) static let indentationError = exc("IndentationError", syntaxError)
     nonisolated(unsafe) static let tabError = exc("TabError", indentationError)
@@ -100,7 +103,7 @@ enum Types {
          zeroDivisionError, overflowError, lookupError, indexError, keyError, valueError, unicodeError,
          typeError, nameError, unboundLocalError, attributeError, runtimeError, recursionError,
          notImplementedError, stopIteration, stopAsyncIteration, assertionError, importError,
-         moduleNotFoundError, memoryError, syntaxError, indentationError, tabError, osError,
+         moduleNotFoundError, memoryError, eofError, syntaxError, indentationError, tabError, osError,
          fileNotFoundError, fileExistsError, permissionError, isADirectoryError, connectionError,
          connectionResetError, connectionRefusedError, connectionAbortedError, brokenPipeError,
          timeoutError, warning, runtimeWarning, deprecationWarning, userWarning, baseExceptionGroup,

@@ -200,6 +200,22 @@ extension Runtime {
             }
         case .mod:
             if let s = x as? PyStr { return Value(try percentFormat(s.value, b)) }
+            if let fmt = x as? PyBytes {
+                // bytes % args: format through Latin-1 text, where %s takes bytes.
+                func latin1(_ bytes: [UInt8]) -> String {
+                    var v = String.UnicodeScalarView()
+                    for byte in bytes { v.append(Unicode.Scalar(byte)) }
+                    return String(v)
+                }
+                func convert(_ v: Value) -> Value {
+                    if case .object(let o) = v, let bv = o as? PyBytes { return Value(latin1(bv.bytes)) }
+                    return v
+                }
+                let args: Value
+                if case .object(let o) = b, let t = o as? PyTuple { args = .object(PyTuple(t.items.map(convert))) } else { args = convert(b) }
+                let text = try percentFormat(latin1(fmt.bytes), args)
+                return .object(PyBytes(text.unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) }))
+            }
             return nil
         case .bitOr, .bitAnd, .bitXor, .sub:
             if case .object(let y) = b {
