@@ -155,7 +155,13 @@ extension Runtime {
         guard case .object(let mo) = a[0], mo is PyStr else {
             throw Swirl.typeError("BaseExceptionGroup.__new__() argument 1 must be str, not \(typeName(a[0]))")
         }
-        guard case .object(let so) = a[1], so is PyList || so is PyTuple || (try isIterable(a[1]) && !(so is PyException)) else {
+        let isSequence: Bool
+        if case .object(let so) = a[1], !(so is PyException) {
+            isSequence = try isIterable(a[1])
+        } else {
+            isSequence = false
+        }
+        guard isSequence else {
             throw Swirl.typeError("second argument (exceptions) must be a sequence")
         }
         let items = try iterateToArray(a[1])
