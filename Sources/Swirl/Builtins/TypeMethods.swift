@@ -115,6 +115,9 @@ extension Runtime {
                 return UInt8(i)
             }))
         case "range":
+            if a.contains(where: { if case .object(let o) = $0 { return o is PyBigInt } else { return false } }) {
+                return try makeBigRange(a)
+            }
             let ints = try a.map { try indexValue($0) }
             switch ints.count {
             case 1: return .object(PyRange(start: 0, stop: ints[0], step: 1))

@@ -135,6 +135,7 @@ extension Runtime {
             case let t as PyTuple: return SequenceIterator(.tuple(t))
             case let s as PyStr: return SequenceIterator(.str(s))
             case let r as PyRange: return RangeIterator(r)
+            case let r as PyBigRange: return BigRangeIterator(r)
             case let d as PyDict: return DictIterator(d, .keys)
             case let s as PySet: return SetIterator(s)
             case let b as PyBytes: return SequenceIterator(.bytes(b))
@@ -194,6 +195,9 @@ extension Runtime {
             case let s as PySet: return s.table.count
             case let b as PyBytes: return b.bytes.count
             case let r as PyRange: return r.count
+            case let r as PyBigRange:
+                guard let n = Int(exactly: r.count) else { throw overflowError("Python int too large to convert to C ssize_t") }
+                return n
             default:
                 if let m = special(v, "__len__") {
                     let r = try callMethod(m, self: v, [])
@@ -234,6 +238,11 @@ extension Runtime {
             case let t as PyTuple:
                 for x in t.items { if try x.isIdentical(to: item) || eq(x, item) { return true } }
                 return false
+            case let r as PyBigRange:
+                guard let n = num(item), case .float = n else {
+                    if let n = num(item) { return r.contains(bigOf(n)) }
+                    break
+                }
             case let r as PyRange:
                 guard case .int(let i) = item else { break }
                 if r.step > 0 ? (i < r.start || i >= r.stop) : (i > r.start || i <= r.stop) { return false }
@@ -366,6 +375,8 @@ extension Runtime {
                 }
                 let i = try normalizedIndex(index, count: r.count, what: "range object")
                 return .int(r.start + i * r.step)
+            case let r as PyBigRange:
+                return try bigRangeItem(r, index)
             case let cls as PyType:
                 if let m = cls.lookup("__class_getitem__") { return try callMethod(m, self: o, [index]) }
                 if cls.isBuiltin { return o }

@@ -98,6 +98,7 @@ extension Runtime {
         case let b as PyBytes: return bytesRepr(b.bytes)
         case let r as PyRange:
             return r.step == 1 ? "range(\(r.start), \(r.stop))" : "range(\(r.start), \(r.stop), \(r.step))"
+        case let r as PyBigRange: return r.repr
         case let s as PySlice: return "slice(\(try repr(s.start)), \(try repr(s.stop)), \(try repr(s.step)))"
         case let t as PyType:
             if t.layout == .exception || !t.isBuiltin || t.moduleName != "builtins" {
@@ -162,6 +163,7 @@ extension Runtime {
             case let s as PySet: return !s.table.isEmpty
             case let b as PyBytes: return !b.bytes.isEmpty
             case let r as PyRange: return r.count != 0
+            case let r as PyBigRange: return r.count != 0
             case is PyBigInt: return true
             default:
                 if let m = special(v, "__bool__") {
