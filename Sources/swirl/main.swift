@@ -1,4 +1,6 @@
-// The `swirl` command: parses the command line and hands the program to the library.
+// The `swirl` command: parses the command line the way `python3` does (interpreter options
+// before the script; everything from the script name on belongs to the script) and hands
+// the program to the library.
 import ArgumentParser
 import Foundation
 import Swirl
@@ -7,6 +9,7 @@ struct SwirlCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "swirl",
         abstract: "Swirl: a small, fast interpreter for asynchronous Python 3.11 programs.",
+        usage: "swirl [options] [-c CODE | FILE | -] [args...]",
         version: "Swirl \(swirlVersion) (Python 3.11 subset)")
 
     @Option(name: .customShort("c"), help: "Run CODE as the program.")
@@ -15,21 +18,22 @@ struct SwirlCommand: ParsableCommand {
     @Flag(name: .customLong("virtual-time"), help: "Jump the event loop's clock to the next timer whenever every task waits.")
     var virtualTime = false
 
-    @Flag(help: "asyncio debug mode: warn about slow steps.")
+    @Flag(help: "asyncio debug mode: warn about steps that block the loop for 100 ms or more.")
     var debug = false
 
-    @Argument(parsing: .captureForPassthrough, help: "The script to run ('-' for standard input), then its arguments.")
+    @Argument(help: "The script to run ('-' for standard input), then its arguments.")
     var script: [String] = []
 
     func run() throws {
         let out = OutputBuffer(fd: 1)
         let err = OutputBuffer(fd: 2)
         var config = Configuration(stdout: { out.write($0) }, stderr: { s in out.flush(); err.write(s); err.flush() })
+        config.flush = { out.flush() }
         config.virtualTime = virtualTime
         config.debug = debug
         let source: String
         let filename: String
-        var directory: String?
+        var directory = FileManager.default.currentDirectoryPath
         if let code {
             source = code
             filename = "<string>"
@@ -48,14 +52,49 @@ struct SwirlCommand: ParsableCommand {
             let data = FileHandle.standardInput.readDataToEndOfFile()
             source = String(decoding: data, as: UTF8.self)
             filename = "<stdin>"
-            config.arguments = script.isEmpty ? [""] : script
+            config.arguments = script.isEmpty ? [""] : ["-"] + script.dropFirst()
         }
         let interpreter = Interpreter(configuration: config)
-        let status = interpreter.runMain(source: source, filename: filename, scriptDirectory: directory ?? FileManager.default.currentDirectoryPath)
+        let status = interpreter.runMain(source: source, filename: filename, scriptDirectory: directory)
         out.flush()
         err.flush()
-        if status != 0 { throw ExitCode(status) }
+        // Exit without tearing the interpreter down: freeing a huge object graph on this
+        // thread's small stack could overflow it, and the process is ending anyway.
+        Foundation.exit(status)
     }
+}
+
+/// Splits the command line where the program starts: options before the script name (or
+/// `-c CODE`) are the interpreter's, the rest are the script's.
+func splitArguments(_ args: [String]) -> (interpreter: [String], script: [String]) {
+    var i = 0
+    while i < args.count {
+        let a = args[i]
+        if a == "-c" {
+            // `-c CODE`: CODE and what follows go to the program.
+            let end = min(i + 2, args.count)
+            return (Array(args[..<end]), Array(args[end...]))
+        }
+        if a == "-" || !a.hasPrefix("-") {
+            return (Array(args[..<i]), Array(args[i...]))
+        }
+        i += 1
+    }
+    return (args, [])
+}
+
+let (interpreterArgs, scriptArgs) = splitArguments(Array(CommandLine.arguments.dropFirst()))
+do {
+    var command = try SwirlCommand.parse(interpreterArgs)
+    command.script = scriptArgs
+    try command.run()
+} catch {
+    // Help and --version exit 0; usage errors exit 2, as python3's do.
+    let code = SwirlCommand.exitCode(for: error)
+    if code.isSuccess { SwirlCommand.exit(withError: error) }
+    if let exit = error as? ExitCode { Foundation.exit(exit.rawValue) }
+    FileHandle.standardError.write(Data((SwirlCommand.fullMessage(for: error) + "\n").utf8))
+    Foundation.exit(2)
 }
 
 /// Buffers writes to a file descriptor; flushed on demand and at exit.
@@ -87,5 +126,3 @@ final class OutputBuffer: @unchecked Sendable {
         buffer.removeAll(keepingCapacity: true)
     }
 }
-
-SwirlCommand.main()

@@ -326,6 +326,8 @@ extension Runtime {
             return x
         }
         Types.method(t, "get_name", .a1 { _, v in Value(try task(v).name) })
+        Types.method(t, "set_result", .a2 { _, _, _ in throw runtimeError("Task does not support set_result operation") })
+        Types.method(t, "set_exception", .a2 { _, _, _ in throw runtimeError("Task does not support set_exception operation") })
         Types.method(t, "set_name", .a2 { rt, v, n in try task(v).name = try rt.str(n); return .none })
         Types.method(t, "get_coro", .a1 { _, v in try task(v).coroValue })
         Types.method(t, "cancelling", .a1 { _, v in .int(try task(v).cancelRequests) })

@@ -176,7 +176,8 @@ extension Runtime {
         define("bin", .a1 { rt, v in Value(try rt.intToBase(v, 2, "0b")) })
         define("input", .general { rt, a in
             if let p = a.positional.first { rt.output.stdout(try rt.str(p)) }
-            guard let line = readLine() else { throw ScriptError(Types.exception, "EOF when reading a line") }
+            rt.output.flush()
+            guard let line = readLine() else { throw ScriptError(Types.eofError, "EOF when reading a line") }
             return Value(line)
         })
         define("dir", .general { rt, a in
@@ -220,13 +221,14 @@ extension Runtime {
         var sep = " ", end = "\n"
         var toStderr = false
         var file: Value?
+        var flush = false
         for (k, v) in a.keywords {
             switch k {
             case "sep": if !v.isNone { sep = try stringArgument(v, "sep") }
             case "end": if !v.isNone { end = try stringArgument(v, "end") }
             case "file":
                 if !v.isNone { file = v }
-            case "flush": break
+            case "flush": flush = try truthy(v)
             default: throw typeError("'\(k)' is an invalid keyword argument for print()")
             }
         }
@@ -249,6 +251,7 @@ extension Runtime {
             }
         }
         if toStderr { output.stderr(out) } else { output.stdout(out) }
+        if flush { output.flush() }
         return .none
     }
 

@@ -52,6 +52,15 @@ extension Types {
             return .none
         })
         method(object, "__init__", .general { _, _ in .none })
+        object.dict["__new__"] = .object(PyStaticMethod(.object(PyNativeFunction("__new__", owner: object, .general { rt, a in
+            guard case .object(let co)? = a.positional.first, let cls = co as? PyType else {
+                throw Swirl.typeError("object.__new__(X): X is not a type object")
+            }
+            if cls.layout == .exception { return .object(PyException(cls, args: Array(a.positional.dropFirst()))) }
+            if cls.isBuiltin && cls !== Types.object { throw Swirl.typeError("object.__new__(\(cls.name)) is not safe") }
+            _ = rt
+            return .object(PyInstance(cls: cls))
+        }))))
         method(object, "__setattr__", .a3 { rt, o, n, v in
             guard case .object(let no) = n, let s = no as? PyStr else { throw Swirl.typeError("attribute name must be string") }
             try rt.genericSetAttribute(o, s.value, v)
@@ -74,7 +83,7 @@ extension Types {
             if case .object(let o) = s, let st = o as? PyStream, st.isStderr { rt.output.stderr(str) } else { rt.output.stdout(str) }
             return .int(str.unicodeScalars.count)
         })
-        method(stream, "flush", .a1 { _, _ in .none })
+        method(stream, "flush", .a1 { rt, _ in rt.output.flush(); return .none })
         method(int, "bit_length", .a1 { rt, v in
             switch v {
             case .int(let i): return .int(i == 0 ? 0 : Int.bitWidth - (i.magnitude).leadingZeroBitCount)

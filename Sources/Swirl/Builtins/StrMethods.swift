@@ -495,8 +495,12 @@ extension Runtime {
     /// `str.format`: positional `{}`/`{0}`, keyword `{name}`, attribute/index access,
     /// conversions and format specs.
     func strFormat(_ fmt: String, _ args: Arguments) throws -> String {
-        var out = ""
         var auto = 0
+        return try strFormat(fmt, args, &auto)
+    }
+
+    private func strFormat(_ fmt: String, _ args: Arguments, _ auto: inout Int) throws -> String {
+        var out = ""
         let chars = Array(fmt)
         var i = 0
         while i < chars.count {
@@ -522,7 +526,6 @@ extension Runtime {
                     conv = name[name.index(after: bang)...].first
                     name = String(name[..<bang])
                 }
-                if spec.contains("{") { spec = try strFormat(spec, args) }
                 var head = name
                 var rest = ""
                 if let k = name.firstIndex(where: { $0 == "." || $0 == "[" }) {
@@ -554,6 +557,7 @@ extension Runtime {
                         rest = String(rest[rest.index(after: close)...])
                     } else { break }
                 }
+                if spec.contains("{") { spec = try strFormat(spec, args, &auto) }
                 out += try FStringNode.format(v, conv, spec, self)
             } else if c == "}" {
                 if i + 1 < chars.count && chars[i + 1] == "}" { out.append("}"); i += 2; continue }

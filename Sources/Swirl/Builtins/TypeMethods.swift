@@ -37,7 +37,8 @@ extension Runtime {
 
     func instantiate(_ t: PyType, _ args: Arguments) throws -> Value {
         if t.isBuiltin { return try constructBuiltin(t, args) }
-        if let newMethod = t.lookup("__new__"), case .object(let no) = newMethod, !(no is PyNativeFunction) {
+        if let newMethod = t.lookup("__new__"), case .object(let no) = newMethod, !(no is PyNativeFunction),
+           !(newMethod.isIdentical(to: Types.object.dict["__new__"] ?? .none)) {
             var a = args
             a.positional.insert(.object(t), at: 0)
             let fn: Value

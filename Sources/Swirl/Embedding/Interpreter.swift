@@ -10,6 +10,8 @@ public struct Configuration: Sendable {
     public var stdout: @Sendable (String) -> Void
     /// Receives standard error: tracebacks, warnings, `print(..., file=sys.stderr)`.
     public var stderr: @Sendable (String) -> Void
+    /// Called for `print(..., flush=True)` and `sys.stdout.flush()` when output is buffered.
+    public var flush: @Sendable () -> Void = {}
     /// The loop's clock jumps to the next timer whenever every task is waiting.
     public var virtualTime = false
     /// asyncio debug mode.
@@ -39,7 +41,7 @@ public final class Interpreter: @unchecked Sendable {
     static let stackSize = 1 << 30
 
     public init(configuration: Configuration) {
-        rt = Runtime(output: OutputSinks(stdout: configuration.stdout, stderr: configuration.stderr))
+        rt = Runtime(output: OutputSinks(stdout: configuration.stdout, stderr: configuration.stderr, flush: configuration.flush))
         rt.virtualTime = configuration.virtualTime
         rt.debugMode = configuration.debug
         rt.argv = configuration.arguments

@@ -8,6 +8,8 @@ import SwirlSyntax
 struct OutputSinks {
     var stdout: (String) -> Void
     var stderr: (String) -> Void
+    /// Pushes buffered standard output out (`print(flush=True)`, `sys.stdout.flush()`).
+    var flush: () -> Void = {}
 }
 
 final class Runtime {
