@@ -418,6 +418,7 @@ final class ForStmtR: StmtNode {
             var inBody = phase == 1
             while true {
                 if !inBody {
+                    try rt.checkInterrupt()
                     guard let x = try it.next(rt) else { break }
                     try target.assign(x, f)
                 }

@@ -184,6 +184,7 @@ final class ForStmt: StmtNode {
             var v = r.start
             var n = r.count
             while n > 0 {
+                try rt.checkInterrupt()
                 if let s = localSlot { f.slots[s] = .int(v) } else { try target.assign(.int(v), f) }
                 let flow = try body.exec(f)
                 switch flow {
@@ -198,6 +199,7 @@ final class ForStmt: StmtNode {
         }
         let it = try rt.iterate(source)
         while let x = try it.next(rt) {
+            try rt.checkInterrupt()
             if let s = localSlot { f.slots[s] = x } else { try target.assign(x, f) }
             let flow = try body.exec(f)
             switch flow {

@@ -103,6 +103,7 @@ final class EventLoop {
     }
 
     func runOnce() throws {
+        try rt.checkInterrupt()
         if ready.isEmpty && !stopping {
             if let next = timers.min {
                 let delay = next.when - time()

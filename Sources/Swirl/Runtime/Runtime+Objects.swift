@@ -81,7 +81,7 @@ extension Runtime {
 
     func builtinRepr(_ o: PyObject) throws -> String {
         switch o {
-        case let b as PyBigInt: return String(b.value)
+        case let b as PyBigInt: return try bigIntString(b.value)
         case let l as PyList:
             return try reprGuard(o, "[...]") { "[" + (try l.items.map { try repr($0) }.joined(separator: ", ")) + "]" }
         case let t as PyTuple:
@@ -137,9 +137,23 @@ extension Runtime {
     func reprGuard(_ o: PyObject, _ placeholder: String, _ body: () throws -> String) throws -> String {
         let id = ObjectIdentifier(o)
         if reprActive.contains(id) { return placeholder }
+        // Nested containers count against the recursion limit, as in CPython.
+        try enterNested()
         reprActive.insert(id)
-        defer { reprActive.remove(id) }
+        defer {
+            reprActive.remove(id)
+            leaveNested()
+        }
         return try body()
+    }
+
+    /// Decimal text of a big int, refusing more than 4300 digits like CPython 3.11.
+    func bigIntString(_ v: BigInt) throws -> String {
+        let limitError = valueError("Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit")
+        if v.magnitude.bitWidth > 14_300 { throw limitError }
+        let s = String(v)
+        if s.utf8.count - (v.sign == .minus ? 1 : 0) > 4300 { throw limitError }
+        return s
     }
 
     func address(_ o: PyObject) -> String {
