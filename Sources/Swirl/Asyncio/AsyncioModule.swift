@@ -195,7 +195,7 @@ extension Runtime {
                     var results: [Value] = []
                     for c in outer.children {
                         if c.state == .cancelled {
-                            results.append(.object(PyException(Types.cancelledError, args: c.cancelMessage.isNone ? [] : [c.cancelMessage])))
+                            results.append(.object(PyException(Types.cancelledError, args: [c.cancelMessage.isNone ? Value("") : c.cancelMessage])))
                         } else if let e = c.exception {
                             c.logTraceback = false
                             results.append(.object(e))

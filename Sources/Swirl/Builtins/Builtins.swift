@@ -188,7 +188,8 @@ extension Runtime {
             if case .object(let o)? = a.positional.first, let m = o as? PyModule { names = m.globals.defined.map { $0.0 } }
             return .object(PyList(names.sorted().map { Value($0) }))
         })
-        define("vars", .a1 { rt, v in
+        define("vars", .general { rt, a in
+            guard let v = a.positional.first else { return .object(rt.dictFrom(rt.mainGlobals?.defined ?? [])) }
             if case .object(let o) = v, let inst = o as? PyInstance { return .object(inst.dict) }
             if case .object(let o) = v, let d = o.instanceDict { return .object(rt.dictFrom(Array(d.map { ($0.key, $0.value) }))) }
             if case .object(let o) = v, let m = o as? PyModule { return .object(rt.dictFrom(m.globals.defined)) }

@@ -37,6 +37,7 @@ extension Runtime {
             let mod = PyModule(name: name)
             mod.globals["__file__"] = Value(path)
             modules[name] = mod
+            try? dictSet(sysModules, Value(name), .object(mod))
             do {
                 try runSource(text, filename: path, in: mod.globals)
             } catch {
@@ -46,6 +47,7 @@ extension Runtime {
             return mod
         }
         modules[name] = m
+        try? dictSet(sysModules, Value(name), .object(m))
         return m
     }
 
@@ -120,7 +122,7 @@ extension Runtime {
         g["version_info"] = .object(PyTuple([.int(3), .int(11), .int(7), Value("final"), .int(0)]))
         g["platform"] = Value("linux")
         g["maxsize"] = .int(Int.max)
-        g["modules"] = .object(PyDict())
+        g["modules"] = .object(sysModules)
         g["exit"] = .object(PyNativeFunction("exit", .general { _, a in
             // sys.exit(None) raises SystemExit() with no arguments.
             let args = a.positional.count == 1 && a.positional[0].isNone ? [] : a.positional
@@ -130,7 +132,9 @@ extension Runtime {
         g["setrecursionlimit"] = .object(PyNativeFunction("setrecursionlimit", .a1 { rt, v in
             let n = try rt.indexValue(v)
             if n < 1 { throw valueError("recursion limit must be greater or equal than 1") }
-            rt.recursionLimit = min(n, 200_000)
+            if n > Int(Int32.max) { throw overflowError("Python int too large to convert to C int") }
+            // Deep recursion is still stopped by the native stack guard.
+            rt.recursionLimit = n
             return .none
         }))
         return m

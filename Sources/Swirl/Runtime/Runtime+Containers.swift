@@ -178,7 +178,7 @@ extension Runtime {
         var out: [Value] = []
         while let x = try it.next(self) {
             out.append(x)
-            if out.count > 1 << 28 { throw ScriptError(Types.memoryError, "") }
+            if out.count > 1 << 28 { throw ScriptError(PyException(Types.memoryError, args: [])) }
         }
         return out
     }

@@ -125,7 +125,7 @@ extension Runtime {
 
     func checkSize(_ count: Int, _ times: Int) throws {
         let (total, o) = count.multipliedReportingOverflow(by: times)
-        if o || total > 1 << 32 { throw ScriptError(Types.memoryError, "") }
+        if o || total > 1 << 32 { throw ScriptError(PyException(Types.memoryError, args: [])) }
     }
 
     private func sequenceBinary(_ op: BinaryOperator, _ a: Value, _ b: Value) throws -> Value? {
@@ -288,7 +288,7 @@ extension Runtime {
                 let r = a << b
                 if r >> b == a { return .int(r) }
             }
-            if b > 1 << 26 { throw ScriptError(Types.memoryError, "") }
+            if b > 1 << 26 { throw ScriptError(PyException(Types.memoryError, args: [])) }
             return .integer(BigInt(a) << b)
         case .rshift:
             if b < 0 { throw valueError("negative shift count") }
@@ -320,7 +320,7 @@ extension Runtime {
         if !overflow { return .int(result) }
         // Guard against absurd sizes: bits of the result ≈ b * log2|a|.
         let bits = Double(b) * log2(Double(abs(a)))
-        if bits > 64_000_000 { throw ScriptError(Types.memoryError, "") }
+        if bits > 64_000_000 { throw ScriptError(PyException(Types.memoryError, args: [])) }
         return .integer(BigInt(a).power(b))
     }
 
@@ -340,7 +340,7 @@ extension Runtime {
         case .add: return .integer(a + b)
         case .sub: return .integer(a - b)
         case .mul:
-            if a.bitWidth + b.bitWidth > 64_000_000 { throw ScriptError(Types.memoryError, "") }
+            if a.bitWidth + b.bitWidth > 64_000_000 { throw ScriptError(PyException(Types.memoryError, args: [])) }
             return .integer(a * b)
         case .div: return .float(try trueDivide(a, b))
         case .floorDiv, .mod:
@@ -353,12 +353,12 @@ extension Runtime {
             return .integer(op == .floorDiv ? q : r)
         case .pow:
             if b.sign == .minus { return .float(Foundation.pow(Double(a), Double(b))) }
-            guard let e = Int(exactly: b) else { throw ScriptError(Types.memoryError, "") }
-            if Double(e) * Double(max(a.bitWidth, 1)) > 64_000_000 { throw ScriptError(Types.memoryError, "") }
+            guard let e = Int(exactly: b) else { throw ScriptError(PyException(Types.memoryError, args: [])) }
+            if Double(e) * Double(max(a.bitWidth, 1)) > 64_000_000 { throw ScriptError(PyException(Types.memoryError, args: [])) }
             return .integer(a.power(e))
         case .lshift:
             if b.sign == .minus { throw valueError("negative shift count") }
-            guard let s = Int(exactly: b), s < 1 << 26 else { throw ScriptError(Types.memoryError, "") }
+            guard let s = Int(exactly: b), s < 1 << 26 else { throw ScriptError(PyException(Types.memoryError, args: [])) }
             return .integer(a << s)
         case .rshift:
             if b.sign == .minus { throw valueError("negative shift count") }

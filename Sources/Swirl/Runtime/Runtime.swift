@@ -45,6 +45,8 @@ final class Runtime {
     /// Bumped whenever a class's namespace changes after creation: attribute caches at
     /// call sites compare it to know their cached class lookups are still right.
     var classEpoch = 0
+    /// `sys.modules`: every module imported so far.
+    let sysModules = PyDict()
     /// Identifier strings shared by the compiled code (see `intern`).
     var internedNames: [String: PyStr] = [:]
     /// The parser's error for each SyntaxError exception, to print its caret line.
