@@ -121,13 +121,20 @@ final class BinaryNode: ExprNode {
             }
             return try f.rt.intOp(op, x, y)
         }
-        if case .float(let x) = a, case .float(let y) = b {
-            switch op {
-            case .add: return .float(x + y)
-            case .sub: return .float(x - y)
-            case .mul: return .float(x * y)
-            default: break
-            }
+        // Float arithmetic, including int/float mixes, without the generic dispatch.
+        let x: Double, y: Double
+        switch (a, b) {
+        case (.float(let p), .float(let q)): (x, y) = (p, q)
+        case (.float(let p), .int(let q)): (x, y) = (p, Double(q))
+        case (.int(let p), .float(let q)): (x, y) = (Double(p), q)
+        default: return try f.rt.binary(op, a, b)
+        }
+        switch op {
+        case .add: return .float(x + y)
+        case .sub: return .float(x - y)
+        case .mul: return .float(x * y)
+        case .div: if y != 0 { return .float(x / y) }
+        default: break
         }
         return try f.rt.binary(op, a, b)
     }
@@ -283,6 +290,15 @@ final class SubscriptNode: ExprNode {
     override func eval(_ f: Frame) throws -> Value {
         let o = try object.eval(f)
         let i = try index.eval(f)
+        if case .object(let obj) = o, case .int(let n) = i {
+            if let l = obj as? PyList {
+                let j = n < 0 ? n + l.items.count : n
+                if j >= 0 && j < l.items.count { return l.items[j] }
+            } else if let t = obj as? PyTuple {
+                let j = n < 0 ? n + t.items.count : n
+                if j >= 0 && j < t.items.count { return t.items[j] }
+            }
+        }
         return try f.rt.getItem(o, i)
     }
 }

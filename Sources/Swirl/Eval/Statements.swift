@@ -76,6 +76,13 @@ final class AugAssignStmt: StmtNode {
                     if !o { try store.assign(.int(r), f); return .normal }
                 default: break
                 }
+            } else if case .float(let a) = old, case .float(let b) = v {
+                switch op {
+                case .add: try store.assign(.float(a + b), f); return .normal
+                case .sub: try store.assign(.float(a - b), f); return .normal
+                case .mul: try store.assign(.float(a * b), f); return .normal
+                default: break
+                }
             }
             try store.assign(try rt.inplace(op, old, v), f)
         case .attribute(let objExpr, let name):
@@ -86,6 +93,25 @@ final class AugAssignStmt: StmtNode {
         case .subscript(let objExpr, let indexExpr):
             let obj = try objExpr.eval(f)
             let index = try indexExpr.eval(f)
+            if case .object(let o) = obj, let l = o as? PyList, case .int(let n) = index {
+                let j = n < 0 ? n + l.items.count : n
+                if j >= 0 && j < l.items.count {
+                    let old = l.items[j]
+                    let v = try value.eval(f)
+                    let result: Value
+                    if case .float(let a) = old, case .float(let b) = v, op == .add || op == .sub {
+                        result = .float(op == .add ? a + b : a - b)
+                    } else if case .int(let a) = old, case .int(let b) = v, op == .add,
+                              case let (r, o) = a.addingReportingOverflow(b), !o {
+                        result = .int(r)
+                    } else {
+                        result = try rt.inplace(op, old, v)
+                    }
+                    // The list may have changed size while the value was computed.
+                    if j < l.items.count { l.items[j] = result } else { try rt.setItem(obj, index, result) }
+                    return .normal
+                }
+            }
             let old = try rt.getItem(obj, index)
             let v = try value.eval(f)
             try rt.setItem(obj, index, try rt.inplace(op, old, v))
