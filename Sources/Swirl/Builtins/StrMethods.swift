@@ -263,7 +263,23 @@ extension Types {
             guard a.positional.count >= 3 else { throw Swirl.typeError("replace expected at least 2 arguments") }
             let x = s(a.positional[0]), old = try strArg(a.positional[1], "replace()"), new = try strArg(a.positional[2], "replace()")
             var count = a.positional.count > 3 ? try rt.indexValue(a.positional[3]) : -1
-            if count < 0 { return Value(old.isEmpty ? replaceEmpty(x, new) : x.replacingOccurrences(of: old, with: new)) }
+            if count < 0 && !old.isEmpty {
+                guard case .object(let so) = a.positional[0], let ps = so as? PyStr else { return a.positional[0] }
+                let hay = ps.utf8Bytes, needle = Array(old.utf8), repl = Array(new.utf8)
+                let hits = ByteSearch.all(needle, in: hay)
+                if hits.isEmpty { return a.positional[0] }
+                var out: [UInt8] = []
+                out.reserveCapacity(hay.count + hits.count * (repl.count - needle.count))
+                var start = 0
+                for h in hits {
+                    out.append(contentsOf: hay[start..<h])
+                    out.append(contentsOf: repl)
+                    start = h + needle.count
+                }
+                out.append(contentsOf: hay[start...])
+                return Value(String(decoding: out, as: UTF8.self))
+            }
+            if count < 0 { return Value(replaceEmpty(x, new)) }
             var out = "", rest = Substring(x)
             while count > 0, !old.isEmpty, let r = rest.range(of: old) {
                 out += rest[..<r.lowerBound] + new
@@ -280,9 +296,11 @@ extension Types {
             return .int(i)
         })
         method(t, "count", .a2 { _, v, sub in
-            let x = s(v), y = s(sub)
-            if y.isEmpty { return .int(x.unicodeScalars.count + 1) }
-            return .int(x.components(separatedBy: y).count - 1)
+            guard case .object(let o) = v, let x = o as? PyStr, case .object(let so) = sub, let y = so as? PyStr else {
+                throw Swirl.typeError("must be str, not \(sub.asObject?.type.name ?? "int")")
+            }
+            if y.value.isEmpty { return .int(x.count + 1) }
+            return .int(ByteSearch.all(y.utf8Bytes, in: x.utf8Bytes).count)
         })
         method(t, "format", .general { rt, a in Value(try rt.strFormat(s(a.positional[0]), Arguments(Array(a.positional.dropFirst()), keywords: a.keywords))) })
         method(t, "isdigit", .a1 { _, v in .bool(!s(v).isEmpty && s(v).unicodeScalars.allSatisfy { $0.properties.numericType == .decimal || $0.properties.numericType == .digit }) })
@@ -480,6 +498,11 @@ private func findImpl(_ rt: Runtime, _ a: Arguments, reverse: Bool) throws -> In
     guard case .object(let o) = a.positional[0], let p = o as? PyStr, a.positional.count > 1,
           case .object(let so) = a.positional[1], let sub = so as? PyStr else {
         throw Swirl.typeError("must be str")
+    }
+    if a.positional.count == 2 && !reverse {
+        // Whole-string forward search on bytes; convert the byte offset to code points.
+        guard let b = ByteSearch.first(sub.utf8Bytes, in: p.utf8Bytes) else { return -1 }
+        return p.isASCII ? b : String(decoding: p.utf8Bytes[..<b], as: UTF8.self).unicodeScalars.count
     }
     let hay = p.scalars, needle = Array(sub.value.unicodeScalars)
     var start = 0, end = hay.count

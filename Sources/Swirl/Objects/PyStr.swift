@@ -7,6 +7,8 @@ final class PyStr: PyObject {
     private var cachedHash: Int?
     private var scalarCache: [Unicode.Scalar]?
     private var asciiState: Int8 = -1  // -1 unknown, 0 no, 1 yes
+    /// See `utf8Bytes`.
+    var byteCache: [UInt8]?
 
     init(_ value: String) { self.value = value }
 

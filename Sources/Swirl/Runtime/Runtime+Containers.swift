@@ -229,7 +229,7 @@ extension Runtime {
                 guard case .object(let io) = item, let sub = io as? PyStr else {
                     throw typeError("'in <string>' requires string as left operand, not \(typeName(item))")
                 }
-                return sub.value.isEmpty || s.value.contains(sub.value)
+                return sub.value.isEmpty || ByteSearch.first(sub.utf8Bytes, in: s.utf8Bytes) != nil
             case let d as PyDict: return try d.table.find(item, hash: try hash(item), self) != nil
             case let s as PySet: return try s.table.find(item, hash: try hash(item), self) != nil
             case let l as PyList:
