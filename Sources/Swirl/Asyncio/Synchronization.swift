@@ -386,6 +386,13 @@ extension Runtime {
             }
         }
         guard Types.event.dict.isEmpty else { return }
+        /// `__aexit__` of a lock-like object: a coroutine that releases it.
+        func releasing(_ release: @escaping () throws -> Void) -> Value {
+            .object(WaitCoroutine("__aexit__", start: { _ in
+                try release()
+                return .done(.none)
+            }))
+        }
         func obj<T: PyObject>(_ v: Value, _: T.Type) throws -> T {
             guard let x = v.asObject as? T else { throw typeError("expected \(T.self)") }
             return x
@@ -400,25 +407,13 @@ extension Runtime {
         Types.method(l, "acquire", .a1 { _, v in .object(try obj(v, PyLock.self).acquire(result: .true)) })
         Types.method(l, "release", .a1 { _, v in try obj(v, PyLock.self).release(); return .none })
         Types.method(l, "__aenter__", .a1 { _, v in .object(try obj(v, PyLock.self).acquire(result: .none)) })
-        Types.method(l, "__aexit__", .general { _, a in
-            let lock = try obj(a.positional[0], PyLock.self)
-            return .object(WaitCoroutine("__aexit__", start: { _ in
-                try lock.release()
-                return .done(.none)
-            }))
-        })
+        Types.method(l, "__aexit__", .general { _, a in releasing(try obj(a.positional[0], PyLock.self).release) })
         let s = Types.semaphore
         Types.method(s, "locked", .a1 { _, v in .bool(try obj(v, PySemaphore.self).isLocked) })
         Types.method(s, "acquire", .a1 { _, v in .object(try obj(v, PySemaphore.self).acquire(result: .true)) })
         Types.method(s, "release", .a1 { _, v in try obj(v, PySemaphore.self).release(); return .none })
         Types.method(s, "__aenter__", .a1 { _, v in .object(try obj(v, PySemaphore.self).acquire(result: .none)) })
-        Types.method(s, "__aexit__", .general { _, a in
-            let sem = try obj(a.positional[0], PySemaphore.self)
-            return .object(WaitCoroutine("__aexit__", start: { _ in
-                try sem.release()
-                return .done(.none)
-            }))
-        })
+        Types.method(s, "__aexit__", .general { _, a in releasing(try obj(a.positional[0], PySemaphore.self).release) })
         let q = Types.queue
         Types.method(q, "qsize", .a1 { _, v in .int(try obj(v, PyQueue.self).qsize) })
         Types.method(q, "empty", .a1 { _, v in .bool(try obj(v, PyQueue.self).isEmpty) })

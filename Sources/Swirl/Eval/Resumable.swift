@@ -7,6 +7,34 @@
 
 // MARK: suspension points
 
+extension Frame {
+    /// When resuming at a delegation point (`await` / `yield from`), pops the iterator it
+    /// was driving and takes what the frame was resumed with; nil when not resuming there.
+    func takeDelegate() -> (ResumableObject, Value, PyException?)? {
+        guard resuming else { return nil }
+        guard popInt() == 1, case .object(let o) = pop(), let it = o as? ResumableObject else { return nil }
+        resuming = false
+        let send = sendValue, thrown = throwValue
+        sendValue = .none
+        throwValue = nil
+        return (it, send, thrown)
+    }
+
+    /// Drives `iterator` one step: its return value, or nil after saving it and passing its
+    /// yielded value up (the frame suspends).
+    func delegate(to iterator: ResumableObject, send: Value, throwing thrown: PyException?) throws -> Value? {
+        switch try iterator.resume(rt, send: send, throwing: thrown) {
+        case .returned(let r):
+            return r
+        case .yielded(let y):
+            yieldValue = y
+            push(.object(iterator))
+            pushInt(1)
+            return nil
+        }
+    }
+}
+
 final class AwaitNode: ExprNode {
     let operand: ExprNode
     init(_ operand: ExprNode, line: Int32) {
@@ -17,32 +45,14 @@ final class AwaitNode: ExprNode {
 
     override func evalR(_ f: Frame) throws -> Value? {
         let rt = f.rt
-        let iterator: ResumableObject
-        var send = Value.none
-        var thrown: PyException?
-        if f.resuming, f.popInt() == 1, case .object(let o) = f.pop(), let it = o as? ResumableObject {
-            f.resuming = false
-            iterator = it
-            send = f.sendValue
-            thrown = f.throwValue
-            f.sendValue = .none
-            f.throwValue = nil
-        } else {
-            guard let v = try operand.evalR(f) else {
-                f.pushInt(0)
-                return nil
-            }
-            iterator = try rt.awaitIterator(v)
+        if let (iterator, send, thrown) = f.takeDelegate() {
+            return try f.delegate(to: iterator, send: send, throwing: thrown)
         }
-        switch try iterator.resume(rt, send: send, throwing: thrown) {
-        case .returned(let r):
-            return r
-        case .yielded(let y):
-            f.yieldValue = y
-            f.push(.object(iterator))
-            f.pushInt(1)
+        guard let v = try operand.evalR(f) else {
+            f.pushInt(0)
             return nil
         }
+        return try f.delegate(to: try rt.awaitIterator(v), send: .none, throwing: nil)
     }
 }
 
@@ -105,42 +115,26 @@ final class YieldFromNode: ExprNode {
 
     override func evalR(_ f: Frame) throws -> Value? {
         let rt = f.rt
-        let iterator: ResumableObject
-        var send = Value.none
-        var thrown: PyException?
-        if f.resuming, f.popInt() == 1, case .object(let o) = f.pop(), let it = o as? ResumableObject {
-            f.resuming = false
-            iterator = it
-            send = f.sendValue
-            thrown = f.throwValue
-            f.sendValue = .none
-            f.throwValue = nil
-        } else {
-            guard let v = try operand.evalR(f) else {
-                f.pushInt(0)
-                return nil
+        if let (iterator, send, thrown) = f.takeDelegate() {
+            if let e = thrown, e.isInstance(of: Types.generatorExit) {
+                try iterator.close(rt)
+                throw ScriptError(e)
             }
-            if case .object(let o) = v, let g = o as? PyGenerator, g.code.kind == .generator {
-                iterator = g
-            } else if case .object(let o) = v, let g = o as? PyGenerator, g.code.kind == .coroutine {
-                throw typeError("cannot 'yield from' a coroutine object in a non-coroutine generator")
-            } else {
-                iterator = IteratorDriver(.object(try rt.iterate(v)))
-            }
+            return try f.delegate(to: iterator, send: send, throwing: thrown)
         }
-        if let e = thrown, e.isInstance(of: Types.generatorExit) {
-            try iterator.close(rt)
-            throw ScriptError(e)
-        }
-        switch try iterator.resume(rt, send: send, throwing: thrown) {
-        case .returned(let r):
-            return r
-        case .yielded(let y):
-            f.yieldValue = y
-            f.push(.object(iterator))
-            f.pushInt(1)
+        guard let v = try operand.evalR(f) else {
+            f.pushInt(0)
             return nil
         }
+        let iterator: ResumableObject
+        if case .object(let o) = v, let g = o as? PyGenerator, g.code.kind == .generator {
+            iterator = g
+        } else if case .object(let o) = v, let g = o as? PyGenerator, g.code.kind == .coroutine {
+            throw typeError("cannot 'yield from' a coroutine object in a non-coroutine generator")
+        } else {
+            iterator = IteratorDriver(.object(try rt.iterate(v)))
+        }
+        return try f.delegate(to: iterator, send: .none, throwing: nil)
     }
 }
 
