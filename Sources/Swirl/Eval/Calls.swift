@@ -15,14 +15,22 @@ final class PositionalCallNode: ExprNode {
     /// The callee when it is a global name (the common case), read without a node call.
     let global: GlobalLoad?
     let args: [ExprNode]
+    private let globalRef: Unmanaged<GlobalLoad>?
     init(_ function: ExprNode, _ args: [ExprNode], line: Int32) {
         self.function = function
         self.global = function as? GlobalLoad
+        self.globalRef = (function as? GlobalLoad).map { Unmanaged.passUnretained($0) }
         self.args = args
         super.init(line: line)
     }
     override func eval(_ f: Frame) throws -> Value {
-        let callee = try global?.load(f) ?? function.eval(f)
+        let callee: Value
+        if let g = globalRef {
+            // The tree owns the node: borrow it without reference counting.
+            callee = try g._withUnsafeGuaranteedRef { try $0.load(f) }
+        } else {
+            callee = try function.eval(f)
+        }
         let rt = f.rt
         if case .object(let o) = callee, let fn = o as? PyFunction, fn.fastArgCount == args.count {
             let base = rt.sp

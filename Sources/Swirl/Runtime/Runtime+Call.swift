@@ -53,17 +53,20 @@ extension Runtime {
     /// Runs a plain function whose slots (arguments included) are ready at `slots`.
     @inline(__always)
     func runFunctionBody(_ fn: PyFunction, slots: UnsafeMutablePointer<Value?>) throws -> Value {
-        // The function keeps its code and body alive, and the pool keeps the frame alive.
-        unowned(unsafe) let code = fn.code
-        unowned(unsafe) let frame = try enterFrame(code: code, slots: slots, count: code.slotCount)
-        defer { leaveFrame(frame) }
-        frame.function = fn
-        if code.needsCells { setUpCells(frame, fn) }
-        unowned(unsafe) let body = code.body
-        let flow = try body.exec(frame)
-        var result = Value.none
-        if flow == .returned { swap(&result, &frame.returnValue) }
-        return result
+        // The function keeps its code and body alive and the pool keeps the frame alive, so
+        // they are borrowed without reference counting.
+        try Unmanaged.passUnretained(fn.code)._withUnsafeGuaranteedRef { code in
+            let frame = try enterFrameRef(code: code, slots: slots, count: code.slotCount)
+            return try frame._withUnsafeGuaranteedRef { frame in
+                defer { leaveFrame(frame) }
+                frame.function = fn
+                if code.needsCells { setUpCells(frame, fn) }
+                let flow = try Unmanaged.passUnretained(code.body)._withUnsafeGuaranteedRef { try $0.exec(frame) }
+                var result = Value.none
+                if flow == .returned { swap(&result, &frame.returnValue) }
+                return result
+            }
+        }
     }
 
     func setUpCells(_ frame: Frame, _ fn: PyFunction) {

@@ -94,6 +94,28 @@ final class Runtime {
         return f
     }
 
+    /// `enterFrame`, handing back the pooled frame unretained.
+    @inline(__always)
+    func enterFrameRef(code: CodeObject, slots: UnsafeMutablePointer<Value?>, count: Int) throws -> Unmanaged<Frame> {
+        try checkDepth()
+        let f: Unmanaged<Frame>
+        if depth < framePool.count {
+            f = framePool[depth]
+        } else {
+            f = Unmanaged.passRetained(Frame(rt: self, slots: slots))
+            framePool.append(f)
+        }
+        f._withUnsafeGuaranteedRef { frame in
+            frame.slots = slots
+            frame.slotCount = count
+            frame.code = code
+            activationCounter &+= 1
+            frame.activation = activationCounter
+        }
+        depth += 1
+        return f
+    }
+
     @inline(__always) func leaveFrame(_ f: Frame) {
         depth -= 1
         if case .object = f.returnValue { f.returnValue = .none }
