@@ -16,11 +16,14 @@ final class PositionalCallNode: ExprNode {
     let global: GlobalLoad?
     let args: [ExprNode]
     private let globalRef: Unmanaged<GlobalLoad>?
+    /// The argument nodes, borrowed (the call node owns them).
+    private let argRefs: [Unmanaged<ExprNode>]
     init(_ function: ExprNode, _ args: [ExprNode], line: Int32) {
         self.function = function
         self.global = function as? GlobalLoad
         self.globalRef = (function as? GlobalLoad).map { Unmanaged.passUnretained($0) }
         self.args = args
+        self.argRefs = args.map { Unmanaged.passUnretained($0) }
         super.init(line: line)
     }
     override func eval(_ f: Frame) throws -> Value {
@@ -36,9 +39,8 @@ final class PositionalCallNode: ExprNode {
             let base = rt.sp
             do {
                 var i = 0
-                while i < args.count {
-                    unowned(unsafe) let a = args[i]
-                    try rt.pushValue(try a.eval(f))
+                while i < argRefs.count {
+                    try rt.pushValue(try argRefs[i]._withUnsafeGuaranteedRef { try $0.eval(f) })
                     i += 1
                 }
                 return try rt.callFast(fn, base: base, argc: args.count)

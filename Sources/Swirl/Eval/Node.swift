@@ -41,24 +41,28 @@ class TargetNode {
 /// for this frame as an exception passes out of it.
 final class Block: StmtNode {
     let stmts: [StmtNode]
+    /// The same statements, borrowed: the block owns them for as long as it runs, so
+    /// executing one needs no reference counting.
+    private let refs: [Unmanaged<StmtNode>]
     init(_ stmts: [StmtNode], line: Int32) {
         self.stmts = stmts
+        self.refs = stmts.map { Unmanaged.passUnretained($0) }
         super.init(line: line)
     }
 
     override func exec(_ f: Frame) throws -> Flow {
         var i = 0
-        let n = stmts.count
+        let n = refs.count
         while i < n {
-            // The block owns its statements for as long as it runs: no retain needed.
-            unowned(unsafe) let s = stmts[i]
-            do {
-                let r = try s.exec(f)
-                if r != .normal { return r }
-            } catch let e as ScriptError {
-                f.rt.recordTraceback(e.exception, f, line: s.line)
-                throw e
+            let r = try refs[i]._withUnsafeGuaranteedRef { s -> Flow in
+                do {
+                    return try s.exec(f)
+                } catch let e as ScriptError {
+                    f.rt.recordTraceback(e.exception, f, line: s.line)
+                    throw e
+                }
             }
+            if r != .normal { return r }
             i += 1
         }
         return .normal
