@@ -98,7 +98,7 @@ final class PyGenerator: ResumableObject {
         defer { rt.leaveNested() }
         let flow: Flow
         do {
-            flow = try code.body.exec(frame)
+            flow = try Unmanaged.passUnretained(code.body)._withUnsafeGuaranteedRef { try $0.exec(frame) }
         } catch let e as ScriptError {
             finish()
             if e.exception.isInstance(of: Types.stopIteration) && code.kind != .function {

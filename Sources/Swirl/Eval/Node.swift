@@ -72,24 +72,28 @@ final class Block: StmtNode {
 /// A statement sequence on a suspension path: it remembers which statement suspended.
 final class ResumableBlock: StmtNode {
     let stmts: [StmtNode]
+    /// Borrowed statements, as in `Block`.
+    private let refs: [Unmanaged<StmtNode>]
     init(_ stmts: [StmtNode], line: Int32) {
         self.stmts = stmts
+        self.refs = stmts.map { Unmanaged.passUnretained($0) }
         super.init(line: line)
     }
 
     override func exec(_ f: Frame) throws -> Flow {
         var i = f.resuming ? f.popInt() : 0
-        while i < stmts.count {
-            unowned(unsafe) let s = stmts[i]
-            do {
-                let r = try s.exec(f)
-                if r != .normal {
-                    if r == .suspended { f.pushInt(i) }
-                    return r
+        while i < refs.count {
+            let r = try refs[i]._withUnsafeGuaranteedRef { s -> Flow in
+                do {
+                    return try s.exec(f)
+                } catch let e as ScriptError {
+                    f.rt.recordTraceback(e.exception, f, line: s.line)
+                    throw e
                 }
-            } catch let e as ScriptError {
-                f.rt.recordTraceback(e.exception, f, line: s.line)
-                throw e
+            }
+            if r != .normal {
+                if r == .suspended { f.pushInt(i) }
+                return r
             }
             i += 1
         }
