@@ -79,11 +79,15 @@ final class MethodCallNode: ExprNode {
     let name: String
     let args: [ExprNode]
     var cache = AttributeCache()
+    private let objectRef: Unmanaged<ExprNode>
+    private let argRefs: [Unmanaged<ExprNode>]
     init(_ object: ExprNode, _ key: PyStr, _ args: [ExprNode], line: Int32) {
         self.object = object
         self.key = key
         self.name = key.value
         self.args = args
+        self.objectRef = borrow(object)
+        self.argRefs = args.map(borrow)
         super.init(line: line)
     }
 
@@ -98,7 +102,7 @@ final class MethodCallNode: ExprNode {
     }
 
     override func eval(_ f: Frame) throws -> Value {
-        let receiver = try object.eval(f)
+        let receiver = try objectRef.eval(f)
         let rt = f.rt
         switch try lookup(receiver, rt) {
         case .unbound(let method):
@@ -115,7 +119,7 @@ final class MethodCallNode: ExprNode {
             let base = rt.sp
             do {
                 try rt.pushValue(receiver)
-                for a in args { try rt.pushValue(try a.eval(f)) }
+                for a in argRefs { try rt.pushValue(try a.eval(f)) }
                 if case .object(let mo) = method, let fn = mo as? PyFunction, fn.fastArgCount == args.count + 1 {
                     return try rt.callFast(fn, base: base, argc: args.count + 1)
                 }

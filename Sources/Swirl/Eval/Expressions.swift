@@ -94,15 +94,19 @@ final class BinaryNode: ExprNode {
     let op: BinaryOperator
     let left: ExprNode
     let right: ExprNode
+    private let leftRef: Unmanaged<ExprNode>
+    private let rightRef: Unmanaged<ExprNode>
     init(_ op: BinaryOperator, _ left: ExprNode, _ right: ExprNode, line: Int32) {
         self.op = op
         self.left = left
         self.right = right
+        leftRef = borrow(left)
+        rightRef = borrow(right)
         super.init(line: line)
     }
     override func eval(_ f: Frame) throws -> Value {
-        let a = try left.eval(f)
-        let b = try right.eval(f)
+        let a = try leftRef.eval(f)
+        let b = try rightRef.eval(f)
         if case .int(let x) = a, case .int(let y) = b {
             switch op {
             case .add:
@@ -186,15 +190,19 @@ final class CompareNode: ExprNode {
     let op: CompareOperator
     let left: ExprNode
     let right: ExprNode
+    private let leftRef: Unmanaged<ExprNode>
+    private let rightRef: Unmanaged<ExprNode>
     init(_ op: CompareOperator, _ left: ExprNode, _ right: ExprNode, line: Int32) {
         self.op = op
         self.left = left
         self.right = right
+        leftRef = borrow(left)
+        rightRef = borrow(right)
         super.init(line: line)
     }
     override func eval(_ f: Frame) throws -> Value {
-        let a = try left.eval(f)
-        let b = try right.eval(f)
+        let a = try leftRef.eval(f)
+        let b = try rightRef.eval(f)
         if case .int(let x) = a, case .int(let y) = b {
             switch op {
             case .lt: return .bool(x < y)
@@ -268,13 +276,15 @@ final class AttributeNode: ExprNode {
     let object: ExprNode
     let name: PyStr
     var cache = AttributeCache()
+    private let objectRef: Unmanaged<ExprNode>
     init(_ object: ExprNode, _ name: PyStr, line: Int32) {
         self.object = object
         self.name = name
+        self.objectRef = borrow(object)
         super.init(line: line)
     }
     override func eval(_ f: Frame) throws -> Value {
-        let v = try object.eval(f)
+        let v = try objectRef.eval(f)
         return try f.rt.loadAttribute(v, name, &cache)
     }
 }
@@ -432,11 +442,13 @@ final class BinaryIntConstNode: ExprNode {
         self.left = left
         self.leftSlot = (left as? LocalLoad)?.slot ?? -1
         self.constant = constant
+        self.leftRef = borrow(left)
         super.init(line: line)
     }
+    private let leftRef: Unmanaged<ExprNode>
     override func eval(_ f: Frame) throws -> Value {
         let a: Value
-        if leftSlot >= 0, let v = f.slots[leftSlot] { a = v } else { a = try left.eval(f) }
+        if leftSlot >= 0, let v = f.slots[leftSlot] { a = v } else { a = try leftRef.eval(f) }
         if case .int(let x) = a {
             let y = constant
             switch op {
@@ -482,11 +494,13 @@ final class CompareIntConstNode: ExprNode {
         self.left = left
         self.leftSlot = (left as? LocalLoad)?.slot ?? -1
         self.constant = constant
+        self.leftRef = borrow(left)
         super.init(line: line)
     }
+    private let leftRef: Unmanaged<ExprNode>
     override func eval(_ f: Frame) throws -> Value {
         let a: Value
-        if leftSlot >= 0, let v = f.slots[leftSlot] { a = v } else { a = try left.eval(f) }
+        if leftSlot >= 0, let v = f.slots[leftSlot] { a = v } else { a = try leftRef.eval(f) }
         if case .int(let x) = a {
             let y = constant
             switch op {

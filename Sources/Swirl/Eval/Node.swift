@@ -29,6 +29,18 @@ class StmtNode {
     func exec(_ f: Frame) throws -> Flow { .normal }
 }
 
+/// Children are evaluated through borrowed references on hot paths: a node owns its children
+/// for as long as it runs, so no reference counting is needed to call them.
+extension Unmanaged where Instance: ExprNode {
+    @inline(__always) func eval(_ f: Frame) throws -> Value { try _withUnsafeGuaranteedRef { try $0.eval(f) } }
+}
+
+extension Unmanaged where Instance: StmtNode {
+    @inline(__always) func exec(_ f: Frame) throws -> Flow { try _withUnsafeGuaranteedRef { try $0.exec(f) } }
+}
+
+@inline(__always) func borrow<T: AnyObject>(_ node: T) -> Unmanaged<T> { Unmanaged.passUnretained(node) }
+
 /// An assignment target (name, attribute, subscript, unpacking pattern).
 class TargetNode {
     let line: Int32

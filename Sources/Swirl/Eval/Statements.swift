@@ -3,12 +3,14 @@
 
 final class ExprStmt: StmtNode {
     let expr: ExprNode
+    private let exprRef: Unmanaged<ExprNode>
     init(_ expr: ExprNode, line: Int32) {
         self.expr = expr
+        self.exprRef = borrow(expr)
         super.init(line: line)
     }
     override func exec(_ f: Frame) throws -> Flow {
-        let v = try expr.eval(f)
+        let v = try exprRef.eval(f)
         if case .object(let o) = v, let g = o as? PyGenerator { f.rt.noteDiscarded(g, f, line: line) }
         return .normal
     }
@@ -33,13 +35,15 @@ final class AssignStmt: StmtNode {
 final class LocalAssignStmt: StmtNode {
     let slot: Int
     let value: ExprNode
+    private let valueRef: Unmanaged<ExprNode>
     init(slot: Int, _ value: ExprNode, line: Int32) {
         self.slot = slot
         self.value = value
+        self.valueRef = borrow(value)
         super.init(line: line)
     }
     override func exec(_ f: Frame) throws -> Flow {
-        f.slots[slot] = try value.eval(f)
+        f.slots[slot] = try valueRef.eval(f)
         return .normal
     }
 }
@@ -122,12 +126,14 @@ final class AugAssignStmt: StmtNode {
 
 final class ReturnStmt: StmtNode {
     let value: ExprNode?
+    private let valueRef: Unmanaged<ExprNode>?
     init(_ value: ExprNode?, line: Int32) {
         self.value = value
+        self.valueRef = value.map(borrow)
         super.init(line: line)
     }
     override func exec(_ f: Frame) throws -> Flow {
-        f.returnValue = try value?.eval(f) ?? .none
+        f.returnValue = try valueRef?.eval(f) ?? .none
         return .returned
     }
 }
@@ -146,18 +152,24 @@ final class IfStmt: StmtNode {
     let test: ExprNode
     let body: StmtNode
     let orElse: StmtNode?
+    private let testRef: Unmanaged<ExprNode>
+    private let bodyRef: Unmanaged<StmtNode>
+    private let orElseRef: Unmanaged<StmtNode>?
     init(_ test: ExprNode, _ body: StmtNode, _ orElse: StmtNode?, line: Int32) {
         self.test = test
         self.body = body
         self.orElse = orElse
+        testRef = borrow(test)
+        bodyRef = borrow(body)
+        orElseRef = orElse.map(borrow)
         super.init(line: line)
     }
     override func exec(_ f: Frame) throws -> Flow {
-        let t = try test.eval(f)
+        let t = try testRef.eval(f)
         let isTrue: Bool
         if case .bool(let b) = t { isTrue = b } else { isTrue = try f.rt.truthy(t) }
-        if isTrue { return try body.exec(f) }
-        return try orElse?.exec(f) ?? .normal
+        if isTrue { return try bodyRef.exec(f) }
+        return try orElseRef?.exec(f) ?? .normal
     }
 }
 
@@ -165,21 +177,25 @@ final class WhileStmt: StmtNode {
     let test: ExprNode
     let body: StmtNode
     let orElse: StmtNode?
+    private let testRef: Unmanaged<ExprNode>
+    private let bodyRef: Unmanaged<StmtNode>
     init(_ test: ExprNode, _ body: StmtNode, _ orElse: StmtNode?, line: Int32) {
         self.test = test
         self.body = body
         self.orElse = orElse
+        testRef = borrow(test)
+        bodyRef = borrow(body)
         super.init(line: line)
     }
     override func exec(_ f: Frame) throws -> Flow {
         let rt = f.rt
         while true {
-            let t = try test.eval(f)
+            let t = try testRef.eval(f)
             let isTrue: Bool
             if case .bool(let b) = t { isTrue = b } else { isTrue = try rt.truthy(t) }
             if !isTrue { break }
             try rt.checkInterrupt()
-            let r = try body.exec(f)
+            let r = try bodyRef.exec(f)
             switch r {
             case .normal, .continueLoop: continue
             case .breakLoop: return .normal
@@ -195,11 +211,13 @@ final class ForStmt: StmtNode {
     let iter: ExprNode
     let body: StmtNode
     let orElse: StmtNode?
+    private let bodyRef: Unmanaged<StmtNode>
     init(_ target: TargetNode, _ iter: ExprNode, _ body: StmtNode, _ orElse: StmtNode?, line: Int32) {
         self.target = target
         self.iter = iter
         self.body = body
         self.orElse = orElse
+        bodyRef = borrow(body)
         super.init(line: line)
     }
     override func exec(_ f: Frame) throws -> Flow {
@@ -212,7 +230,7 @@ final class ForStmt: StmtNode {
             while n > 0 {
                 try rt.checkInterrupt()
                 if let s = localSlot { f.slots[s] = .int(v) } else { try target.assign(.int(v), f) }
-                let flow = try body.exec(f)
+                let flow = try bodyRef.exec(f)
                 switch flow {
                 case .normal, .continueLoop: break
                 case .breakLoop: return .normal
@@ -227,7 +245,7 @@ final class ForStmt: StmtNode {
         while let x = try it.next(rt) {
             try rt.checkInterrupt()
             if let s = localSlot { f.slots[s] = x } else { try target.assign(x, f) }
-            let flow = try body.exec(f)
+            let flow = try bodyRef.exec(f)
             switch flow {
             case .normal, .continueLoop: continue
             case .breakLoop: return .normal
