@@ -44,7 +44,7 @@ extension Runtime {
         def("all_tasks", .general { rt, _ in
             let loop = try rt.runningLoop()
             let s = PySet()
-            for t in loop.allTasks.values where !t.isDone { try rt.setAdd(s, .object(t)) }
+            for t in loop.allTasks where !t.isDone { try rt.setAdd(s, .object(t)) }
             return .object(s)
         })
         def("get_running_loop", .a0 { rt in .object(try rt.runningLoop().object) })
@@ -130,7 +130,7 @@ extension Runtime {
 
     /// At the end of `asyncio.run`: cancel what is left and let it clean up.
     func cancelAllTasks() throws {
-        let pending = loop.allTasks.values.filter { !$0.isDone }.sorted { $0.name < $1.name }
+        let pending = loop.allTasks.filter { !$0.isDone }.sorted { $0.name < $1.name }
         if pending.isEmpty { return }
         for t in pending { _ = t.cancel() }
         loop.running = true
@@ -156,27 +156,41 @@ extension Runtime {
             try outer.setResult(.object(PyList()))
             return .object(outer)
         }
-        var seen: [ObjectIdentifier: PyFuture] = [:]
+        // Each distinct argument becomes one child; a repeated future or coroutine object
+        // maps to the child made for its first occurrence.
+        loop.gatherCounter += 1
+        let mark = loop.gatherCounter
         var children: [PyFuture] = []
-        var count = 0
+        var distinct: [PyFuture] = []
+        var coroutineChildren: [ObjectIdentifier: PyFuture] = [:]
         for arg in a.positional {
-            if case .object(let o) = arg, let existing = seen[ObjectIdentifier(o)] {
+            if case .object(let o) = arg, let f = o as? PyFuture {
+                if f.gatherMark != mark {
+                    f.gatherMark = mark
+                    distinct.append(f)
+                }
+                children.append(f)
+                continue
+            }
+            if case .object(let o) = arg, let existing = coroutineChildren[ObjectIdentifier(o)] {
                 children.append(existing)
                 continue
             }
             let fut = try ensureFuture(arg)
-            if case .object(let o) = arg { seen[ObjectIdentifier(o)] = fut }
-            count += 1
+            if case .object(let o) = arg { coroutineChildren[ObjectIdentifier(o)] = fut }
+            fut.gatherMark = mark
+            distinct.append(fut)
             children.append(fut)
         }
         outer.children = children
         var finished = 0
-        let total = count
-        var registered = Set<ObjectIdentifier>()
-        for fut in children where registered.insert(ObjectIdentifier(fut)).inserted {
-            _ = fut.addCallback(.native { [weak outer] f in
+        let total = distinct.count
+        // The callbacks hold the outer future strongly; completing a child clears its
+        // callback list, so the reference cycle ends with the children.
+        for fut in distinct {
+            _ = fut.addCallback(.native { f in
                 finished += 1
-                guard let outer, !outer.isDone else {
+                guard !outer.isDone else {
                     if f.state != .cancelled { f.logTraceback = false }
                     return
                 }

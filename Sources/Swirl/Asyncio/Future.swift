@@ -17,6 +17,8 @@ class PyFuture: ResumableObject {
     private var callbackIDs = 0
     var cancelMessage: Value = .none
     var cancelledError: PyException?
+    /// The `gather` call that last saw this future as an argument (duplicate detection).
+    var gatherMark = 0
     /// Set once the exception has been looked at (for "never retrieved").
     var logTraceback = false
     /// The loop lives as long as the runtime, which outlives every running future.
@@ -152,6 +154,8 @@ final class PyTask: PyFuture {
     var name: String
     var mustCancel = false
     var cancelRequests = 0
+    /// Position in the loop's task list (-1 once finished).
+    var taskIndex = -1
     var waitingOn: PyFuture?
 
     init(loop: EventLoop, coro: ResumableObject, coroValue: Value, name: String?) {
@@ -160,7 +164,7 @@ final class PyTask: PyFuture {
         loop.taskCounter += 1
         self.name = name ?? "Task-\(loop.taskCounter)"
         super.init(loop: loop)
-        loop.allTasks[ObjectIdentifier(self)] = self
+        loop.addTask(self)
         loop.callSoon(.step(self, nil))
     }
     override var type: PyType { Types.task }
@@ -268,7 +272,7 @@ final class PyTask: PyFuture {
     }
 
     private func finishBookkeeping() {
-        loop?.allTasks[ObjectIdentifier(self)] = nil
+        loop?.removeTask(self)
     }
 
     deinit {

@@ -33,8 +33,26 @@ final class EventLoop {
     private var virtualNow: Double = 0
     private let startTime = Date().timeIntervalSince1970
     var currentTask: PyTask?
-    /// Every task not yet finished, in creation order.
-    var allTasks: [ObjectIdentifier: PyTask] = [:]
+    /// Every task not yet finished (order not significant: removal swaps with the last).
+    private(set) var allTasks: [PyTask] = []
+    /// Distinguishes the argument lists of successive `gather` calls (duplicate detection).
+    var gatherCounter = 0
+
+    func addTask(_ t: PyTask) {
+        t.taskIndex = allTasks.count
+        allTasks.append(t)
+    }
+
+    func removeTask(_ t: PyTask) {
+        let i = t.taskIndex
+        guard i >= 0, i < allTasks.count, allTasks[i] === t else { return }
+        let last = allTasks.removeLast()
+        if last !== t {
+            allTasks[i] = last
+            last.taskIndex = i
+        }
+        t.taskIndex = -1
+    }
     var taskCounter = 0
     /// The loop object scripts see (`asyncio.get_running_loop()`).
     lazy var object = PyLoop(self)
