@@ -430,25 +430,36 @@ final class FStringNode: ExprNode {
 
 // MARK: specialised forms of hot operators
 
-/// `x op k` where `k` is an int literal (`n - 1`, `i + 1`, `k % 3`): no node call or value
-/// copy for the constant, and a direct slot read when `x` is a plain local.
-final class BinaryIntConstNode: ExprNode {
-    let op: BinaryOperator
+/// Shared by the `x op k` nodes: an int-literal right operand, and a left operand read
+/// straight from its slot when it is a plain local.
+class IntConstOperandNode: ExprNode {
     let left: ExprNode
     let leftSlot: Int
     let constant: Int
-    init(_ op: BinaryOperator, _ left: ExprNode, _ constant: Int, line: Int32) {
-        self.op = op
+    private let leftRef: Unmanaged<ExprNode>
+    init(_ left: ExprNode, _ constant: Int, line: Int32) {
         self.left = left
         self.leftSlot = (left as? LocalLoad)?.slot ?? -1
         self.constant = constant
         self.leftRef = borrow(left)
         super.init(line: line)
     }
-    private let leftRef: Unmanaged<ExprNode>
+
+    @inline(__always) final func leftValue(_ f: Frame) throws -> Value {
+        if leftSlot >= 0, let v = f.slots[leftSlot] { return v }
+        return try leftRef.eval(f)
+    }
+}
+
+/// `x op k` where `k` is an int literal (`n - 1`, `i + 1`, `k % 3`).
+final class BinaryIntConstNode: IntConstOperandNode {
+    let op: BinaryOperator
+    init(_ op: BinaryOperator, _ left: ExprNode, _ constant: Int, line: Int32) {
+        self.op = op
+        super.init(left, constant, line: line)
+    }
     override func eval(_ f: Frame) throws -> Value {
-        let a: Value
-        if leftSlot >= 0, let v = f.slots[leftSlot] { a = v } else { a = try leftRef.eval(f) }
+        let a = try leftValue(f)
         if case .int(let x) = a {
             let y = constant
             switch op {
@@ -484,23 +495,14 @@ final class BinaryIntConstNode: ExprNode {
 }
 
 /// `x op k` comparisons against an int literal (`n < 2`, `k % 3 == 0`).
-final class CompareIntConstNode: ExprNode {
+final class CompareIntConstNode: IntConstOperandNode {
     let op: CompareOperator
-    let left: ExprNode
-    let leftSlot: Int
-    let constant: Int
     init(_ op: CompareOperator, _ left: ExprNode, _ constant: Int, line: Int32) {
         self.op = op
-        self.left = left
-        self.leftSlot = (left as? LocalLoad)?.slot ?? -1
-        self.constant = constant
-        self.leftRef = borrow(left)
-        super.init(line: line)
+        super.init(left, constant, line: line)
     }
-    private let leftRef: Unmanaged<ExprNode>
     override func eval(_ f: Frame) throws -> Value {
-        let a: Value
-        if leftSlot >= 0, let v = f.slots[leftSlot] { a = v } else { a = try leftRef.eval(f) }
+        let a = try leftValue(f)
         if case .int(let x) = a {
             let y = constant
             switch op {
