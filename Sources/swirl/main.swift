@@ -55,6 +55,7 @@ struct SwirlCommand: ParsableCommand {
             config.arguments = script.isEmpty ? [""] : ["-"] + script.dropFirst()
         }
         let interpreter = Interpreter(configuration: config)
+        interpreter.routeInterruptSignal()
         let status = interpreter.runMain(source: source, filename: filename, scriptDirectory: directory)
         out.flush()
         err.flush()

@@ -19,4 +19,7 @@ typedef struct { volatile int value; } swirl_flag;
 void swirl_flag_set(swirl_flag *flag);
 void swirl_flag_clear(swirl_flag *flag);
 int swirl_flag_get(swirl_flag *flag);
+
+/// Makes SIGINT (Ctrl-C) set `flag` instead of killing the process.
+void swirl_route_sigint(swirl_flag *flag);
 #endif

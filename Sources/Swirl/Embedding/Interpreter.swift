@@ -122,6 +122,10 @@ public final class Interpreter: @unchecked Sendable {
     /// Requests a KeyboardInterrupt in the running script (callable from any thread).
     public func interrupt() { rt.interruptFlag.set() }
 
+    /// Turns Ctrl-C (SIGINT) into a KeyboardInterrupt in the running script, as the
+    /// command line wants; a host that handles signals itself calls `interrupt()` instead.
+    public func routeInterruptSignal() { swirl_route_sigint(rt.interruptFlag.storage) }
+
     private func handleUncaught(_ e: PyException) -> Int32 {
         if e.isInstance(of: Types.systemExit) {
             guard let code = e.args.first else { return 0 }

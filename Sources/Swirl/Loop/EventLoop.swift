@@ -86,7 +86,8 @@ final class EventLoop {
         }
         var request = timespec(tv_sec: Int(seconds), tv_nsec: Int((seconds - Double(Int(seconds))) * 1e9))
         var remaining = timespec()
-        while nanosleep(&request, &remaining) != 0 && errno == EINTR { request = remaining }
+        // A signal cuts the sleep short only when it asked for an interrupt.
+        while nanosleep(&request, &remaining) != 0 && errno == EINTR && !rt.interruptFlag.isSet { request = remaining }
     }
 
     // MARK: scheduling

@@ -153,6 +153,7 @@ extension Runtime {
             let d = try rt.floatOf(n)
             if d < 0 { throw valueError("sleep length must be non-negative") }
             rt.loop.blockingSleep(d)
+            try rt.checkInterrupt()
             return .none
         }))
         return m

@@ -5,7 +5,7 @@ import CSwirlSupport
 
 /// A flag settable from any thread.
 final class InterruptFlag: @unchecked Sendable {
-    private let storage = UnsafeMutablePointer<swirl_flag>.allocate(capacity: 1)
+    let storage = UnsafeMutablePointer<swirl_flag>.allocate(capacity: 1)
     init() { storage.initialize(to: swirl_flag(value: 0)) }
     deinit { storage.deallocate() }
     func set() { swirl_flag_set(storage) }
