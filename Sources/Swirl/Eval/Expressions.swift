@@ -204,15 +204,7 @@ final class CompareNode: ExprNode {
         let a = try leftRef.eval(f)
         let b = try rightRef.eval(f)
         if case .int(let x) = a, case .int(let y) = b {
-            switch op {
-            case .lt: return .bool(x < y)
-            case .le: return .bool(x <= y)
-            case .gt: return .bool(x > y)
-            case .ge: return .bool(x >= y)
-            case .eq: return .bool(x == y)
-            case .ne: return .bool(x != y)
-            default: break
-            }
+            if let r = intComparison(op, x, y) { return r }
         }
         return try f.rt.compareValue(op, a, b)
     }
@@ -430,6 +422,19 @@ final class FStringNode: ExprNode {
 
 // MARK: specialised forms of hot operators
 
+/// An ordering or equality of two machine ints; nil for `is`/`in` and friends.
+@inline(__always) func intComparison(_ op: CompareOperator, _ x: Int, _ y: Int) -> Value? {
+    switch op {
+    case .lt: return .bool(x < y)
+    case .le: return .bool(x <= y)
+    case .gt: return .bool(x > y)
+    case .ge: return .bool(x >= y)
+    case .eq: return .bool(x == y)
+    case .ne: return .bool(x != y)
+    default: return nil
+    }
+}
+
 /// Shared by the `x op k` nodes: an int-literal right operand, and a left operand read
 /// straight from its slot when it is a plain local.
 class IntConstOperandNode: ExprNode {
@@ -505,15 +510,7 @@ final class CompareIntConstNode: IntConstOperandNode {
         let a = try leftValue(f)
         if case .int(let x) = a {
             let y = constant
-            switch op {
-            case .lt: return .bool(x < y)
-            case .le: return .bool(x <= y)
-            case .gt: return .bool(x > y)
-            case .ge: return .bool(x >= y)
-            case .eq: return .bool(x == y)
-            case .ne: return .bool(x != y)
-            default: break
-            }
+            if let r = intComparison(op, x, y) { return r }
         }
         return try f.rt.compareValue(op, a, .int(constant))
     }
