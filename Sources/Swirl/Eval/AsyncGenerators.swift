@@ -7,13 +7,14 @@ final class AsyncGenAwaitable: ResumableObject {
     let firstSend: Value
     let firstThrow: PyException?
     let closing: Bool
-    var started = false
+    var started: Bool
 
-    init(_ g: PyGenerator, send: Value, throwing: PyException?, closing: Bool = false) {
+    init(_ g: PyGenerator, send: Value, throwing: PyException?, closing: Bool = false, started: Bool = false) {
         generator = g
         firstSend = send
         firstThrow = throwing
         self.closing = closing
+        self.started = started
     }
     override var type: PyType { Types.asyncGenAwaitable }
 
@@ -36,9 +37,9 @@ final class AsyncGenAwaitable: ResumableObject {
         }
         switch step {
         case .yielded(let v):
-            if case .object(let o) = v, let y = o as? AsyncGenYield {
+            if generator.yieldedFromAsyncGen {
                 if closing { throw runtimeError("async generator ignored GeneratorExit") }
-                return .returned(y.value)
+                return .returned(v)
             }
             return .yielded(v)
         case .returned:

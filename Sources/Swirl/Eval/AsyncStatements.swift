@@ -91,7 +91,10 @@ final class AsyncForStmt: StmtNode {
             if phase == 1 {
                 let item: Value?
                 do {
-                    if f.resuming {
+                    if !f.resuming, case .object(let o) = iterator, let g = o as? PyGenerator,
+                       g.code.kind == .asyncGenerator {
+                        item = try Self.nextFromAsyncGenerator(g, f, pending: &pending)
+                    } else if f.resuming {
                         item = try f.continueAwait(awaiting, pending: &pending)
                     } else {
                         item = try f.startAwait(try f.rt.asyncNext(iterator), pending: &pending)
@@ -123,6 +126,22 @@ final class AsyncForStmt: StmtNode {
         let r = try orElse.exec(f)
         if r == .suspended { f.pushInt(3) }
         return r
+    }
+
+    /// `await anext(g)` for a script async generator without allocating the `__anext__`
+    /// awaitable: the generator is resumed directly; only when it suspends on an `await`
+    /// of its own does the frame keep an awaitable to continue it with.
+    private static func nextFromAsyncGenerator(_ g: PyGenerator, _ f: Frame,
+                                               pending: inout ResumableObject?) throws -> Value? {
+        switch try g.resume(f.rt, send: .none, throwing: nil) {
+        case .returned:
+            throw ScriptError(PyException(Types.stopAsyncIteration, args: []))
+        case .yielded(let v):
+            if g.yieldedFromAsyncGen { return v }
+            f.yieldValue = v
+            pending = AsyncGenAwaitable(g, send: .none, throwing: nil, started: true)
+            return nil
+        }
     }
 }
 

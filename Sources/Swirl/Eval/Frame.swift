@@ -31,8 +31,16 @@ final class Frame {
     unowned(unsafe) var function: PyFunction?
 
     // Resume state of generator and coroutine frames.
-    /// Resume stack: each suspending node pushes what it needs to continue.
-    var saved: [Value] = []
+    /// Resume stacks: each suspending node pushes what it needs to continue, its position
+    /// and phase numbers on `savedInts`, objects on `savedValues`. Two stacks rather than
+    /// one keeps the integers free of reference counting; each stays LIFO because every
+    /// node pops exactly what it pushed.
+    private var savedInts: UnsafeMutablePointer<Int>?
+    private var savedIntCount = 0
+    private var savedIntCapacity = 0
+    private var savedValues: UnsafeMutablePointer<Value>?
+    private var savedValueCount = 0
+    private var savedValueCapacity = 0
     /// Set while re-entering the node path down to the suspension point.
     var resuming = false
     /// What the suspension point receives on resume: a value, or an exception to raise.
@@ -40,6 +48,9 @@ final class Frame {
     var throwValue: PyException?
     /// What the frame yielded when it suspended.
     var yieldValue: Value = .none
+    /// Set by the `yield` of an async generator: the suspension hands out a value rather
+    /// than passing up a future from an `await`.
+    var yieldIsAsyncGenValue = false
     /// The heap buffer a generator frame owns (nil for pooled frames on the value stack).
     private var ownedBuffer: UnsafeMutablePointer<Value?>?
 
@@ -63,16 +74,65 @@ final class Frame {
             buf.deinitialize(count: slotCount)
             buf.deallocate()
         }
+        clearSaved()
+        savedInts?.deallocate()
+        savedValues?.deallocate()
     }
 
     // MARK: resume stack helpers
 
-    @inline(__always) func push(_ v: Value) { saved.append(v) }
-    @inline(__always) func pushInt(_ i: Int) { saved.append(.int(i)) }
-    @inline(__always) func pop() -> Value { saved.popLast() ?? .none }
+    @inline(__always) func push(_ v: Value) {
+        if savedValueCount == savedValueCapacity { growValues() }
+        (savedValues.unsafelyUnwrapped + savedValueCount).initialize(to: v)
+        savedValueCount += 1
+    }
+    @inline(__always) func pushInt(_ i: Int) {
+        if savedIntCount == savedIntCapacity { growInts() }
+        savedInts.unsafelyUnwrapped[savedIntCount] = i
+        savedIntCount += 1
+    }
+    /// The last value pushed (None if the stack is empty, which a consistent node path
+    /// never sees).
+    @inline(__always) func pop() -> Value {
+        guard savedValueCount > 0 else { return .none }
+        savedValueCount -= 1
+        return (savedValues.unsafelyUnwrapped + savedValueCount).move()
+    }
     @inline(__always) func popInt() -> Int {
-        if case .int(let i) = saved.popLast() { return i }
-        return 0
+        guard savedIntCount > 0 else { return 0 }
+        savedIntCount -= 1
+        return savedInts.unsafelyUnwrapped[savedIntCount]
+    }
+
+    /// Drops all saved resume state (a finished generator).
+    func clearSaved() {
+        if savedValueCount > 0, let values = savedValues {
+            values.deinitialize(count: savedValueCount)
+        }
+        savedValueCount = 0
+        savedIntCount = 0
+    }
+
+    @inline(never) private func growInts() {
+        let capacity = max(8, savedIntCapacity * 2)
+        let buffer = UnsafeMutablePointer<Int>.allocate(capacity: capacity)
+        if let old = savedInts {
+            buffer.update(from: old, count: savedIntCount)
+            old.deallocate()
+        }
+        savedInts = buffer
+        savedIntCapacity = capacity
+    }
+
+    @inline(never) private func growValues() {
+        let capacity = max(4, savedValueCapacity * 2)
+        let buffer = UnsafeMutablePointer<Value>.allocate(capacity: capacity)
+        if let old = savedValues {
+            buffer.moveInitialize(from: old, count: savedValueCount)
+            old.deallocate()
+        }
+        savedValues = buffer
+        savedValueCapacity = capacity
     }
 }
 

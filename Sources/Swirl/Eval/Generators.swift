@@ -119,6 +119,8 @@ final class PyGenerator: ResumableObject {
         switch flow {
         case .suspended:
             state = .suspended
+            yieldedFromAsyncGen = frame.yieldIsAsyncGenValue
+            frame.yieldIsAsyncGenValue = false
             return .yielded(frame.yieldValue)
         case .returned:
             let v = frame.returnValue
@@ -132,7 +134,7 @@ final class PyGenerator: ResumableObject {
 
     private func finish() {
         state = .finished
-        frame.saved.removeAll()
+        frame.clearSaved()
         frame.returnValue = .none
         for i in 0..<frame.slotCount { frame.slots[i] = nil }
     }

@@ -91,17 +91,11 @@ final class YieldNode: ExprNode {
         } else {
             v = .none
         }
-        f.yieldValue = isAsyncGenerator ? .object(AsyncGenYield(v)) : v
+        f.yieldValue = v
+        f.yieldIsAsyncGenValue = isAsyncGenerator
         f.pushInt(1)
         return nil
     }
-}
-
-/// Marks a value yielded by an async generator, as opposed to a future passed up by an
-/// `await` inside it.
-final class AsyncGenYield: PyObject {
-    let value: Value
-    init(_ v: Value) { value = v }
 }
 
 /// `yield from iterable`: delegates to a sub-iterator until it returns.
