@@ -2,6 +2,8 @@
 #include "CSwirlSupport.h"
 #include <pthread.h>
 #include <signal.h>
+#include <stdlib.h>
+#include <errno.h>
 
 uintptr_t swirl_stack_pointer(void) {
     return (uintptr_t)__builtin_frame_address(0);
@@ -61,3 +63,202 @@ void swirl_route_sigint(swirl_flag *flag) {
     sigemptyset(&sa.sa_mask);
     sigaction(SIGINT, &sa, NULL);
 }
+
+struct detached { void (*body)(void *); void *context; };
+
+static void *run_detached(void *arg) {
+    struct detached d = *(struct detached *)arg;
+    free(arg);
+    d.body(d.context);
+    return NULL;
+}
+
+int swirl_spawn_detached(size_t stack_size, void (*body)(void *), void *context) {
+    struct detached *d = malloc(sizeof *d);
+    if (!d) return ENOMEM;
+    d->body = body;
+    d->context = context;
+    pthread_attr_t attr;
+    pthread_t thread;
+    int rc = pthread_attr_init(&attr);
+    if (rc != 0) { free(d); return rc; }
+    rc = pthread_attr_setstacksize(&attr, stack_size);
+    if (rc == 0) rc = pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+    sigset_t set, old;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    pthread_sigmask(SIG_BLOCK, &set, &old);   /* the new thread inherits the mask */
+    if (rc == 0) rc = pthread_create(&thread, &attr, run_detached, d);
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+    pthread_attr_destroy(&attr);
+    if (rc != 0) free(d);
+    return rc;
+}
+
+struct swirl_monitor { pthread_mutex_t mutex; pthread_cond_t cond; };
+
+swirl_monitor *swirl_monitor_create(void) {
+    swirl_monitor *m = malloc(sizeof *m);
+    if (!m) return NULL;
+    pthread_mutex_init(&m->mutex, NULL);
+    pthread_cond_init(&m->cond, NULL);
+    return m;
+}
+
+void swirl_monitor_destroy(swirl_monitor *m) {
+    if (!m) return;
+    pthread_cond_destroy(&m->cond);
+    pthread_mutex_destroy(&m->mutex);
+    free(m);
+}
+
+void swirl_monitor_lock(swirl_monitor *m) { pthread_mutex_lock(&m->mutex); }
+void swirl_monitor_unlock(swirl_monitor *m) { pthread_mutex_unlock(&m->mutex); }
+void swirl_monitor_wait(swirl_monitor *m) { pthread_cond_wait(&m->cond, &m->mutex); }
+void swirl_monitor_broadcast(swirl_monitor *m) { pthread_cond_broadcast(&m->cond); }
+
+/* ---- descriptor readiness ---- */
+#include <unistd.h>
+#include <fcntl.h>
+#ifdef __linux__
+#include <sys/epoll.h>
+#include <sys/eventfd.h>
+
+struct swirl_poller { int epfd; int wakefd; };
+
+swirl_poller *swirl_poller_create(void) {
+    swirl_poller *p = malloc(sizeof *p);
+    if (!p) return NULL;
+    p->epfd = epoll_create1(EPOLL_CLOEXEC);
+    p->wakefd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+    if (p->epfd < 0 || p->wakefd < 0) {
+        if (p->epfd >= 0) close(p->epfd);
+        if (p->wakefd >= 0) close(p->wakefd);
+        free(p);
+        return NULL;
+    }
+    struct epoll_event ev = { .events = EPOLLIN, .data = { .fd = p->wakefd } };
+    epoll_ctl(p->epfd, EPOLL_CTL_ADD, p->wakefd, &ev);
+    return p;
+}
+
+void swirl_poller_destroy(swirl_poller *p) {
+    if (!p) return;
+    close(p->epfd);
+    close(p->wakefd);
+    free(p);
+}
+
+int swirl_poller_set(swirl_poller *p, int fd, int events) {
+    struct epoll_event ev = { .events = 0, .data = { .fd = fd } };
+    if (events & SWIRL_READABLE) ev.events |= EPOLLIN;
+    if (events & SWIRL_WRITABLE) ev.events |= EPOLLOUT;
+    if (events == 0) return epoll_ctl(p->epfd, EPOLL_CTL_DEL, fd, &ev) == 0 ? 0 : errno;
+    if (epoll_ctl(p->epfd, EPOLL_CTL_MOD, fd, &ev) == 0) return 0;
+    if (errno != ENOENT) return errno;
+    return epoll_ctl(p->epfd, EPOLL_CTL_ADD, fd, &ev) == 0 ? 0 : errno;
+}
+
+int swirl_poller_wait(swirl_poller *p, int timeout_ms, int *fds, int *events, int max) {
+    struct epoll_event evs[256];
+    if (max > 256) max = 256;
+    int n = epoll_wait(p->epfd, evs, max, timeout_ms);
+    int count = 0;
+    for (int i = 0; i < n; i++) {
+        if (evs[i].data.fd == p->wakefd) {
+            uint64_t value;
+            while (read(p->wakefd, &value, sizeof value) > 0) {}
+            continue;
+        }
+        int e = 0;
+        if (evs[i].events & EPOLLIN) e |= SWIRL_READABLE;
+        if (evs[i].events & EPOLLOUT) e |= SWIRL_WRITABLE;
+        if (evs[i].events & (EPOLLERR | EPOLLHUP)) e |= SWIRL_FAILED;
+        fds[count] = evs[i].data.fd;
+        events[count] = e;
+        count++;
+    }
+    return count;
+}
+
+void swirl_poller_wakeup(swirl_poller *p) {
+    uint64_t one = 1;
+    ssize_t r = write(p->wakefd, &one, sizeof one);
+    (void)r;
+}
+#else
+#include <poll.h>
+
+/* The portable fallback: poll(2) over a table of watched descriptors plus a self-pipe. */
+struct swirl_poller { int wake[2]; struct pollfd *fds; int count, capacity; };
+
+swirl_poller *swirl_poller_create(void) {
+    swirl_poller *p = calloc(1, sizeof *p);
+    if (!p) return NULL;
+    if (pipe(p->wake) != 0) { free(p); return NULL; }
+    for (int i = 0; i < 2; i++) {
+        fcntl(p->wake[i], F_SETFL, fcntl(p->wake[i], F_GETFL) | O_NONBLOCK);
+        fcntl(p->wake[i], F_SETFD, FD_CLOEXEC);
+    }
+    return p;
+}
+
+void swirl_poller_destroy(swirl_poller *p) {
+    if (!p) return;
+    close(p->wake[0]);
+    close(p->wake[1]);
+    free(p->fds);
+    free(p);
+}
+
+int swirl_poller_set(swirl_poller *p, int fd, int events) {
+    short want = (short)(((events & SWIRL_READABLE) ? POLLIN : 0) | ((events & SWIRL_WRITABLE) ? POLLOUT : 0));
+    for (int i = 0; i < p->count; i++) {
+        if (p->fds[i].fd != fd) continue;
+        if (want == 0) p->fds[i] = p->fds[--p->count];
+        else p->fds[i].events = want;
+        return 0;
+    }
+    if (want == 0) return 0;
+    if (p->count == p->capacity) {
+        int capacity = p->capacity ? p->capacity * 2 : 16;
+        struct pollfd *bigger = realloc(p->fds, (size_t)capacity * sizeof *bigger);
+        if (!bigger) return ENOMEM;
+        p->fds = bigger;
+        p->capacity = capacity;
+    }
+    p->fds[p->count++] = (struct pollfd){ .fd = fd, .events = want, .revents = 0 };
+    return 0;
+}
+
+int swirl_poller_wait(swirl_poller *p, int timeout_ms, int *fds, int *events, int max) {
+    int total = p->count + 1;
+    struct pollfd *all = malloc((size_t)total * sizeof *all);
+    if (!all) return 0;
+    all[0] = (struct pollfd){ .fd = p->wake[0], .events = POLLIN, .revents = 0 };
+    for (int i = 0; i < p->count; i++) all[i + 1] = p->fds[i];
+    int n = poll(all, (nfds_t)total, timeout_ms);
+    int count = 0;
+    if (n > 0) {
+        if (all[0].revents) { char b[64]; while (read(p->wake[0], b, sizeof b) > 0) {} }
+        for (int i = 1; i < total && count < max; i++) {
+            if (!all[i].revents) continue;
+            int e = 0;
+            if (all[i].revents & POLLIN) e |= SWIRL_READABLE;
+            if (all[i].revents & POLLOUT) e |= SWIRL_WRITABLE;
+            if (all[i].revents & (POLLERR | POLLHUP | POLLNVAL)) e |= SWIRL_FAILED;
+            fds[count] = all[i].fd;
+            events[count] = e;
+            count++;
+        }
+    }
+    free(all);
+    return count;
+}
+
+void swirl_poller_wakeup(swirl_poller *p) {
+    char one = 1;
+    ssize_t r = write(p->wake[1], &one, 1);
+    (void)r;
+}
+#endif

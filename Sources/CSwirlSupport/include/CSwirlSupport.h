@@ -22,4 +22,34 @@ int swirl_flag_get(swirl_flag *flag);
 
 /// Makes SIGINT (Ctrl-C) set `flag` instead of killing the process.
 void swirl_route_sigint(swirl_flag *flag);
+
+/// Starts `body(context)` on a new detached thread with a stack of `stack_size` bytes and
+/// SIGINT blocked (Ctrl-C stays with the script thread). Returns 0 or an errno value.
+int swirl_spawn_detached(size_t stack_size, void (*body)(void *), void *context);
+
+/// A mutex with one condition variable: the hand-off between the loop thread and worker
+/// threads waits on it.
+typedef struct swirl_monitor swirl_monitor;
+swirl_monitor *swirl_monitor_create(void);
+void swirl_monitor_destroy(swirl_monitor *monitor);
+void swirl_monitor_lock(swirl_monitor *monitor);
+void swirl_monitor_unlock(swirl_monitor *monitor);
+/// Waits for a broadcast; the caller holds the lock and re-checks its condition.
+void swirl_monitor_wait(swirl_monitor *monitor);
+void swirl_monitor_broadcast(swirl_monitor *monitor);
+
+/// Descriptor readiness (epoll on Linux, poll(2) elsewhere), wrapped so Swift never sees
+/// the packed `epoll_event`. Events are SWIRL_READABLE / SWIRL_WRITABLE / SWIRL_FAILED bits.
+enum { SWIRL_READABLE = 1, SWIRL_WRITABLE = 2, SWIRL_FAILED = 4 };
+typedef struct swirl_poller swirl_poller;
+/// A poller with its wake-up descriptor registered; NULL when the system refuses.
+swirl_poller *swirl_poller_create(void);
+void swirl_poller_destroy(swirl_poller *poller);
+/// Sets what `fd` is watched for (0 removes it). Returns 0 or an errno value.
+int swirl_poller_set(swirl_poller *poller, int fd, int events);
+/// Waits up to `timeout_ms` (-1: no limit); fills `fds`/`events` with up to `max` ready
+/// descriptors and returns their count (0 on timeout, wake-up or signal).
+int swirl_poller_wait(swirl_poller *poller, int timeout_ms, int *fds, int *events, int max);
+/// Ends a current or the next wait; safe from any thread.
+void swirl_poller_wakeup(swirl_poller *poller);
 #endif

@@ -59,6 +59,11 @@ extension Runtime {
             return .false
         })
         def("isfuture", .a1 { _, v in .bool(v.asObject is PyFuture) })
+        // to_thread (in the prelude) awaits this: fn(*args, **kwargs) on a worker thread.
+        def("_run_in_thread", .general { rt, a in
+            guard let fn = a.positional.first else { throw typeError("to_thread() missing 1 required positional argument: 'func'") }
+            return .object(try rt.runInWorkerThread(fn, Arguments(Array(a.positional.dropFirst()), keywords: a.keywords)))
+        })
         installFutureMethods()
         installSynchronization(g)
         nativeConstructors[ObjectIdentifier(Types.future)] = { rt, _ in .object(PyFuture(loop: rt.loop)) }
@@ -67,7 +72,7 @@ extension Runtime {
     }
 
     func runningLoop() throws -> EventLoop {
-        guard loop.running else { throw runtimeError("no running event loop") }
+        guard loop.running, currentWorker == nil else { throw runtimeError("no running event loop") }
         return loop
     }
 
@@ -122,6 +127,7 @@ extension Runtime {
             throw error
         }
         try cancelAllTasks()
+        try loop.waitForWorkers()
         // Closing the runner runs shutdown_asyncgens() and shutdown_default_executor() as tasks.
         loop.taskCounter += 2
         if !task.isDone { throw runtimeError("Event loop stopped before Future completed.") }
@@ -374,6 +380,20 @@ extension Runtime {
             guard a.positional.count >= 3, let d = rt.num(a.positional[1]) else { throw typeError("call_at() missing arguments") }
             let h = PyHandle(.script(a.positional[2], Array(a.positional.dropFirst(3))), isTimer: true)
             return .object(lp(rt).callAt(try rt.floatOf(d), h))
+        })
+        Types.method(loopT, "run_in_executor", .general { rt, a in
+            guard a.positional.count >= 3 else {
+                throw typeError("run_in_executor() missing 2 required positional arguments: 'executor' and 'func'")
+            }
+            if !a.keywords.isEmpty { throw typeError("run_in_executor() got an unexpected keyword argument '\(a.keywords[0].0)'") }
+            return .object(try rt.runInWorkerThread(a.positional[2], Arguments(Array(a.positional.dropFirst(3)))))
+        })
+        Types.method(loopT, "call_soon_threadsafe", .general { rt, a in
+            guard a.positional.count >= 2 else { throw typeError("call_soon_threadsafe() missing callback") }
+            let h = PyHandle(.script(a.positional[1], Array(a.positional.dropFirst(2))))
+            lp(rt).callSoon(h)
+            lp(rt).poller.wakeup()
+            return .object(h)
         })
         Types.method(loopT, "is_running", .a1 { rt, _ in .bool(lp(rt).running) })
         Types.method(loopT, "is_closed", .a1 { _, _ in .false })

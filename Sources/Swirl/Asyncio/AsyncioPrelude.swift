@@ -18,6 +18,10 @@ class QueueFull(Exception):
     pass
 
 
+async def to_thread(func, /, *args, **kwargs):
+    return await _run_in_thread(func, *args, **kwargs)
+
+
 def _release_waiter(waiter, *args):
     if not waiter.done():
         waiter.set_result(None)

@@ -16,7 +16,7 @@ final class PyFile: PyObject {
     /// Writing: the open stream.
     private var handle: UnsafeMutablePointer<FILE>?
 
-    init(name: String, mode: String) throws {
+    init(name: String, mode: String, rt: Runtime) throws {
         self.name = name
         self.mode = mode
         binary = mode.contains("b")
@@ -32,7 +32,8 @@ final class PyFile: PyObject {
             guard let h = fopen(name, cmode) else { throw PyFile.errnoError(name) }
             handle = h
         } else {
-            guard let data = FileManager.default.contents(atPath: name) else {
+            // The read itself lets other work go on when this runs in asyncio.to_thread.
+            guard let data = rt.blockingCall({ FileManager.default.contents(atPath: name) }) else {
                 if !FileManager.default.fileExists(atPath: name) {
                     throw PyFile.osError(Types.fileNotFoundError, 2, "No such file or directory", name)
                 }
@@ -199,7 +200,7 @@ extension Runtime {
             if mode.contains("b") { throw valueError("binary mode doesn't take an encoding argument") }
             if !["utf-8", "utf8"].contains(enc) { throw notImplemented("encoding '\(enc)' is not supported") }
         }
-        return .object(try PyFile(name: path, mode: mode))
+        return .object(try PyFile(name: path, mode: mode, rt: self))
     }
 
     /// A file object's iterator for `for line in f` (the object is its own iterator).

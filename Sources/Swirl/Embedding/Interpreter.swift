@@ -120,7 +120,10 @@ public final class Interpreter: @unchecked Sendable {
     }
 
     /// Requests a KeyboardInterrupt in the running script (callable from any thread).
-    public func interrupt() { rt.interruptFlag.set() }
+    public func interrupt() {
+        rt.interruptFlag.set()
+        rt.poller.wakeup()
+    }
 
     /// Turns Ctrl-C (SIGINT) into a KeyboardInterrupt in the running script, as the
     /// command line wants; a host that handles signals itself calls `interrupt()` instead.

@@ -54,6 +54,12 @@ final class EventLoop {
         t.taskIndex = -1
     }
     var taskCounter = 0
+    /// Descriptor readiness and the cross-thread wake-up.
+    var poller: Poller { rt.poller }
+    /// The baton between this loop's thread and worker threads.
+    lazy var handoff = ThreadHandoff(poller: rt.poller)
+    /// Worker threads started and not finished (changed only by the baton holder).
+    var workersInFlight = 0
     /// The loop object scripts see (`asyncio.get_running_loop()`).
     lazy var object = PyLoop(self)
 
@@ -123,16 +129,11 @@ final class EventLoop {
 
     func runOnce() throws {
         try rt.checkInterrupt()
+        if workersInFlight > 0 { handoff.serveRequests(rt) }
         if ready.isEmpty && !stopping {
-            if let next = timers.min {
-                let delay = next.when - time()
-                if delay > 0 {
-                    if rt.virtualTime { virtualNow = next.when } else { blockingSleep(delay) }
-                }
-            } else {
-                // Nothing can ever happen: a deadlock in the script. CPython would block forever.
-                throw ScriptError(Types.runtimeError, "Event loop is idle with nothing scheduled (deadlock)")
-            }
+            try waitForEvents()
+        } else if poller.watchCount > 0 {
+            collect(poller.wait(timeout: 0))
         }
         let now = time() + 1e-9
         while let next = timers.min, next.when <= now {
@@ -144,6 +145,42 @@ final class EventLoop {
             n -= 1
             try run(item)
         }
+    }
+
+    /// Nothing is ready: wait for a descriptor, a worker thread or the next timer (with
+    /// virtual time, the clock jumps to the timer once nothing real is pending).
+    private func waitForEvents() throws {
+        let nextTimer = timers.min?.when
+        let othersPending = poller.watchCount > 0 || workersInFlight > 0
+        if nextTimer == nil && !othersPending {
+            // Nothing can ever happen: a deadlock in the script. CPython would block forever.
+            throw ScriptError(Types.runtimeError, "Event loop is idle with nothing scheduled (deadlock)")
+        }
+        if rt.virtualTime {
+            if othersPending {
+                collect(poller.wait(timeout: 0))
+                guard ready.isEmpty else { return }
+                if workersInFlight > 0 && (handoff.realCallsInProgress || handoff.hasRequests) {
+                    // A worker is doing real work: its result comes before any virtual timer.
+                    if !handoff.hasRequests { collect(poller.wait(timeout: nil)) }
+                    return
+                }
+                if nextTimer == nil {
+                    collect(poller.wait(timeout: nil))
+                    return
+                }
+            }
+            if let t = nextTimer, t > virtualNow { virtualNow = t }
+            return
+        }
+        let timeout = nextTimer.map { max(0, $0 - time()) }
+        if timeout == 0 && !othersPending { return }
+        collect(poller.wait(timeout: timeout))
+        try rt.checkInterrupt()
+    }
+
+    private func collect(_ handles: [PyHandle]) {
+        for h in handles { ready.append(.handle(h)) }
     }
 
     private func run(_ item: ReadyItem) throws {
@@ -177,6 +214,15 @@ final class EventLoop {
     }
 
     func stop() { stopping = true }
+
+    /// Like the end of CPython's `asyncio.run` (shutdown_default_executor): waits until the
+    /// worker threads have finished, running the loop meanwhile.
+    func waitForWorkers() throws {
+        guard workersInFlight > 0 else { return }
+        running = true
+        defer { running = false }
+        while workersInFlight > 0 || !ready.isEmpty { try runOnce() }
+    }
 }
 
 /// A scheduled callback (`loop.call_soon`/`call_later` return these).

@@ -152,7 +152,10 @@ extension Runtime {
             guard let n = rt.num(v) else { throw typeError("'\(rt.typeName(v))' object cannot be interpreted as an integer") }
             let d = try rt.floatOf(n)
             if d < 0 { throw valueError("sleep length must be non-negative") }
-            rt.loop.blockingSleep(d)
+            if !rt.virtualSleepOnWorker(d) {
+                let loop = rt.loop
+                rt.blockingCall { loop.blockingSleep(d) }
+            }
             try rt.checkInterrupt()
             return .none
         }))

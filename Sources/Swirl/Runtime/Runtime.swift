@@ -24,11 +24,13 @@ final class Runtime {
     private(set) lazy var loop = EventLoop(rt: self)
 
     // Value stack for the locals of sync calls.
-    let stackCapacity = 1 << 22
-    let stack: UnsafeMutablePointer<Value?>
+    var stackCapacity = 1 << 22
+    var stack: UnsafeMutablePointer<Value?>
     var sp = 0
     /// Frames reused by sync calls, one per depth (owned here, released in deinit).
-    private var framePool: [Unmanaged<Frame>] = []
+    var framePool: [Unmanaged<Frame>] = []
+    /// The worker thread whose state is installed (nil on the loop's own thread).
+    var currentWorker: WorkerThread?
     var depth = 0
     var recursionLimit = 1000
     var activationCounter = 0
@@ -53,6 +55,9 @@ final class Runtime {
     var syntaxErrors: [ObjectIdentifier: SyntaxError] = [:]
     /// Set from another thread to interrupt the running script.
     let interruptFlag = InterruptFlag()
+    /// The event loop's descriptor poller, created with the runtime so that another
+    /// thread can always wake the loop (`Interpreter.interrupt()`).
+    let poller = Poller()
 
     init(output: OutputSinks) {
         self.output = output
