@@ -66,6 +66,9 @@ extension Runtime {
         })
         installFutureMethods()
         installSynchronization(g)
+        installStreams(g)
+        g["StreamReader"] = .object(Types.streamReader)
+        g["StreamWriter"] = .object(Types.streamWriter)
         nativeConstructors[ObjectIdentifier(Types.future)] = { rt, _ in .object(PyFuture(loop: rt.loop)) }
         try runPrelude(asyncioPreludeSource, into: m, name: "asyncio")
         return m
@@ -418,6 +421,14 @@ extension Runtime {
         if let t = o as? PyTask { return t.describe() }
         if let f = o as? PyFuture { return f.describe() }
         if o is SleepCoroutine { return "<coroutine object sleep at \(address(o))>" }
+        if let r = o as? PyStreamReader { return r.describe() }
+        if let w = o as? PyStreamWriter { return w.describe() }
+        if let s = o as? PyTransportSocket {
+            var text = "<asyncio.TransportSocket fd=\(s.fd), family=\(s.family), type=1, proto=6"
+            if s.fd >= 0, let a = Sockets.localAddress(s.fd) { text += ", laddr=\(a.reprForMessage)" }
+            if s.fd >= 0, let a = Sockets.peerAddress(s.fd) { text += ", raddr=\(a.reprForMessage)" }
+            return text + ">"
+        }
         if o is PyLoop { return "<_UnixSelectorEventLoop running=\(loop.running) closed=False debug=\(debugMode ? "True" : "False")>" }
         return nil
     }

@@ -431,4 +431,130 @@ class TaskGroup:
             self._abort()
             self._parent_cancel_requested = True
             self._parent_task.cancel()
+
+async def open_connection(host=None, port=None, *, limit=65536, ssl=None, family=0,
+                          proto=0, flags=0, sock=None, local_addr=None, server_hostname=None,
+                          ssl_handshake_timeout=None, happy_eyeballs_delay=None, interleave=None):
+    if ssl:
+        raise NotImplementedError("ssl is not supported")
+    if sock is not None:
+        raise NotImplementedError("sock= is not supported")
+    return await _open_connection(host, port, limit)
+
+
+class Server:
+    def __init__(self, loop, sockets, client_connected_cb, limit, backlog):
+        self._loop = loop
+        self._sockets = sockets
+        self._client_connected_cb = client_connected_cb
+        self._limit = limit
+        self._backlog = backlog
+        self._active_count = 0
+        self._waiters = []
+        self._serving = False
+        self._serving_forever_fut = None
+
+    def __repr__(self):
+        return f'<{self.__class__.__name__} sockets={self.sockets!r}>'
+
+    def _attach(self):
+        self._active_count += 1
+
+    def _detach(self):
+        self._active_count -= 1
+        if self._active_count == 0 and self._sockets is None:
+            self._wakeup()
+
+    def _wakeup(self):
+        waiters = self._waiters
+        self._waiters = None
+        for waiter in waiters:
+            if not waiter.done():
+                waiter.set_result(waiter)
+
+    def _start_serving(self):
+        if self._serving:
+            return
+        self._serving = True
+        for sock in self._sockets:
+            _start_accepting(sock, self, self._client_connected_cb, self._limit, self._backlog)
+
+    def get_loop(self):
+        return self._loop
+
+    def is_serving(self):
+        return self._serving
+
+    @property
+    def sockets(self):
+        if self._sockets is None:
+            return ()
+        return tuple(self._sockets)
+
+    def close(self):
+        sockets = self._sockets
+        if sockets is None:
+            return
+        self._sockets = None
+        for sock in sockets:
+            _stop_accepting(sock)
+        self._serving = False
+        if self._serving_forever_fut is not None and not self._serving_forever_fut.done():
+            self._serving_forever_fut.cancel()
+            self._serving_forever_fut = None
+        if self._active_count == 0:
+            self._wakeup()
+
+    async def start_serving(self):
+        self._start_serving()
+        await sleep(0)
+
+    async def serve_forever(self):
+        if self._serving_forever_fut is not None:
+            raise RuntimeError(f'server {self!r} is already being awaited on serve_forever()')
+        if self._sockets is None:
+            raise RuntimeError(f'server {self!r} is closed')
+        self._start_serving()
+        self._serving_forever_fut = self._loop.create_future()
+        try:
+            await self._serving_forever_fut
+        except CancelledError:
+            try:
+                self.close()
+                await self.wait_closed()
+            finally:
+                raise
+        finally:
+            self._serving_forever_fut = None
+
+    async def wait_closed(self):
+        if self._sockets is None or self._waiters is None:
+            return
+        waiter = self._loop.create_future()
+        self._waiters.append(waiter)
+        await waiter
+
+    async def __aenter__(self):
+        return self
+
+    async def __aexit__(self, *exc):
+        self.close()
+        await self.wait_closed()
+
+
+async def start_server(client_connected_cb, host=None, port=None, *, limit=65536, family=0,
+                       flags=1, sock=None, backlog=100, ssl=None, reuse_address=None,
+                       reuse_port=None, ssl_handshake_timeout=None, start_serving=True):
+    if ssl:
+        raise NotImplementedError("ssl is not supported")
+    if sock is not None:
+        raise NotImplementedError("sock= is not supported")
+    loop = get_running_loop()
+    server = Server(loop, _listen(host, port, backlog, reuse_address, reuse_port),
+                    client_connected_cb, limit, backlog)
+    if start_serving:
+        server._start_serving()
+        await sleep(0)
+    return server
+
 """#

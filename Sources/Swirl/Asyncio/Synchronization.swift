@@ -10,11 +10,15 @@ final class WaitCoroutine: ResumableObject {
     enum Outcome {
         case done(Value)
         case wait(PyFuture)
+        /// Yield to the loop for one iteration (like `await asyncio.sleep(0)`), then run
+        /// `start` again.
+        case yieldOnce
     }
     let name: String
     private let start: (Runtime) throws -> Outcome
     private let resumed: (Runtime, PyFuture, PyException?) throws -> Outcome
     private var waiting: PyFuture?
+    private var yielded = false
     private var finished = false
 
     init(_ name: String, start: @escaping (Runtime) throws -> Outcome,
@@ -38,6 +42,10 @@ final class WaitCoroutine: ResumableObject {
             if let fut = waiting {
                 waiting = nil
                 outcome = try resumed(rt, fut, throwing)
+            } else if yielded {
+                yielded = false
+                if let e = throwing { throw ScriptError(e) }
+                outcome = try start(rt)
             } else {
                 if let e = throwing {
                     finished = true
@@ -56,6 +64,9 @@ final class WaitCoroutine: ResumableObject {
         case .wait(let f):
             waiting = f
             return .yielded(.object(f))
+        case .yieldOnce:
+            yielded = true
+            return .yielded(.none)
         }
     }
 

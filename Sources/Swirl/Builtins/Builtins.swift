@@ -177,7 +177,7 @@ extension Runtime {
         define("input", .general { rt, a in
             if let p = a.positional.first { rt.output.stdout(try rt.str(p)) }
             rt.output.flush()
-            guard let line = rt.blockingCall({ readLine() }) else { throw ScriptError(Types.eofError, "EOF when reading a line") }
+            guard let line = rt.blockingCall({ Swift.readLine() }) else { throw ScriptError(Types.eofError, "EOF when reading a line") }
             return Value(line)
         })
         define("dir", .general { rt, a in

@@ -65,6 +65,11 @@ final class EventLoop {
 
     init(rt: Runtime) { self.rt = rt }
 
+    deinit { readScratch.deallocate() }
+
+    /// Where sockets read into before the bytes go to a StreamReader.
+    let readScratch = UnsafeMutableRawBufferPointer.allocate(byteCount: 256 * 1024, alignment: 16)
+
     // MARK: clock
 
     /// Monotonic seconds (`loop.time()`).
