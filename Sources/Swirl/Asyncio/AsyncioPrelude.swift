@@ -439,7 +439,11 @@ async def open_connection(host=None, port=None, *, limit=65536, ssl=None, family
         raise NotImplementedError("ssl is not supported")
     if sock is not None:
         raise NotImplementedError("sock= is not supported")
-    return await _open_connection(host, port, limit)
+    if _ip_literal(host):
+        addresses = [(host, port)]
+    else:
+        addresses = await _run_in_thread(_getaddrinfo, host, port, False)
+    return await _open_connection(addresses, limit)
 
 
 class Server:
@@ -550,7 +554,14 @@ async def start_server(client_connected_cb, host=None, port=None, *, limit=65536
     if sock is not None:
         raise NotImplementedError("sock= is not supported")
     loop = get_running_loop()
-    server = Server(loop, _listen(host, port, backlog, reuse_address, reuse_port),
+    hosts = [host] if host is None or isinstance(host, str) else list(host)
+    addresses = []
+    for h in hosts:
+        if _ip_literal(h):
+            addresses.append((h, port))
+        else:
+            addresses.extend(await _run_in_thread(_getaddrinfo, h, port, True))
+    server = Server(loop, _listen(addresses, backlog, reuse_address, reuse_port),
                     client_connected_cb, limit, backlog)
     if start_serving:
         server._start_serving()

@@ -114,19 +114,38 @@ extension Runtime {
 
         // Native halves of the prelude's streams API.
         let define = { (name: String, impl: NativeImpl) in g[name] = .object(PyNativeFunction(name, impl)) }
+        // Addresses travel between these helpers as (ip_literal, port) tuples.
+        func addresses(_ v: Value) throws -> [SocketAddress] { try self.addressList(v) }
+        define("_ip_literal", .a1 { rt, host in
+            if host.isNone { return .false }
+            return .bool(Sockets.literalAddress(try rt.str(host), 0) != nil)
+        })
+        define("_getaddrinfo", .general { rt, a in
+            // Runs on a worker thread (asyncio.to_thread): the lookup itself releases the loop.
+            guard a.positional.count >= 3 else { throw typeError("_getaddrinfo() takes 3 arguments") }
+            var host: String? = a.positional[0].isNone ? nil : try rt.str(a.positional[0])
+            if host == "" { host = nil }
+            let port = try rt.portNumber(a.positional[1])
+            let passive = try rt.truthy(a.positional[2])
+            switch rt.blockingCall({ Sockets.resolve(host, port, passive: passive) }) {
+            case .success(let list):
+                return .object(PyList(list.map { address in
+                    let (h, p) = address.hostAndPort
+                    return .object(PyTuple([Value(h), .int(p)]))
+                }))
+            case .failure(let f):
+                throw ScriptError(PyException(Types.gaierror, args: [.int(f.code), Value(f.message)]))
+            }
+        })
         define("_open_connection", .general { rt, a in
-            let host = a.positional.first ?? .none
-            let port = a.positional.count > 1 ? a.positional[1] : .none
-            let limit = a.positional.count > 2 ? try rt.indexValue(a.positional[2]) : PyStreamReader.defaultLimit
-            return .object(try rt.openConnection(host: host.isNone ? nil : try rt.str(host),
-                                                 port: try rt.portNumber(port), limit: limit))
+            guard a.positional.count >= 2 else { throw typeError("_open_connection() takes 2 arguments") }
+            return .object(try rt.openConnection(to: try addresses(a.positional[0]), limit: try rt.indexValue(a.positional[1])))
         })
         define("_listen", .general { rt, a in
-            guard a.positional.count >= 5 else { throw typeError("_listen() takes 5 arguments") }
-            let sockets = try rt.listenSockets(host: a.positional[0], port: try rt.portNumber(a.positional[1]),
-                                               backlog: try rt.indexValue(a.positional[2]),
-                                               reuseAddress: a.positional[3].isNone ? true : try rt.truthy(a.positional[3]),
-                                               reusePort: try rt.truthy(a.positional[4]))
+            guard a.positional.count >= 4 else { throw typeError("_listen() takes 4 arguments") }
+            let sockets = try rt.listenSockets(on: try addresses(a.positional[0]), backlog: try rt.indexValue(a.positional[1]),
+                                               reuseAddress: a.positional[2].isNone ? true : try rt.truthy(a.positional[2]),
+                                               reusePort: try rt.truthy(a.positional[3]))
             return .object(PyList(sockets.map { .object($0) }))
         })
         define("_start_accepting", .general { rt, a in
@@ -141,6 +160,16 @@ extension Runtime {
     fileprivate func bytesArgument(_ v: Value) throws -> [UInt8] {
         if case .object(let o) = v, let b = o as? PyBytes { return b.bytes }
         throw typeError("data argument must be a bytes-like object, not '\(typeName(v))'")
+    }
+
+    fileprivate func addressList(_ v: Value) throws -> [SocketAddress] {
+        try iterateToArray(v).map { item in
+            let pair = try iterateToArray(item)
+            guard pair.count >= 2, let address = Sockets.literalAddress(try str(pair[0]), try portNumber(pair[1])) else {
+                throw valueError("bad address \((try? repr(item)) ?? "")")
+            }
+            return address
+        }
     }
 
     fileprivate func portNumber(_ v: Value) throws -> Int {

@@ -328,13 +328,7 @@ extension Runtime {
 
     /// `open_connection(host, port, limit=...)`: a coroutine connecting to each resolved
     /// address in turn.
-    func openConnection(host: String?, port: Int, limit: Int) throws -> WaitCoroutine {
-        let addresses: [SocketAddress]
-        switch blockingCall({ Sockets.resolve(host, port, passive: false) }) {
-        case .success(let a): addresses = a
-        case .failure(let f):
-            throw ScriptError(PyException(Types.gaierror, args: [.int(f.code), Value(f.message)]))
-        }
+    func openConnection(to addresses: [SocketAddress], limit: Int) throws -> WaitCoroutine {
         var index = 0
         var fd: Int32 = -1
         var errors: [PyException] = []
@@ -404,22 +398,7 @@ extension Runtime {
     }
 
     /// The listening sockets for `start_server(host, port)`.
-    func listenSockets(host: Value, port: Int, backlog: Int, reuseAddress: Bool, reusePort: Bool) throws -> [PyTransportSocket] {
-        var hosts: [String?] = []
-        if host.isNone || (try? str(host)) == "" {
-            hosts = [nil]
-        } else if case .object(let o) = host, o is PyStr {
-            hosts = [try str(host)]
-        } else {
-            hosts = try iterateToArray(host).map { try str($0) }
-        }
-        var addresses: [SocketAddress] = []
-        for h in hosts {
-            switch blockingCall({ Sockets.resolve(h, port, passive: true) }) {
-            case .success(let a): addresses += a
-            case .failure(let f): throw ScriptError(PyException(Types.gaierror, args: [.int(f.code), Value(f.message)]))
-            }
-        }
+    func listenSockets(on addresses: [SocketAddress], backlog: Int, reuseAddress: Bool, reusePort: Bool) throws -> [PyTransportSocket] {
         var sockets: [PyTransportSocket] = []
         for address in addresses {
             switch Sockets.listen(on: address, backlog: Int32(clamping: backlog), reuseAddress: reuseAddress, reusePort: reusePort) {
