@@ -171,11 +171,19 @@ extension Runtime {
     }
 
     fileprivate func incompleteRead(_ partial: [UInt8], expected: Int?) -> ScriptError {
-        let e = PyException(Types.incompleteReadError,
-                            "\(partial.count) bytes read on a total of \(expected.map { String($0) } ?? "undefined") expected bytes")
-        e.attrs["partial"] = .object(PyBytes(partial))
-        e.attrs["expected"] = expected.map { .int($0) } ?? Value.none
+        let e = (try? makeIncompleteReadError(partial: .object(PyBytes(partial)), expected: expected.map { .int($0) } ?? Value.none))
+            ?? PyException(Types.incompleteReadError, args: [])
         return ScriptError(e)
+    }
+
+    /// `IncompleteReadError(partial, expected)` with CPython's message and attributes.
+    func makeIncompleteReadError(partial: Value, expected: Value) throws -> PyException {
+        let count = try len(partial)
+        let expectedText = expected.isNone ? "undefined" : try repr(expected)
+        let e = PyException(Types.incompleteReadError, "\(count) bytes read on a total of \(expectedText) expected bytes")
+        e.attrs["partial"] = partial
+        e.attrs["expected"] = expected
+        return e
     }
 
     fileprivate func limitOverrun(_ message: String, consumed: Int) -> ScriptError {

@@ -68,6 +68,16 @@ extension Runtime {
         if t.layout == .exception {
             if !args.keywords.isEmpty { throw Swirl.typeError("\(t.name)() takes no keyword arguments") }
             if t === Types.baseExceptionGroup || t === Types.exceptionGroup { return try makeExceptionGroup(t, a) }
+            if t === Types.incompleteReadError {
+                guard a.count == 2 else { throw Swirl.typeError("IncompleteReadError.__init__() takes 3 positional arguments but \(a.count + 1) were given") }
+                return .object(try makeIncompleteReadError(partial: a[0], expected: a[1]))
+            }
+            if t === Types.limitOverrunError {
+                guard a.count == 2 else { throw Swirl.typeError("LimitOverrunError.__init__() takes 3 positional arguments but \(a.count + 1) were given") }
+                let e = PyException(t, args: [a[0]])
+                e.attrs["consumed"] = a[1]
+                return .object(e)
+            }
             return .object(PyException(t, args: a))
         }
         if let custom = nativeConstructors[ObjectIdentifier(t)] { return try custom(self, args) }
