@@ -262,3 +262,63 @@ void swirl_poller_wakeup(swirl_poller *p) {
     (void)r;
 }
 #endif
+
+/* ---- fibers: a second native stack on the same thread (ucontext) ---- */
+#include <ucontext.h>
+#include <sys/mman.h>
+#include <stdint.h>
+
+struct swirl_fiber {
+    ucontext_t fiber_context;
+    ucontext_t caller_context;
+    void *memory;
+    size_t memory_size;
+    void (*body)(void *);
+    void *context;
+    int finished;
+};
+
+static void fiber_entry(unsigned int high, unsigned int low) {
+    swirl_fiber *f = (swirl_fiber *)(((uintptr_t)high << 32) | (uintptr_t)low);
+    f->body(f->context);
+    f->finished = 1;
+    swapcontext(&f->fiber_context, &f->caller_context);
+}
+
+swirl_fiber *swirl_fiber_create(size_t stack_size, void (*body)(void *), void *context) {
+    swirl_fiber *f = calloc(1, sizeof *f);
+    if (!f) return NULL;
+    size_t page = (size_t)sysconf(_SC_PAGESIZE);
+    stack_size = (stack_size + page - 1) / page * page;
+    f->memory_size = stack_size + page;
+    f->memory = mmap(NULL, f->memory_size, PROT_READ | PROT_WRITE,
+                     MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_STACK, -1, 0);
+    if (f->memory == MAP_FAILED) { free(f); return NULL; }
+    mprotect(f->memory, page, PROT_NONE);   /* guard page below the stack */
+    f->body = body;
+    f->context = context;
+    if (getcontext(&f->fiber_context) != 0) { munmap(f->memory, f->memory_size); free(f); return NULL; }
+    f->fiber_context.uc_stack.ss_sp = (char *)f->memory + page;
+    f->fiber_context.uc_stack.ss_size = stack_size;
+    f->fiber_context.uc_link = NULL;
+    uintptr_t p = (uintptr_t)f;
+    makecontext(&f->fiber_context, (void (*)(void))fiber_entry, 2,
+                (unsigned int)(p >> 32), (unsigned int)(p & 0xffffffffu));
+    return f;
+}
+
+int swirl_fiber_resume(swirl_fiber *f) {
+    if (f->finished) return 1;
+    swapcontext(&f->caller_context, &f->fiber_context);
+    return f->finished;
+}
+
+void swirl_fiber_yield(swirl_fiber *f) {
+    swapcontext(&f->fiber_context, &f->caller_context);
+}
+
+void swirl_fiber_destroy(swirl_fiber *f) {
+    if (!f) return;
+    munmap(f->memory, f->memory_size);
+    free(f);
+}

@@ -38,6 +38,15 @@ void swirl_monitor_unlock(swirl_monitor *monitor);
 void swirl_monitor_wait(swirl_monitor *monitor);
 void swirl_monitor_broadcast(swirl_monitor *monitor);
 
+/// A fiber: `body(context)` on its own native stack, on the thread that resumes it.
+/// `resume` runs it until it yields or finishes (returns 1 once finished); `yield` (called
+/// inside the fiber) returns to the resumer. The stack has a guard page below it.
+typedef struct swirl_fiber swirl_fiber;
+swirl_fiber *swirl_fiber_create(size_t stack_size, void (*body)(void *), void *context);
+int swirl_fiber_resume(swirl_fiber *fiber);
+void swirl_fiber_yield(swirl_fiber *fiber);
+void swirl_fiber_destroy(swirl_fiber *fiber);
+
 /// Descriptor readiness (epoll on Linux, poll(2) elsewhere), wrapped so Swift never sees
 /// the packed `epoll_event`. Events are SWIRL_READABLE / SWIRL_WRITABLE / SWIRL_FAILED bits.
 enum { SWIRL_READABLE = 1, SWIRL_WRITABLE = 2, SWIRL_FAILED = 4 };

@@ -1,13 +1,13 @@
-// `asyncio.to_thread` and `loop.run_in_executor`: a function runs on a worker thread while
-// the loop keeps serving other tasks.
+// `asyncio.to_thread` and `loop.run_in_executor`: a function runs "in a thread" while the
+// loop keeps serving other tasks.
 //
-// The interpreter is not thread-safe, so script code never runs on two threads at once:
-// a baton passes between the loop thread and the workers. The loop holds it normally and
-// hands it over only between its iterations, to a worker that asked for it; the worker
-// runs script code until it reaches a blocking native call (`time.sleep`, file reads,
-// `input`), gives the baton back for the duration of that call, and asks for it again
-// through the loop's wake-up descriptor. Each worker has its own value stack and frame pool,
-// installed in the runtime while it holds the baton.
+// The interpreter is single-threaded: script code only ever runs on the loop's thread. A
+// call handed to `to_thread` runs there too, as a fiber — a second native stack that the
+// loop switches to between its iterations. When the fiber reaches a blocking native call
+// (`time.sleep`, file reads, `input`, host name lookups), that call alone goes to a real
+// worker thread and the fiber switches back to the loop; when the call returns, the worker
+// queues the fiber to be resumed and wakes the loop through its thread-safe wake-up. Each
+// fiber has its own value stack and frame pool, installed in the runtime while it runs.
 import CSwirlSupport
 #if canImport(Glibc)
 import Glibc
@@ -26,7 +26,7 @@ struct ThreadState {
     var handledExceptions: [PyException] = []
     var reprActive = Set<ObjectIdentifier>()
     var currentTask: PyTask?
-    var worker: WorkerThread?
+    var worker: WorkerFiber?
 }
 
 extension Runtime {
@@ -49,61 +49,55 @@ extension Runtime {
         currentWorker = mine.worker
     }
 
-    /// Runs `body` without the baton when called on a worker thread, so the loop and other
-    /// workers go on meanwhile. `body` must not touch interpreter objects.
-    func blockingCall<T>(_ body: () -> T) -> T {
+    /// Runs `body` on a worker thread when called from a `to_thread` fiber, so the loop and
+    /// other tasks go on meanwhile; elsewhere it simply runs `body`. `body` must not touch
+    /// interpreter objects.
+    func blockingCall<T>(_ body: @escaping () -> T) -> T {
         guard let worker = currentWorker else { return body() }
-        worker.giveBack(blocking: true)
-        let result = body()
-        worker.take()
-        return result
+        let job = BlockingJob<T>(body)
+        worker.runOnWorkerThread(job)
+        if let result = job.result { return result }
+        return body()   // the thread could not start: run it here
     }
 
-    /// `time.sleep` on a worker thread under the virtual clock: the worker waits for a
+    /// `time.sleep` in a `to_thread` fiber under the virtual clock: the fiber waits for a
     /// loop timer instead of the real clock.
     func virtualSleepOnWorker(_ seconds: Double) -> Bool {
         guard virtualTime, let worker = currentWorker else { return false }
         let handoff = loop.handoff
         loop.callAt(loop.time() + seconds, PyHandle(.native { _ in handoff.request(worker, wake: false) }))
-        worker.giveBack(blocking: false)
-        worker.waitForGrant()
+        worker.suspend()
         return true
     }
 
     /// `loop.run_in_executor(None, fn, *args)` / `asyncio.to_thread(fn, *args, **kwargs)`:
-    /// a future that completes with `fn`'s result once a worker thread has run it.
+    /// a future that completes with `fn`'s result.
     func runInWorkerThread(_ fn: Value, _ args: Arguments) throws -> PyFuture {
         let future = PyFuture(loop: loop)
-        let worker = WorkerThread(rt: self, handoff: loop.handoff, function: fn, arguments: args, future: future)
-        loop.workersInFlight += 1
-        // Until it first takes the baton, the new thread counts as busy with real work.
-        swirl_monitor_lock(loop.handoff.monitor)
-        loop.handoff.blockedInRealCall += 1
-        swirl_monitor_unlock(loop.handoff.monitor)
-        let context = Unmanaged.passRetained(worker).toOpaque()
-        let rc = swirl_spawn_detached(WorkerThread.nativeStackSize, { p in
-            guard let p else { return }
-            Unmanaged<WorkerThread>.fromOpaque(p).takeRetainedValue().main()
-        }, context)
-        if rc != 0 {
-            Unmanaged<WorkerThread>.fromOpaque(context).release()
-            loop.workersInFlight -= 1
-            swirl_monitor_lock(loop.handoff.monitor)
-            loop.handoff.blockedInRealCall -= 1
-            swirl_monitor_unlock(loop.handoff.monitor)
+        guard let worker = WorkerFiber(rt: self, handoff: loop.handoff, function: fn, arguments: args, future: future) else {
             throw ScriptError(Types.runtimeError, "can't start new thread")
         }
+        loop.workersInFlight += 1
+        loop.handoff.request(worker, wake: false)
         return future
     }
 }
 
-/// Who holds the baton, and the workers waiting for it. Guarded by `monitor`.
+/// A blocking native call that runs on a worker thread, with its result.
+final class BlockingJob<T> {
+    let body: () -> T
+    var result: T?
+    init(_ body: @escaping () -> T) { self.body = body }
+    func run() { result = body() }
+}
+
+/// The fibers waiting to be resumed by the loop. Guarded by `monitor` (worker threads
+/// queue fibers from their own threads).
 final class ThreadHandoff {
     let monitor: OpaquePointer?
-    /// nil while the loop thread holds the baton.
-    var holder: WorkerThread?
-    var requests: [WorkerThread] = []
-    /// Workers inside a blocking call: the virtual clock may not jump while they work.
+    var requests: [WorkerFiber] = []
+    /// Blocking calls in progress on worker threads: the virtual clock may not jump past
+    /// them.
     var blockedInRealCall = 0
     let poller: Poller
 
@@ -114,10 +108,10 @@ final class ThreadHandoff {
 
     deinit { swirl_monitor_destroy(monitor) }
 
-    /// Queues `worker` for the baton (and wakes the loop when called from another thread).
-    func request(_ worker: WorkerThread, wake: Bool) {
+    /// Queues `fiber` to be resumed (and wakes the loop when called from another thread).
+    func request(_ fiber: WorkerFiber, wake: Bool) {
         swirl_monitor_lock(monitor)
-        requests.append(worker)
+        requests.append(fiber)
         swirl_monitor_unlock(monitor)
         if wake { poller.wakeup() }
     }
@@ -134,52 +128,82 @@ final class ThreadHandoff {
         return blockedInRealCall > 0
     }
 
-    /// On the loop thread, between iterations: lets each waiting worker run until it gives
-    /// the baton back.
+    /// On the loop thread, between iterations: runs each queued fiber until it suspends or
+    /// finishes.
     func serveRequests(_ rt: Runtime) {
         swirl_monitor_lock(monitor)
         while !requests.isEmpty {
-            let worker = requests.removeFirst()
+            let fiber = requests.removeFirst()
             swirl_monitor_unlock(monitor)
-            rt.swapThreadState(&worker.state)
+            fiber.resume()
             swirl_monitor_lock(monitor)
-            holder = worker
-            swirl_monitor_broadcast(monitor)
-            while holder != nil { swirl_monitor_wait(monitor) }
         }
         swirl_monitor_unlock(monitor)
     }
 }
 
-/// One call running on its own thread.
-final class WorkerThread {
-    static let nativeStackSize = 256 * 1024 * 1024
+/// One `to_thread` call: a fiber on the loop thread.
+final class WorkerFiber {
+    static let nativeStackSize = 64 * 1024 * 1024
     static let valueStackCapacity = 1 << 16
+    static let workerThreadStackSize = 4 * 1024 * 1024
 
     unowned let rt: Runtime
     let handoff: ThreadHandoff
     let function: Value
     let arguments: Arguments
     let future: PyFuture
-    /// The loop's state while this worker holds the baton, this worker's otherwise.
+    /// The loop's state while the fiber runs, the fiber's own otherwise.
     var state: ThreadState
+    private var fiber: OpaquePointer?
+    private var finished = false
 
-    init(rt: Runtime, handoff: ThreadHandoff, function: Value, arguments: Arguments, future: PyFuture) {
+    init?(rt: Runtime, handoff: ThreadHandoff, function: Value, arguments: Arguments, future: PyFuture) {
         self.rt = rt
         self.handoff = handoff
         self.function = function
         self.arguments = arguments
         self.future = future
-        let stack = UnsafeMutablePointer<Value?>.allocate(capacity: WorkerThread.valueStackCapacity)
-        state = ThreadState(stack: stack, stackCapacity: WorkerThread.valueStackCapacity)
+        let stack = UnsafeMutablePointer<Value?>.allocate(capacity: WorkerFiber.valueStackCapacity)
+        state = ThreadState(stack: stack, stackCapacity: WorkerFiber.valueStackCapacity)
         state.worker = self
+        fiber = swirl_fiber_create(WorkerFiber.nativeStackSize, { p in
+            guard let p else { return }
+            Unmanaged<WorkerFiber>.fromOpaque(p).takeUnretainedValue().main()
+        }, Unmanaged.passUnretained(self).toOpaque())
+        if fiber == nil {
+            stack.deallocate()
+            return nil
+        }
     }
 
-    /// The thread's body: take the baton, run the call, post the outcome to the loop.
-    func main() {
-        take()
+    deinit {
+        swirl_fiber_destroy(fiber)
+    }
+
+    /// On the loop thread: switch to the fiber until it suspends or finishes.
+    func resume() {
+        guard !finished, let fiber else { return }
+        rt.swapThreadState(&state)
+        if swirl_fiber_resume(fiber) != 0 {
+            finished = true
+            // The fiber may not be freed while running on it: drop it from here.
+            swirl_fiber_destroy(fiber)
+            self.fiber = nil
+        }
+    }
+
+    /// Inside the fiber: back to the loop (its state restored) until resumed.
+    func suspend() {
+        guard let fiber else { return }
+        rt.swapThreadState(&state)
+        swirl_fiber_yield(fiber)
+    }
+
+    /// The fiber's body: run the call, post the outcome to the loop.
+    private func main() {
         let sp = swirl_stack_pointer()
-        let usable = UInt(WorkerThread.nativeStackSize) - 16 * 1024 * 1024
+        let usable = UInt(WorkerFiber.nativeStackSize) - 8 * 1024 * 1024
         rt.nativeStackLimit = sp > usable ? sp - usable : 0
         let outcome: Result<Value, ScriptError>
         do {
@@ -198,48 +222,49 @@ final class WorkerThread {
             }
         }))
         rt.loop.workersInFlight -= 1
-        // Drop what this thread's state still holds before handing back for good.
+        // Drop what the fiber's state still holds, then hand the loop its state back.
         rt.release(to: 0)
         let frames = rt.framePool
         rt.framePool = []
         rt.handledExceptions = []
         for f in frames { f.release() }
         let stack = rt.stack
-        giveBack(blocking: false)
+        rt.swapThreadState(&state)
+        state.worker = nil   // the state no longer keeps this object alive
         stack.deallocate()
     }
 
-    /// Waits until the loop grants the baton to this worker.
-    func take() {
-        swirl_monitor_lock(handoff.monitor)
-        if inRealCall {
-            inRealCall = false
+    /// Inside the fiber: runs `job` on a new worker thread and suspends until it is done.
+    func runOnWorkerThread<T>(_ job: BlockingJob<T>) {
+        let handoff = self.handoff
+        let start = ThreadStart { [self] in
+            job.run()
+            swirl_monitor_lock(handoff.monitor)
             handoff.blockedInRealCall -= 1
+            swirl_monitor_unlock(handoff.monitor)
+            handoff.request(self, wake: true)
         }
-        swirl_monitor_unlock(handoff.monitor)
-        handoff.request(self, wake: true)
-        waitForGrant()
-    }
-
-    func waitForGrant() {
         swirl_monitor_lock(handoff.monitor)
-        while handoff.holder !== self { swirl_monitor_wait(handoff.monitor) }
+        handoff.blockedInRealCall += 1
         swirl_monitor_unlock(handoff.monitor)
-    }
-
-    /// Starting up or inside a blocking call, without the baton (guarded by the monitor).
-    private var inRealCall = true
-
-    /// Returns the baton to the loop thread (restoring its state first).
-    func giveBack(blocking: Bool) {
-        rt.swapThreadState(&state)
-        swirl_monitor_lock(handoff.monitor)
-        if blocking {
-            handoff.blockedInRealCall += 1
-            inRealCall = true
+        let context = Unmanaged.passRetained(start).toOpaque()
+        let rc = swirl_spawn_detached(WorkerFiber.workerThreadStackSize, { p in
+            guard let p else { return }
+            Unmanaged<ThreadStart>.fromOpaque(p).takeRetainedValue().run()
+        }, context)
+        if rc != 0 {
+            Unmanaged<ThreadStart>.fromOpaque(context).release()
+            swirl_monitor_lock(handoff.monitor)
+            handoff.blockedInRealCall -= 1
+            swirl_monitor_unlock(handoff.monitor)
+            return
         }
-        handoff.holder = nil
-        swirl_monitor_broadcast(handoff.monitor)
-        swirl_monitor_unlock(handoff.monitor)
+        suspend()
     }
+}
+
+/// The body of a worker thread, passed through C.
+private final class ThreadStart {
+    let run: () -> Void
+    init(_ run: @escaping () -> Void) { self.run = run }
 }

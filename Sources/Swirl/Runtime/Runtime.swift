@@ -29,8 +29,8 @@ final class Runtime {
     var sp = 0
     /// Frames reused by sync calls, one per depth (owned here, released in deinit).
     var framePool: [Unmanaged<Frame>] = []
-    /// The worker thread whose state is installed (nil on the loop's own thread).
-    var currentWorker: WorkerThread?
+    /// The `to_thread` fiber whose state is installed (nil when the loop itself runs).
+    var currentWorker: WorkerFiber?
     var depth = 0
     var recursionLimit = 1000
     var activationCounter = 0
