@@ -192,48 +192,11 @@ extension Runtime {
             children.append(fut)
         }
         outer.children = children
-        var finished = 0
-        let total = distinct.count
+        outer.total = distinct.count
+        outer.returnExceptions = returnExceptions
         // The callbacks hold the outer future strongly; completing a child clears its
         // callback list, so the reference cycle ends with the children.
-        for fut in distinct {
-            _ = fut.addCallback(.native { f in
-                finished += 1
-                guard !outer.isDone else {
-                    if f.state != .cancelled { f.logTraceback = false }
-                    return
-                }
-                if !returnExceptions {
-                    if f.state == .cancelled {
-                        try outer.setException(f.makeCancelledError())
-                        return
-                    }
-                    if let e = f.exception {
-                        f.logTraceback = false
-                        try outer.setException(e)
-                        return
-                    }
-                }
-                if finished == total {
-                    var results: [Value] = []
-                    for c in outer.children {
-                        if c.state == .cancelled {
-                            results.append(.object(PyException(Types.cancelledError, args: [c.cancelMessage.isNone ? Value("") : c.cancelMessage])))
-                        } else if let e = c.exception {
-                            c.logTraceback = false
-                            results.append(.object(e))
-                        } else {
-                            results.append(c.result)
-                        }
-                    }
-                    if outer.cancelRequested {
-                        try outer.setException(f.makeCancelledError())
-                    } else {
-                        try outer.setResult(.object(PyList(results)))
-                    }
-                }
-            })
-        }
+        for fut in distinct { _ = fut.addCallback(.gatherChild(outer)) }
         return .object(outer)
     }
 }
@@ -242,6 +205,48 @@ final class GatheringFuture: PyFuture {
     override var type: PyType { Types.gatheringFuture }
     var children: [PyFuture] = []
     var cancelRequested = false
+    var returnExceptions = false
+    /// Distinct children, and how many of them are done.
+    var total = 0
+    var finished = 0
+
+    /// A child finished: fail fast, or complete with every result once all are done.
+    func childDone(_ f: PyFuture) throws {
+        finished += 1
+        guard !isDone else {
+            if f.state != .cancelled { f.logTraceback = false }
+            return
+        }
+        if !returnExceptions {
+            if f.state == .cancelled {
+                try setException(f.makeCancelledError())
+                return
+            }
+            if let e = f.exception {
+                f.logTraceback = false
+                try setException(e)
+                return
+            }
+        }
+        guard finished == total else { return }
+        var results: [Value] = []
+        results.reserveCapacity(children.count)
+        for c in children {
+            if c.state == .cancelled {
+                results.append(.object(PyException(Types.cancelledError, args: [c.cancelMessage.isNone ? Value("") : c.cancelMessage])))
+            } else if let e = c.exception {
+                c.logTraceback = false
+                results.append(.object(e))
+            } else {
+                results.append(c.result)
+            }
+        }
+        if cancelRequested {
+            try setException(f.makeCancelledError())
+        } else {
+            try setResult(.object(PyList(results)))
+        }
+    }
     override func cancel(message: Value = .none) -> Bool {
         if isDone { return false }
         var ret = false

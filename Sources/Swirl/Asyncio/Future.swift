@@ -8,15 +8,31 @@ class PyFuture: ResumableObject {
     enum Callback {
         case script(Value)
         case wakeTask(PyTask)
+        /// A child of `asyncio.gather` telling its gathering future (no closure to allocate).
+        case gatherChild(GatheringFuture)
         case native((PyFuture) throws -> Void)
     }
     var state = State.pending
     var result: Value = .none
     var exception: PyException?
-    var callbacks: [(Callback, Int)] = []
-    private var callbackIDs = 0
-    var cancelMessage: Value = .none
-    var cancelledError: PyException?
+    var callbacks = CallbackList()
+    private var callbackIDs: Int32 = 0
+    /// `cancel(msg)`'s message and the CancelledError made from it: rare, kept apart.
+    private var cancellation: Cancellation?
+    var cancelMessage: Value {
+        get { cancellation?.message ?? Value.none }
+        set { cancellationRecord.message = newValue }
+    }
+    var cancelledError: PyException? {
+        get { cancellation?.error }
+        set { cancellationRecord.error = newValue }
+    }
+    private var cancellationRecord: Cancellation {
+        if let c = cancellation { return c }
+        let c = Cancellation()
+        cancellation = c
+        return c
+    }
     /// The `gather` call that last saw this future as an argument (duplicate detection).
     var gatherMark = 0
     /// Set once the exception has been looked at (for "never retrieved").
@@ -35,19 +51,20 @@ class PyFuture: ResumableObject {
     var isDone: Bool { state != .pending }
 
     func addCallback(_ cb: Callback) -> Int {
-        callbackIDs += 1
+        callbackIDs &+= 1
         if isDone {
             schedule(cb)
         } else {
-            callbacks.append((cb, callbackIDs))
+            callbacks.append((cb, Int(callbackIDs)))
         }
-        return callbackIDs
+        return Int(callbackIDs)
     }
 
     private func schedule(_ cb: Callback) {
         guard let loop else { return }
         switch cb {
         case .wakeTask(let t): loop.callSoon(.wakeup(t, self))
+        case .gatherChild(let g): loop.callSoon(.gatherChild(g, self))
         case .script(let fn): loop.callSoon(PyHandle(.script(fn, [.object(self)])))
         case .native(let body):
             let me = self
@@ -56,8 +73,8 @@ class PyFuture: ResumableObject {
     }
 
     func scheduleCallbacks() {
-        let cbs = callbacks
-        callbacks = []
+        let cbs = callbacks.elements
+        callbacks = CallbackList()
         for (cb, _) in cbs { schedule(cb) }
     }
 
@@ -150,7 +167,7 @@ final class FutureIterator: ResumableObject {
 
 final class PyTask: PyFuture {
     let coro: ResumableObject
-    let coroValue: Value
+    var coroValue: Value { .object(coro) }
     var name: String
     var mustCancel = false
     var cancelRequests = 0
@@ -160,7 +177,6 @@ final class PyTask: PyFuture {
 
     init(loop: EventLoop, coro: ResumableObject, coroValue: Value, name: String?) {
         self.coro = coro
-        self.coroValue = coroValue
         loop.taskCounter += 1
         self.name = name ?? "Task-\(loop.taskCounter)"
         super.init(loop: loop)
@@ -295,4 +311,35 @@ final class PyLoop: PyObject {
     unowned(unsafe) let loop: EventLoop
     init(_ loop: EventLoop) { self.loop = loop }
     override var type: PyType { Types.loopType }
+}
+
+final class Cancellation {
+    var message: Value = .none
+    var error: PyException?
+}
+
+/// A future's done callbacks. Most futures get at most one (the task waiting on them, or
+/// `gather`), which is stored inline instead of in an array.
+struct CallbackList {
+    typealias Entry = (PyFuture.Callback, Int)
+    private var first: Entry?
+    private var rest: [Entry] = []
+
+    var count: Int { (first == nil ? 0 : 1) + rest.count }
+
+    var elements: [Entry] {
+        guard let first else { return rest }
+        return [first] + rest
+    }
+
+    mutating func append(_ entry: Entry) {
+        if first == nil && rest.isEmpty { first = entry } else { rest.append(entry) }
+    }
+
+    mutating func removeAll(where shouldRemove: (Entry) throws -> Bool) rethrows {
+        var all = elements
+        try all.removeAll(where: shouldRemove)
+        first = all.first
+        rest = Array(all.dropFirst())
+    }
 }

@@ -25,6 +25,16 @@ final class Frame {
     /// Unique per activation: exceptions record one traceback entry per activation.
     var activation = 0
     var returnValue: Value = .none
+    // (The small fields sit right after a Value to fill its padding.)
+    /// Set while re-entering the node path down to the suspension point.
+    var resuming = false
+    /// Set by the `yield` of an async generator: the suspension hands out a value rather
+    /// than passing up a future from an `await`.
+    var yieldIsAsyncGenValue = false
+    /// Whether `slots` is a heap buffer this frame owns (generators, coroutines, class
+    /// bodies) rather than a window of the value stack.
+    private var ownsSlots = false
+    private var savedIntCount: Int32 = 0
     /// The class namespace while a class body runs.
     var namespace: ClassNamespace?
     /// The function whose body this is (for diagnostics); alive while the frame runs.
@@ -36,23 +46,15 @@ final class Frame {
     /// one keeps the integers free of reference counting; each stays LIFO because every
     /// node pops exactly what it pushed.
     private var savedInts: UnsafeMutablePointer<Int>?
-    private var savedIntCount = 0
-    private var savedIntCapacity = 0
+    private var savedIntCapacity: Int32 = 0
+    private var savedValueCount: Int32 = 0
     private var savedValues: UnsafeMutablePointer<Value>?
-    private var savedValueCount = 0
-    private var savedValueCapacity = 0
-    /// Set while re-entering the node path down to the suspension point.
-    var resuming = false
+    private var savedValueCapacity: Int32 = 0
     /// What the suspension point receives on resume: a value, or an exception to raise.
     var sendValue: Value = .none
     var throwValue: PyException?
     /// What the frame yielded when it suspended.
     var yieldValue: Value = .none
-    /// Set by the `yield` of an async generator: the suspension hands out a value rather
-    /// than passing up a future from an `await`.
-    var yieldIsAsyncGenValue = false
-    /// The heap buffer a generator frame owns (nil for pooled frames on the value stack).
-    private var ownedBuffer: UnsafeMutablePointer<Value?>?
 
     init(rt: Runtime, slots: UnsafeMutablePointer<Value?>) {
         self.rt = rt
@@ -66,13 +68,13 @@ final class Frame {
         buf.initialize(repeating: nil, count: count)
         self.slots = buf
         self.slotCount = count
-        self.ownedBuffer = buf
+        self.ownsSlots = true
     }
 
     deinit {
-        if let buf = ownedBuffer {
-            buf.deinitialize(count: slotCount)
-            buf.deallocate()
+        if ownsSlots {
+            slots.deinitialize(count: slotCount)
+            slots.deallocate()
         }
         clearSaved()
         savedInts?.deallocate()
@@ -83,12 +85,12 @@ final class Frame {
 
     @inline(__always) func push(_ v: Value) {
         if savedValueCount == savedValueCapacity { growValues() }
-        (savedValues.unsafelyUnwrapped + savedValueCount).initialize(to: v)
+        (savedValues.unsafelyUnwrapped + Int(savedValueCount)).initialize(to: v)
         savedValueCount += 1
     }
     @inline(__always) func pushInt(_ i: Int) {
         if savedIntCount == savedIntCapacity { growInts() }
-        savedInts.unsafelyUnwrapped[savedIntCount] = i
+        savedInts.unsafelyUnwrapped[Int(savedIntCount)] = i
         savedIntCount += 1
     }
     /// The last value pushed (None if the stack is empty, which a consistent node path
@@ -96,43 +98,43 @@ final class Frame {
     @inline(__always) func pop() -> Value {
         guard savedValueCount > 0 else { return .none }
         savedValueCount -= 1
-        return (savedValues.unsafelyUnwrapped + savedValueCount).move()
+        return (savedValues.unsafelyUnwrapped + Int(savedValueCount)).move()
     }
     @inline(__always) func popInt() -> Int {
         guard savedIntCount > 0 else { return 0 }
         savedIntCount -= 1
-        return savedInts.unsafelyUnwrapped[savedIntCount]
+        return savedInts.unsafelyUnwrapped[Int(savedIntCount)]
     }
 
     /// Drops all saved resume state (a finished generator).
     func clearSaved() {
         if savedValueCount > 0, let values = savedValues {
-            values.deinitialize(count: savedValueCount)
+            values.deinitialize(count: Int(savedValueCount))
         }
         savedValueCount = 0
         savedIntCount = 0
     }
 
     @inline(never) private func growInts() {
-        let capacity = max(8, savedIntCapacity * 2)
+        let capacity = max(4, Int(savedIntCapacity) * 2)
         let buffer = UnsafeMutablePointer<Int>.allocate(capacity: capacity)
         if let old = savedInts {
-            buffer.update(from: old, count: savedIntCount)
+            buffer.update(from: old, count: Int(savedIntCount))
             old.deallocate()
         }
         savedInts = buffer
-        savedIntCapacity = capacity
+        savedIntCapacity = Int32(capacity)
     }
 
     @inline(never) private func growValues() {
-        let capacity = max(4, savedValueCapacity * 2)
+        let capacity = max(2, Int(savedValueCapacity) * 2)
         let buffer = UnsafeMutablePointer<Value>.allocate(capacity: capacity)
         if let old = savedValues {
-            buffer.moveInitialize(from: old, count: savedValueCount)
+            buffer.moveInitialize(from: old, count: Int(savedValueCount))
             old.deallocate()
         }
         savedValues = buffer
-        savedValueCapacity = capacity
+        savedValueCapacity = Int32(capacity)
     }
 }
 

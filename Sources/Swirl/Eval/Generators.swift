@@ -30,8 +30,10 @@ final class PyGenerator: ResumableObject {
 
     let code: CodeObject
     let frame: Frame
-    var name: String
-    var qualname: String
+    /// The function the generator was made from (names for reprs and warnings).
+    let function: PyFunction
+    var name: String { function.name }
+    var qualname: String { function.qualname }
     var state = State.created
     /// Set when the last suspension was a `yield` of an async generator (not an await).
     var yieldedFromAsyncGen = false
@@ -39,11 +41,10 @@ final class PyGenerator: ResumableObject {
     /// Where the coroutine was created, for the "never awaited" warning.
     var awaitedOrStarted = false
 
-    init(code: CodeObject, frame: Frame, name: String, qualname: String, rt: Runtime) {
+    init(code: CodeObject, frame: Frame, function: PyFunction, rt: Runtime) {
         self.code = code
         self.frame = frame
-        self.name = name
-        self.qualname = qualname
+        self.function = function
         self.reports = rt.deathReports
     }
 

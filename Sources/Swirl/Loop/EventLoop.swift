@@ -10,6 +10,7 @@ import CSwirlSupport
 enum ReadyItem {
     case step(PyTask, PyException?)
     case wakeup(PyTask, PyFuture)
+    case gatherChild(GatheringFuture, PyFuture)
     case handle(PyHandle)
 }
 
@@ -198,6 +199,7 @@ final class EventLoop {
                 let what: String
                 switch item {
                 case .step(let t, _), .wakeup(let t, _): what = t.describe()
+                case .gatherChild(let g, _): what = g.describe()
                 case .handle(let h): what = (try? rt.repr(.object(h))) ?? "<Handle>"
                 }
                 rt.output.stderr("Executing \(what) took \(String(format: "%.3f", elapsed)) seconds\n")
@@ -212,6 +214,8 @@ final class EventLoop {
             try task.step(exc)
         case .wakeup(let task, let fut):
             try task.wakeup(fut)
+        case .gatherChild(let gathering, let child):
+            try gathering.childDone(child)
         case .handle(let h):
             if h.cancelled { return }
             try h.run(rt)

@@ -197,7 +197,7 @@ extension Runtime {
         frame.code = code
         frame.function = fn
         setUpCells(frame, fn)
-        return PyGenerator(code: code, frame: frame, name: fn.name, qualname: fn.qualname, rt: self)
+        return PyGenerator(code: code, frame: frame, function: fn, rt: self)
     }
 
     /// Matches call arguments to parameters, filling `slots` (which hold nil).
