@@ -121,7 +121,7 @@ extension Runtime {
         l.running = true
         defer { l.running = false }
         let task = try createTask(main, name: nil)
-        _ = task.addCallback(.native { fut in fut.loop?.stop() })
+        _ = task.addCallback(.stopLoop)
         l.running = false
         do {
             try l.runForever()
@@ -146,7 +146,7 @@ extension Runtime {
         let gathered = try gather(Arguments(pending.map { .object($0) }, keywords: [("return_exceptions", .true)]))
         loop.running = false
         if case .object(let o) = gathered, let g = o as? PyFuture {
-            _ = g.addCallback(.native { fut in fut.loop?.stop() })
+            _ = g.addCallback(.stopLoop)
             try loop.runForever()
         }
         for t in pending where !t.isCancelledState {

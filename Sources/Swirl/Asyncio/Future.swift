@@ -10,7 +10,8 @@ class PyFuture: ResumableObject {
         case wakeTask(PyTask)
         /// A child of `asyncio.gather` telling its gathering future (no closure to allocate).
         case gatherChild(GatheringFuture)
-        case native((PyFuture) throws -> Void)
+        /// Stops the loop (the end of `asyncio.run`'s main task).
+        case stopLoop
     }
     var state = State.pending
     var result: Value = .none
@@ -55,7 +56,7 @@ class PyFuture: ResumableObject {
         if isDone {
             schedule(cb)
         } else {
-            callbacks.append((cb, Int(callbackIDs)))
+            callbacks.append((cb, callbackIDs))
         }
         return Int(callbackIDs)
     }
@@ -66,9 +67,8 @@ class PyFuture: ResumableObject {
         case .wakeTask(let t): loop.callSoon(.wakeup(t, self))
         case .gatherChild(let g): loop.callSoon(.gatherChild(g, self))
         case .script(let fn): loop.callSoon(PyHandle(.script(fn, [.object(self)])))
-        case .native(let body):
-            let me = self
-            loop.callSoon(PyHandle(.native { _ in try body(me) }))
+        case .stopLoop:
+            loop.callSoon(PyHandle(.native { rt in rt.loop.stop() }))
         }
     }
 
@@ -169,11 +169,19 @@ final class PyTask: PyFuture {
     let coro: ResumableObject
     var coroValue: Value { .object(coro) }
     var name: String
-    var mustCancel = false
-    var cancelRequests = 0
-    /// Position in the loop's task list (-1 once finished).
-    var taskIndex = -1
     var waitingOn: PyFuture?
+    private var storedTaskIndex: Int32 = -1
+    private var storedCancelRequests: Int32 = 0
+    var mustCancel = false
+    /// Position in the loop's task list (-1 once finished).
+    var taskIndex: Int {
+        get { Int(storedTaskIndex) }
+        set { storedTaskIndex = Int32(truncatingIfNeeded: newValue) }
+    }
+    var cancelRequests: Int {
+        get { Int(storedCancelRequests) }
+        set { storedCancelRequests = Int32(clamping: newValue) }
+    }
 
     init(loop: EventLoop, coro: ResumableObject, coroValue: Value, name: String?) {
         self.coro = coro
@@ -321,7 +329,7 @@ final class Cancellation {
 /// A future's done callbacks. Most futures get at most one (the task waiting on them, or
 /// `gather`), which is stored inline instead of in an array.
 struct CallbackList {
-    typealias Entry = (PyFuture.Callback, Int)
+    typealias Entry = (PyFuture.Callback, Int32)
     private var first: Entry?
     private var rest: [Entry] = []
 
