@@ -161,7 +161,7 @@ final class Compiler {
             let kind: AugAssignStmt.Kind
             switch t.kind {
             case .name: kind = .name(load: try expr(t), store: try target(t))
-            case .attribute(let o, let name): kind = .attribute(try expr(o), name)
+            case .attribute(let o, let name): kind = .attribute(try expr(o), AttributeSite(rt.intern(name)))
             case .subscript(let o, let i): kind = .subscript(try expr(o), try expr(i))
             default: throw syntaxError("'\(describe(t))' is an illegal expression for augmented assignment", t.range)
             }

@@ -271,9 +271,9 @@ final class AugAssignStmtR: StmtNode {
         } else {
             switch kind {
             case .name(let load, _): parts = [try load.eval(f)]
-            case .attribute(let e, let name):
+            case .attribute(let e, let site):
                 let obj = try e.eval(f)
-                parts = [obj, try rt.getAttribute(obj, name)]
+                parts = [obj, try rt.loadAttribute(obj, site.name, &site.loadCache)]
             case .subscript(let e, let i):
                 let obj = try e.eval(f)
                 let index = try i.eval(f)
@@ -288,7 +288,7 @@ final class AugAssignStmtR: StmtNode {
         let result = try rt.inplace(op, old, v)
         switch kind {
         case .name(_, let store): try store.assign(result, f)
-        case .attribute(_, let name): try rt.setAttribute(parts[0], name, result)
+        case .attribute(_, let site): try rt.storeAttribute(parts[0], site.name, result, &site.storeCache)
         case .subscript: try rt.setItem(parts[0], parts[1], result)
         }
         return .normal

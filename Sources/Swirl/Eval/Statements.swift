@@ -49,10 +49,19 @@ final class LocalAssignStmt: StmtNode {
 }
 
 /// `target op= value`: the target's parts are evaluated once.
+/// An attribute that a statement both reads and writes (`obj.x += 1`), with a lookup
+/// cache for each direction.
+final class AttributeSite {
+    let name: PyStr
+    var loadCache = AttributeCache()
+    var storeCache = AttributeCache()
+    init(_ name: PyStr) { self.name = name }
+}
+
 final class AugAssignStmt: StmtNode {
     enum Kind {
         case name(load: ExprNode, store: TargetNode)
-        case attribute(ExprNode, String)
+        case attribute(ExprNode, AttributeSite)
         case `subscript`(ExprNode, ExprNode)
     }
     let kind: Kind
@@ -89,11 +98,18 @@ final class AugAssignStmt: StmtNode {
                 }
             }
             try store.assign(try rt.inplace(op, old, v), f)
-        case .attribute(let objExpr, let name):
+        case .attribute(let objExpr, let site):
             let obj = try objExpr.eval(f)
-            let old = try rt.getAttribute(obj, name)
+            let old = try rt.loadAttribute(obj, site.name, &site.loadCache)
             let v = try value.eval(f)
-            try rt.setAttribute(obj, name, try rt.inplace(op, old, v))
+            let result: Value
+            if case .int(let a) = old, case .int(let b) = v, op == .add || op == .sub,
+               case let (r, o) = op == .add ? a.addingReportingOverflow(b) : a.subtractingReportingOverflow(b), !o {
+                result = .int(r)
+            } else {
+                result = try rt.inplace(op, old, v)
+            }
+            try rt.storeAttribute(obj, site.name, result, &site.storeCache)
         case .subscript(let objExpr, let indexExpr):
             let obj = try objExpr.eval(f)
             let index = try indexExpr.eval(f)
