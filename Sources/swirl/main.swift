@@ -45,7 +45,8 @@ struct SwirlCommand: ParsableCommand {
                 throw ExitCode(2)
             }
             source = text
-            filename = path
+            // Like CPython 3.9+: the main script's __file__ and traceback name are absolute.
+            filename = url.standardizedFileURL.path
             directory = url.deletingLastPathComponent().path
             config.arguments = script
         } else {

@@ -426,6 +426,12 @@ extension Runtime {
         if let t = o as? PyTask { return t.describe() }
         if let f = o as? PyFuture { return f.describe() }
         if o is SleepCoroutine { return "<coroutine object sleep at \(address(o))>" }
+        if let l = o as? PyLock { return primitiveRepr(o, l.locked ? "locked" : "unlocked", waiters: l.waiters.count) }
+        if let e = o as? PyEvent { return primitiveRepr(o, e.value ? "set" : "unset", waiters: e.waiters.count) }
+        if let sem = o as? PySemaphore {
+            return primitiveRepr(o, sem.isLocked ? "locked" : "unlocked, value:\(sem.value)", waiters: sem.waiters.count)
+        }
+        if let q = o as? PyQueue { return "<\(q.type.name) at \(address(o)) \(queueFormat(q))>" }
         if let r = o as? PyStreamReader { return r.describe() }
         if let w = o as? PyStreamWriter { return w.describe() }
         if let s = o as? PyTransportSocket {
@@ -436,6 +442,29 @@ extension Runtime {
         }
         if o is PyLoop { return "<_UnixSelectorEventLoop running=\(loop.running) closed=False debug=\(debugMode ? "True" : "False")>" }
         return nil
+    }
+
+    /// `str()` of asyncio objects whose str differs from their repr.
+    func asyncioStr(_ o: PyObject) -> String? {
+        if let q = o as? PyQueue { return "<\(q.type.name) \(queueFormat(q))>" }
+        return nil
+    }
+
+    /// `<asyncio.locks.Lock object at 0x... [unlocked, waiters:1]>`.
+    private func primitiveRepr(_ o: PyObject, _ state: String, waiters: Int) -> String {
+        let extra = waiters > 0 ? "\(state), waiters:\(waiters)" : state
+        return "<\(o.type.moduleName).\(o.type.name) object at \(address(o)) [\(extra)]>"
+    }
+
+    /// `Queue._format()`.
+    private func queueFormat(_ q: PyQueue) -> String {
+        var s = "maxsize=\(q.maxsize)"
+        let contents = q.kind == .priority ? q.heap : Array(q.items)
+        if !contents.isEmpty { s += " _queue=" + ((try? repr(.object(PyList(contents)))) ?? "[...]") }
+        if q.getters.count > 0 { s += " _getters[\(q.getters.count)]" }
+        if q.putters.count > 0 { s += " _putters[\(q.putters.count)]" }
+        if q.unfinished > 0 { s += " tasks=\(q.unfinished)" }
+        return s
     }
 
     func asyncioAttribute(_ o: PyObject, _ name: String) throws -> Value? { nil }

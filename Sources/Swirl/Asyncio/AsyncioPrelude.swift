@@ -202,6 +202,12 @@ class Condition(_ContextManagerMixin):
         self.release = lock.release
         self._waiters = []
 
+    def __repr__(self):
+        extra = 'locked' if self.locked() else 'unlocked'
+        if self._waiters:
+            extra = f'{extra}, waiters:{len(self._waiters)}'
+        return f'<asyncio.locks.Condition object at {id(self):#x} [{extra}]>'
+
     async def wait(self):
         if not self.locked():
             raise RuntimeError('cannot wait on un-acquired lock')

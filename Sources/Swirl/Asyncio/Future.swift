@@ -114,7 +114,40 @@ class PyFuture: ResumableObject {
         }
     }
 
-    func describe() -> String { "<Future \(stateName.lowercased())>" }
+    func describe() -> String {
+        "<" + type.name + " " + reprInfo(cancelling: false).joined(separator: " ") + ">"
+    }
+
+    /// CPython's `_future_repr_info`: state, result or exception, callbacks.
+    func reprInfo(cancelling: Bool) -> [String] {
+        var info = [cancelling && state == .pending ? "cancelling" : stateName.lowercased()]
+        if state == .finished, let rt = eventLoop.rt as Runtime? {
+            if let e = exception {
+                info.append("exception=" + ((try? rt.repr(.object(e))) ?? "?"))
+            } else {
+                info.append("result=" + rt.reprlibRepr(result))
+            }
+        }
+        let entries = callbacks.elements
+        if !entries.isEmpty {
+            func format(_ cb: Callback) -> String {
+                switch cb {
+                case .wakeTask: return "Task.task_wakeup()"
+                case .gatherChild: return "gather.<locals>._done_callback()"
+                case .stopLoop: return "_run_until_complete_cb()"
+                case .script(let fn): return eventLoop.rt.describeCallback(fn)
+                }
+            }
+            let text: String
+            switch entries.count {
+            case 1: text = format(entries[0].0)
+            case 2: text = format(entries[0].0) + ", " + format(entries[1].0)
+            default: text = format(entries[0].0) + ", <\(entries.count - 2) more>, " + format(entries[entries.count - 1].0)
+            }
+            info.append("cb=[\(text)]")
+        }
+        return info
+    }
 
     func makeCancelledError() -> PyException {
         if let e = cancelledError {
@@ -193,20 +226,30 @@ final class PyTask: PyFuture {
     }
     override var type: PyType { Types.task }
 
+    /// CPython's `_task_repr_info`: state, name, coroutine, what it waits for, result, callbacks.
     override func describe() -> String {
-        var s = "<Task \(stateName.lowercased()) name='\(name)' coro=<\(coroDescription)>"
-        if state == .finished {
-            if let e = exception { s += " exception=\(loop.map { (try? $0.rt.repr(.object(e))) ?? "" } ?? "")" } else {
-                s += " result=\(loop.map { (try? $0.rt.repr(result)) ?? "" } ?? "")"
-            }
-        }
-        return s + ">"
+        var info = reprInfo(cancelling: cancelRequests > 0)
+        let nameRepr = (try? eventLoop.rt.repr(Value(name))) ?? "'\(name)'"
+        info.insert("name=" + nameRepr, at: 1)
+        info.insert("coro=<\(coroDescription)>", at: 2)
+        if let w = waitingOn, !isDone { info.insert("wait_for=" + w.describe(), at: 3) }
+        return "<Task " + info.joined(separator: " ") + ">"
     }
 
+    /// `_format_coroutine`: where the coroutine is, or where it was defined once done.
     var coroDescription: String {
         if let g = coro as? PyGenerator {
-            let st = g.state == .finished ? "done" : "running"
-            return "\(g.qualname)() \(st), defined at \(g.code.source.filename):\(g.code.firstLine)"
+            let file = g.code.source.filename
+            switch g.state {
+            case .finished: return "\(g.qualname)() done, defined at \(file):\(g.code.firstLine)"
+            case .created: return "\(g.qualname)() running at \(file):\(g.code.firstLine)"
+            case .suspended, .running:
+                let line = g.frame.currentLine > 0 ? Int(g.frame.currentLine) : g.code.firstLine
+                return "\(g.qualname)() running at \(file):\(line)"
+            }
+        }
+        if let r = try? eventLoop.rt.repr(.object(coro)), r.hasPrefix("<coroutine object ") {
+            return String(r.dropFirst("<coroutine object ".count).prefix { $0 != " " }) + "() running"
         }
         return "coroutine"
     }

@@ -28,7 +28,7 @@ extension Runtime {
         define("ascii", .a1 { rt, v in Value(asciiEscape(try rt.repr(v))) })
         define("abs", .a1 { rt, v in try rt.absolute(v) })
         define("id", .a1 { rt, v in
-            if case .object(let o) = v { return .int(Int(bitPattern: UInt(bitPattern: ObjectIdentifier(o).hashValue))) }
+            if case .object(let o) = v { return .int(Int(bitPattern: UInt(bitPattern: ObjectIdentifier(o)))) }
             return .int(try rt.hash(v))
         })
         define("hash", .a1 { rt, v in .int(try rt.hash(v)) })

@@ -35,6 +35,9 @@ final class Frame {
     /// bodies) rather than a window of the value stack.
     private var ownsSlots = false
     private var savedIntCount: Int32 = 0
+    /// The line of the statement a coroutine or generator frame is at (kept by resumable
+    /// blocks, for task reprs: `coro=<main() running at app.py:7>`).
+    var currentLine: Int32 = 0
     /// The class namespace while a class body runs.
     var namespace: ClassNamespace?
     /// The function whose body this is (for diagnostics); alive while the frame runs.

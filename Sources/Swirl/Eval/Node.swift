@@ -96,6 +96,7 @@ final class ResumableBlock: StmtNode {
         var i = f.resuming ? f.popInt() : 0
         while i < refs.count {
             let r = try refs[i]._withUnsafeGuaranteedRef { s -> Flow in
+                f.currentLine = s.line
                 do {
                     return try s.exec(f)
                 } catch let e as ScriptError {

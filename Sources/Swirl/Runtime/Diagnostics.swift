@@ -116,3 +116,17 @@ extension Runtime {
         output.stderr(context + "\n" + formatException(e))
     }
 }
+
+extension Runtime {
+    /// A done-callback as CPython's future reprs show it: `qualname()` and, for script
+    /// functions, ` at file:line`.
+    func describeCallback(_ fn: Value) -> String {
+        var target = fn
+        if case .object(let o) = fn, let m = o as? PyBoundMethod { target = m.function }
+        if case .object(let o) = target, let f = o as? PyFunction {
+            return "\(f.qualname)() at \(f.code.source.filename):\(f.code.firstLine)"
+        }
+        if case .object(let o) = target, let n = o as? PyNativeFunction { return "\(n.name)()" }
+        return ((try? repr(fn)) ?? "?") + "()"
+    }
+}

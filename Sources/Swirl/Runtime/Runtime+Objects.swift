@@ -56,6 +56,7 @@ extension Runtime {
                 return rs.value
             }
             if let e = o as? PyException { return try exceptionStr(e) }
+            if let text = asyncioStr(o) { return text }
         }
         return try repr(v)
     }
@@ -157,7 +158,7 @@ extension Runtime {
     }
 
     func address(_ o: PyObject) -> String {
-        "0x" + String(UInt(bitPattern: ObjectIdentifier(o).hashValue), radix: 16).leftPadded(to: 12)
+        "0x" + String(UInt(bitPattern: ObjectIdentifier(o)), radix: 16).leftPadded(to: 12)
     }
 
     // MARK: truth
