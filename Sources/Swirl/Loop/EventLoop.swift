@@ -141,10 +141,12 @@ final class EventLoop {
         } else if poller.watchCount > 0 {
             collect(poller.wait(timeout: 0))
         }
-        let now = time() + 1e-9
-        while let next = timers.min, next.when <= now {
-            _ = timers.popMin()
-            if !next.handle.cancelled { ready.append(.handle(next.handle)) }
+        if !timers.isEmpty {
+            let now = time() + 1e-9
+            while let next = timers.min, next.when <= now {
+                _ = timers.popMin()
+                if !next.handle.cancelled { ready.append(.handle(next.handle)) }
+            }
         }
         var n = ready.count
         while n > 0, let item = ready.popFirst() {

@@ -288,7 +288,17 @@ extension Runtime {
     @inline(__always)
     func loadAttribute(_ v: Value, _ key: PyStr, _ cache: inout AttributeCache) throws -> Value {
         let name = key.value
-        guard case .object(let o) = v, let inst = o as? PyInstance else { return try getAttribute(v, name) }
+        guard case .object(let o) = v else { return try getAttribute(v, name) }
+        guard let inst = o as? PyInstance else {
+            // A method of a built-in object (`fut.set_result`): the cached class lookup,
+            // when the object has no attributes of its own that could shadow it.
+            let t = o.type
+            if t.isBuiltin, o.instanceDict == nil, !(o is PyModule), !(o is PyType), !(o is PySuper),
+               let ca = cachedClassLookup(t, name, &cache), case .object(let co) = ca, let n = co as? PyNativeFunction {
+                return .object(n.bound(to: v))
+            }
+            return try getAttribute(v, name)
+        }
         let ca = cachedClassLookup(inst.cls, name, &cache)
         if let ca, case .object(let co) = ca, co is PyProperty { return try getAttribute(v, name) }
         if let r = inst.dict.get(name: key) { return r }
