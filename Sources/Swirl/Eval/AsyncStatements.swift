@@ -191,9 +191,16 @@ class WithStmtBase: StmtNode {
                 return .suspended
             }
             manager = m
-            let (enter, ex) = try rt.contextMethods(manager, async: isAsync)
-            exit = ex
-            let entered = try rt.callMethod(enter, self: manager, [])
+            let entered: Value
+            if isAsync, let acquire = Self.nativeAcquire(manager) {
+                // asyncio.Lock / Semaphore: acquire directly; `exit` stays None, which
+                // marks the native release at the end.
+                entered = .object(acquire)
+            } else {
+                let (enter, ex) = try rt.contextMethods(manager, async: isAsync)
+                exit = ex
+                entered = try rt.callMethod(enter, self: manager, [])
+            }
             if isAsync {
                 guard let v = try f.startAwait(entered, pending: &pending) else {
                     save { f.push(pending.map { .object($0) } ?? .none) }
@@ -226,6 +233,10 @@ class WithStmtBase: StmtNode {
             } catch let e as ScriptError {
                 exc = e.exception
                 phase = 3
+                if exit.isNone && isAsync {
+                    try Self.nativeRelease(manager)
+                    throw e
+                }
                 let r = try rt.callMethod(exit, self: manager, [.object(e.exception.cls), .object(e.exception), e.exception.tracebackValue])
                 if !isAsync {
                     if try rt.truthy(r) { return .normal }
@@ -233,11 +244,28 @@ class WithStmtBase: StmtNode {
                 }
                 return try finishExit(f, r, resuming: false, phase: 3, exc: e.exception, flow: .normal, manager, exit)
             }
+            if exit.isNone && isAsync {
+                try Self.nativeRelease(manager)
+                return flow
+            }
             let r = try rt.callMethod(exit, self: manager, [.none, .none, .none])
             if !isAsync { return flow }
             return try finishExit(f, r, resuming: false, phase: 4, exc: nil, flow: flow, manager, exit)
         }
         return try finishExit(f, .none, resuming: true, phase: phase, exc: exc, flow: flow, manager, exit, awaiting: awaiting)
+    }
+
+    /// The acquire coroutine of a native asyncio.Lock or Semaphore (nil for anything else).
+    private static func nativeAcquire(_ manager: Value) -> WaitCoroutine? {
+        guard case .object(let o) = manager else { return nil }
+        if let lock = o as? PyLock { return lock.acquire(result: .none) }
+        if let semaphore = o as? PySemaphore { return semaphore.acquire(result: .none) }
+        return nil
+    }
+
+    private static func nativeRelease(_ manager: Value) throws {
+        guard case .object(let o) = manager else { return }
+        if let lock = o as? PyLock { try lock.release() } else if let semaphore = o as? PySemaphore { try semaphore.release() }
     }
 
     private func finishExit(_ f: Frame, _ awaitable: Value, resuming: Bool, phase: Int, exc: PyException?, flow: Flow,
