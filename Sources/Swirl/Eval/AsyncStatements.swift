@@ -62,11 +62,15 @@ final class AsyncForStmt: StmtNode {
     let iter: ExprNode
     let body: StmtNode
     let orElse: StmtNode?
+    private let targetRef: Unmanaged<TargetNode>
+    private let bodyRef: Unmanaged<StmtNode>
     init(_ target: TargetNode, _ iter: ExprNode, _ body: StmtNode, _ orElse: StmtNode?, line: Int32) {
         self.target = target
         self.iter = iter
         self.body = body
         self.orElse = orElse
+        targetRef = borrow(target)
+        bodyRef = borrow(body)
         super.init(line: line)
     }
 
@@ -87,12 +91,17 @@ final class AsyncForStmt: StmtNode {
             phase = 1
             f.resuming = false
         }
+        // A script async generator is driven directly (see nextFromAsyncGenerator).
+        var generator: PyGenerator?
+        if case .object(let o) = iterator, type(of: o) == PyGenerator.self {
+            let g = unsafeDowncast(o, to: PyGenerator.self)
+            if g.code.kind == .asyncGenerator { generator = g }
+        }
         loop: while phase != 3 {
             if phase == 1 {
                 let item: Value?
                 do {
-                    if !f.resuming, case .object(let o) = iterator, let g = o as? PyGenerator,
-                       g.code.kind == .asyncGenerator {
+                    if !f.resuming, let g = generator {
                         item = try Self.nextFromAsyncGenerator(g, f, pending: &pending)
                     } else if f.resuming {
                         item = try f.continueAwait(awaiting, pending: &pending)
@@ -109,9 +118,9 @@ final class AsyncForStmt: StmtNode {
                     f.pushInt(1)
                     return .suspended
                 }
-                try target.assign(value, f)
+                try targetRef.assign(value, f)
             }
-            let r = try body.exec(f)
+            let r = try bodyRef.exec(f)
             switch r {
             case .normal, .continueLoop: phase = 1
             case .breakLoop: return .normal

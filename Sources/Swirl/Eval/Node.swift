@@ -33,6 +33,11 @@ class StmtNode {
 /// for as long as it runs, so no reference counting is needed to call them.
 extension Unmanaged where Instance: ExprNode {
     @inline(__always) func eval(_ f: Frame) throws -> Value { try _withUnsafeGuaranteedRef { try $0.eval(f) } }
+    @inline(__always) func evalR(_ f: Frame) throws -> Value? { try _withUnsafeGuaranteedRef { try $0.evalR(f) } }
+}
+
+extension Unmanaged where Instance: TargetNode {
+    @inline(__always) func assign(_ value: Value, _ f: Frame) throws { try _withUnsafeGuaranteedRef { try $0.assign(value, f) } }
 }
 
 extension Unmanaged where Instance: StmtNode {

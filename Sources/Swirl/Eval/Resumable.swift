@@ -61,9 +61,11 @@ final class AwaitNode: ExprNode {
 final class YieldNode: ExprNode {
     let operand: ExprNode?
     let isAsyncGenerator: Bool
+    private let operandRef: Unmanaged<ExprNode>?
     init(_ operand: ExprNode?, isAsyncGenerator: Bool, line: Int32) {
         self.operand = operand
         self.isAsyncGenerator = isAsyncGenerator
+        operandRef = operand.map { borrow($0) }
         super.init(line: line)
     }
     override var isResumable: Bool { true }
@@ -82,8 +84,8 @@ final class YieldNode: ExprNode {
             }
         }
         let v: Value
-        if let operand {
-            guard let x = try operand.evalR(f) else {
+        if let operandRef {
+            guard let x = try operandRef.evalR(f) else {
                 f.pushInt(0)
                 return nil
             }
@@ -225,12 +227,14 @@ final class IfExpR: ExprNode {
 
 final class ExprStmtR: StmtNode {
     let expr: ExprNode
+    private let exprRef: Unmanaged<ExprNode>
     init(_ expr: ExprNode, line: Int32) {
         self.expr = expr
+        exprRef = borrow(expr)
         super.init(line: line)
     }
     override func exec(_ f: Frame) throws -> Flow {
-        guard let v = try expr.evalR(f) else { return .suspended }
+        guard let v = try exprRef.evalR(f) else { return .suspended }
         if case .object(let o) = v, let g = o as? PyGenerator { f.rt.noteDiscarded(g, f, line: line) }
         return .normal
     }
@@ -312,22 +316,28 @@ final class IfStmtR: StmtNode {
     let test: ExprNode
     let body: StmtNode
     let orElse: StmtNode?
+    private let testRef: Unmanaged<ExprNode>
+    private let bodyRef: Unmanaged<StmtNode>
+    private let orElseRef: Unmanaged<StmtNode>?
     init(_ test: ExprNode, _ body: StmtNode, _ orElse: StmtNode?, line: Int32) {
         self.test = test
         self.body = body
         self.orElse = orElse
+        testRef = borrow(test)
+        bodyRef = borrow(body)
+        orElseRef = orElse.map { borrow($0) }
         super.init(line: line)
     }
     override func exec(_ f: Frame) throws -> Flow {
         var phase = f.resuming ? f.popInt() : 0
         if phase == 0 {
-            guard let t = try test.evalR(f) else {
+            guard let t = try testRef.evalR(f) else {
                 f.pushInt(0)
                 return .suspended
             }
-            phase = try f.rt.truthy(t) ? 1 : 2
+            if case .bool(let b) = t { phase = b ? 1 : 2 } else { phase = try f.rt.truthy(t) ? 1 : 2 }
         }
-        guard let branch = phase == 1 ? body : orElse else { return .normal }
+        guard let branch = phase == 1 ? bodyRef : orElseRef else { return .normal }
         let r = try branch.exec(f)
         if r == .suspended { f.pushInt(phase) }
         return r
@@ -379,11 +389,15 @@ final class ForStmtR: StmtNode {
     let iter: ExprNode
     let body: StmtNode
     let orElse: StmtNode?
+    private let targetRef: Unmanaged<TargetNode>
+    private let bodyRef: Unmanaged<StmtNode>
     init(_ target: TargetNode, _ iter: ExprNode, _ body: StmtNode, _ orElse: StmtNode?, line: Int32) {
         self.target = target
         self.iter = iter
         self.body = body
         self.orElse = orElse
+        targetRef = borrow(target)
+        bodyRef = borrow(body)
         super.init(line: line)
     }
     override func exec(_ f: Frame) throws -> Flow {
@@ -408,10 +422,10 @@ final class ForStmtR: StmtNode {
                 if !inBody {
                     try rt.checkInterrupt()
                     guard let x = try it.next(rt) else { break }
-                    try target.assign(x, f)
+                    try targetRef.assign(x, f)
                 }
                 inBody = false
-                let r = try body.exec(f)
+                let r = try bodyRef.exec(f)
                 switch r {
                 case .normal, .continueLoop: continue
                 case .breakLoop: return .normal
