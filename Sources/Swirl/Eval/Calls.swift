@@ -93,10 +93,19 @@ final class MethodCallNode: ExprNode {
 
     /// The method lookup, with the cached class lookup for instances of user classes.
     private func lookup(_ receiver: Value, _ rt: Runtime) throws -> MethodLookup {
-        if case .object(let o) = receiver, let inst = o as? PyInstance {
-            let ca = rt.cachedClassLookup(inst.cls, name, &cache)
-            if let v = inst.dict.get(name: key) { return .bound(v) }
-            if let ca, case .object(let co) = ca, co is PyFunction { return .unbound(ca) }
+        if case .object(let o) = receiver {
+            if let inst = o as? PyInstance {
+                let ca = rt.cachedClassLookup(inst.cls, name, &cache)
+                if let v = inst.dict.get(name: key) { return .bound(v) }
+                if let ca, case .object(let co) = ca, co is PyFunction { return .unbound(ca) }
+            } else if o.instanceDict == nil, !(o is PyModule), !(o is PyType), !(o is PySuper) {
+                // A built-in object (`buf.append(x)`): nothing of its own can shadow the method.
+                let t = o.type
+                if t.isBuiltin, let ca = rt.cachedClassLookup(t, name, &cache), case .object(let co) = ca,
+                   co is PyNativeFunction || co is PyFunction {
+                    return .unbound(ca)
+                }
+            }
         }
         return try rt.lookupMethod(receiver, name)
     }
