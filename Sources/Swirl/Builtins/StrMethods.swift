@@ -409,6 +409,58 @@ private func affixImpl(_ rt: Runtime, _ a: Arguments, prefix: Bool) throws -> Va
     return .false
 }
 
+/// `s.split(sep, maxsplit)` / `rsplit` on the UTF-8 bytes (a valid UTF-8 separator can only
+/// match at character boundaries).
+private func splitBytes(_ s: String, _ sep: String, maxsplit: Int, fromRight: Bool) -> [String] {
+    var text = s
+    var separator = sep
+    return text.withUTF8 { t in
+        separator.withUTF8 { p in
+            let n = t.count, m = p.count
+            guard m > 0, let first = p.first else { return [s] }
+            func matches(at i: Int) -> Bool {
+                if t[i] != first { return false }
+                var k = 1
+                while k < m && t[i + k] == p[k] { k += 1 }
+                return k == m
+            }
+            func piece(_ start: Int, _ end: Int) -> String {
+                String(decoding: UnsafeBufferPointer(rebasing: t[start..<end]), as: UTF8.self)
+            }
+            var parts: [String] = []
+            var splits = 0
+            if !fromRight || maxsplit < 0 {
+                var start = 0, i = 0
+                while i + m <= n && (maxsplit < 0 || splits < maxsplit) {
+                    if matches(at: i) {
+                        parts.append(piece(start, i))
+                        splits += 1
+                        i += m
+                        start = i
+                    } else {
+                        i += 1
+                    }
+                }
+                parts.append(piece(start, n))
+                return parts
+            }
+            var end = n, i = n - m
+            while i >= 0 && splits < maxsplit {
+                if matches(at: i) {
+                    parts.append(piece(i + m, end))
+                    splits += 1
+                    end = i
+                    i -= m
+                } else {
+                    i -= 1
+                }
+            }
+            parts.append(piece(0, end))
+            return parts.reversed()
+        }
+    }
+}
+
 private func splitImpl(_ rt: Runtime, _ a: Arguments, fromRight: Bool) throws -> Value {
     guard case .object(let o) = a.positional[0], let p = o as? PyStr else { return .none }
     var sep: String?
@@ -421,17 +473,7 @@ private func splitImpl(_ rt: Runtime, _ a: Arguments, fromRight: Bool) throws ->
     }
     if let sep {
         if sep.isEmpty { throw Swirl.valueError("empty separator") }
-        var parts = p.value.components(separatedBy: sep)
-        if maxsplit >= 0 && parts.count > maxsplit + 1 {
-            if fromRight {
-                let head = parts[0..<(parts.count - maxsplit)].joined(separator: sep)
-                parts = [head] + parts[(parts.count - maxsplit)...]
-            } else {
-                let tail = parts[maxsplit...].joined(separator: sep)
-                parts = Array(parts[0..<maxsplit]) + [tail]
-            }
-        }
-        return .object(PyList(parts.map { Value($0) }))
+        return .object(PyList(splitBytes(p.value, sep, maxsplit: maxsplit, fromRight: fromRight).map { Value($0) }))
     }
     // Whitespace split.
     var words: [String] = []

@@ -228,6 +228,7 @@ extension Runtime {
 
     func parseInt(_ text: String, base: Int) throws -> Value {
         if base != 0 && (base < 2 || base > 36) { throw Swirl.valueError("int() base must be >= 2 and <= 36, or 0") }
+        if base == 10, let v = Self.plainDecimal(text) { return .int(v) }
         let invalid = Swirl.valueError("invalid literal for int() with base \(base): \(strRepr(text))")
         var s = Substring(text.trimmingCharacters(in: .whitespacesAndNewlines))
         var negative = false
@@ -245,6 +246,24 @@ extension Runtime {
         }
         guard let v = parseDigits(digits, radix: b) else { throw invalid }
         return .integer(negative ? -v : v)
+    }
+
+    /// The common case of `int(s)`: an optional sign and up to 18 ASCII digits, nothing else.
+    static func plainDecimal(_ text: String) -> Int? {
+        var utf8 = text.utf8
+        guard !utf8.isEmpty, utf8.count <= 19 else { return nil }
+        var negative = false
+        if let first = utf8.first, first == 45 || first == 43 {
+            negative = first == 45
+            utf8 = String(text.dropFirst()).utf8
+        }
+        guard !utf8.isEmpty, utf8.count <= 18 else { return nil }
+        var value = 0
+        for byte in utf8 {
+            guard byte >= 48 && byte <= 57 else { return nil }
+            value = value * 10 + Int(byte - 48)
+        }
+        return negative ? -value : value
     }
 
     /// Digits in `radix` (2...36, either letter case) to a BigInt; nil on any other character.
