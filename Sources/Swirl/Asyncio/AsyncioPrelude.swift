@@ -553,13 +553,17 @@ class Server:
 
 
 async def start_server(client_connected_cb, host=None, port=None, *, limit=65536, family=0,
-                       flags=1, sock=None, backlog=100, ssl=None, reuse_address=None,
+                       flags=1, sock=None, backlog=None, ssl=None, reuse_address=None,
                        reuse_port=None, ssl_handshake_timeout=None, start_serving=True):
     if ssl:
         raise NotImplementedError("ssl is not supported")
     if sock is not None:
         raise NotImplementedError("sock= is not supported")
     loop = get_running_loop()
+    if backlog is None:
+        # Unlike CPython's 100, the system's maximum: a burst of simultaneous clients
+        # is queued by the kernel instead of waiting a second for a SYN retry.
+        backlog = 0
     hosts = [host] if host is None or isinstance(host, str) else list(host)
     addresses = []
     for h in hosts:

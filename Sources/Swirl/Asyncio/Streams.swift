@@ -409,7 +409,8 @@ extension Runtime {
     func listenSockets(on addresses: [SocketAddress], backlog: Int, reuseAddress: Bool, reusePort: Bool) throws -> [PyTransportSocket] {
         var sockets: [PyTransportSocket] = []
         for address in addresses {
-            switch Sockets.listen(on: address, backlog: Int32(clamping: backlog), reuseAddress: reuseAddress, reusePort: reusePort) {
+            let queue = backlog > 0 ? Int32(clamping: backlog) : Int32(SOMAXCONN)
+            switch Sockets.listen(on: address, backlog: queue, reuseAddress: reuseAddress, reusePort: reusePort) {
             case .success(let fd):
                 sockets.append(PyTransportSocket(fd: fd, family: address.family))
             case .failure(let e):
@@ -438,7 +439,7 @@ extension Runtime {
     }
 
     private func acceptConnections(_ sock: PyTransportSocket, server: Value, callback: Value, limit: Int, backlog: Int) {
-        for _ in 0..<max(backlog, 1) {
+        for _ in 0..<(backlog > 0 ? backlog : Int(SOMAXCONN)) {
             let conn = accept(sock.fd, nil, nil)
             if conn < 0 {
                 if errno == EMFILE || errno == ENFILE || errno == ENOBUFS || errno == ENOMEM {

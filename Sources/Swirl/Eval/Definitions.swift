@@ -228,35 +228,57 @@ final class ComprehensionAppend: StmtNode {
     let slot: Int
     let element: ExprNode
     let value: ExprNode?
+    private let elementRef: Unmanaged<ExprNode>
     init(kind: ComprehensionKind, slot: Int, element: ExprNode, value: ExprNode?, line: Int32) {
         self.kind = kind
         self.slot = slot
         self.element = element
         self.value = value
+        elementRef = borrow(element)
         super.init(line: line)
     }
     override func exec(_ f: Frame) throws -> Flow {
-        var parts: [Value] = []
-        if f.resuming, case .object(let o) = f.pop(), let t = o as? PyTuple { parts = t.items }
-        if parts.isEmpty {
-            guard let e = try element.evalR(f) else {
+        let element: Value
+        var value: Value = .none
+        if f.resuming {
+            // Resuming inside an await in the element or value expression.
+            var parts: [Value] = []
+            if case .object(let o) = f.pop(), let t = o as? PyTuple { parts = t.items }
+            if parts.isEmpty {
+                guard let e = try self.element.evalR(f) else {
+                    f.push(.object(PyTuple([])))
+                    return .suspended
+                }
+                parts.append(e)
+            }
+            if let valueNode = self.value, parts.count == 1 {
+                guard let v = try valueNode.evalR(f) else {
+                    f.push(.object(PyTuple(parts)))
+                    return .suspended
+                }
+                parts.append(v)
+            }
+            element = parts[0]
+            if parts.count > 1 { value = parts[1] }
+        } else {
+            guard let e = try elementRef.evalR(f) else {
                 f.push(.object(PyTuple([])))
                 return .suspended
             }
-            parts.append(e)
-        }
-        if let value, parts.count == 1 {
-            guard let v = try value.evalR(f) else {
-                f.push(.object(PyTuple(parts)))
-                return .suspended
+            element = e
+            if let valueNode = self.value {
+                guard let v = try valueNode.evalR(f) else {
+                    f.push(.object(PyTuple([e])))
+                    return .suspended
+                }
+                value = v
             }
-            parts.append(v)
         }
         guard case .object(let acc) = f.slots[slot] else { return .normal }
         switch acc {
-        case let l as PyList: l.items.append(parts[0])
-        case let s as PySet: try f.rt.setAdd(s, parts[0])
-        case let d as PyDict: try f.rt.dictSet(d, parts[0], parts.count > 1 ? parts[1] : .none)
+        case let l as PyList: l.items.append(element)
+        case let s as PySet: try f.rt.setAdd(s, element)
+        case let d as PyDict: try f.rt.dictSet(d, element, value)
         default: break
         }
         return .normal
