@@ -33,11 +33,15 @@ let package = Package(
             ]),
         // Tiny C helpers the runtime needs (stack pointer, thread stack size).
         .target(name: "CSwirlSupport"),
+        // libedit (BSD line editing with a readline-compatible API), for the REPL.
+        .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        // The interactive console: drives libedit from the interpreter's event loop.
+        .target(name: "SwirlREPL", dependencies: ["Swirl", "CEditLine"]),
         // The thin command-line front end.
         .executableTarget(
             name: "swirl",
             dependencies: [
-                "Swirl",
+                "Swirl", "SwirlREPL",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "SwirlSyntaxTests", dependencies: ["SwirlSyntax"]),

@@ -4,6 +4,7 @@
 import ArgumentParser
 import Foundation
 import Swirl
+import SwirlREPL
 
 struct SwirlCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -49,6 +50,10 @@ struct SwirlCommand: ParsableCommand {
             filename = url.standardizedFileURL.path
             directory = url.deletingLastPathComponent().path
             config.arguments = script
+        } else if script.isEmpty && isatty(0) != 0 {
+            // No program and a terminal: the interactive console.
+            config.arguments = [""]
+            Foundation.exit(runInteractiveConsole(configuration: config))
         } else {
             let data = FileHandle.standardInput.readDataToEndOfFile()
             source = String(decoding: data, as: UTF8.self)

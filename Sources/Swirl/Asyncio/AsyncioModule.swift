@@ -112,6 +112,7 @@ extension Runtime {
 
     func asyncioRun(_ a: Arguments) throws -> Value {
         guard let main = a.positional.first else { throw typeError("run() missing 1 required positional argument: 'main'") }
+        if loop.running, let nested = interactiveAsyncioRun { return try nested(main) }
         if loop.running { throw runtimeError("asyncio.run() cannot be called from a running event loop") }
         if let d = a.keywords.first(where: { $0.0 == "debug" })?.1 { debugMode = try truthy(d) }
         guard isCoroutine(main) else {

@@ -65,7 +65,7 @@ public final class Interpreter: @unchecked Sendable {
         return result ?? body()
     }
 
-    private func setStackLimit() {
+    func setStackLimit() {
         let sp = swirl_stack_pointer()
         let margin: UInt = 64 * 1024 * 1024
         let usable = UInt(Interpreter.stackSize) - margin

@@ -58,6 +58,9 @@ final class Runtime {
     /// The event loop's descriptor poller, created with the runtime so that another
     /// thread can always wake the loop (`Interpreter.interrupt()`).
     let poller = Poller()
+    /// Set by an interactive session: runs `asyncio.run(main)` typed at its prompt on the
+    /// session's own (already running) loop.
+    var interactiveAsyncioRun: ((Value) throws -> Value)?
 
     init(output: OutputSinks) {
         self.output = output
