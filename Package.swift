@@ -51,6 +51,8 @@ let package = Package(
             // BigInt: the formatting tests call the BigInt overloads of the formatting functions.
             dependencies: ["Swirl", .product(name: "BigInt", package: "BigInt")],
             resources: [.copy("Scripts")]),
+        // Drives the real `swirl` binary in a terminal (tmux): the REPL's acceptance tests.
+        .testTarget(name: "SwirlREPLTests"),
     ],
     swiftLanguageModes: [.v6]
 )
