@@ -479,7 +479,10 @@ extension Parser {
             finally = try parseBlock(header: "'finally' statement", line: f.start.line)
         }
         if handlers.isEmpty && finally.isEmpty {
-            if tok.kind == .endMarker {
+            // Only DEDENTs and the end marker left (a nested `try:` too): more input may follow.
+            var i = pos
+            while i < tokens.count, tokens[i].kind == .dedent { i += 1 }
+            if i >= tokens.count || tokens[i].kind == .endMarker {
                 // CPython points at the last line break; the REPL wants more input.
                 let newline = tokens[..<pos].last { $0.kind == .newline }
                 throw error("expected 'except' or 'finally' block", at: newline?.start ?? tok.start, incomplete: true)

@@ -9,6 +9,7 @@ import Testing
         "if x:", "if x:\n", "def f():\n", "class C:\n", "for x in y:\n", "while x:\n", "with a:\n",
         "try:\n", "try:\n    x\n", "try:\n    x\nexcept E:\n", "if x:\n    pass\nelse:\n",
         "def f():\n    if x:\n", "x = 1 + \\", "x = 1 + \\\n", "@decorator\n", "async def f():\n",
+        "def f():\n    try:\n        x", "async def f():\n    try:\n        await x\n",
     ])
     func incomplete(source: String) throws {
         let error = try #require(syntaxError(source))
