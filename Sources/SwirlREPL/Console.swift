@@ -26,7 +26,7 @@ public func runInteractiveConsole(configuration: Configuration) -> Int32 {
 
 let banner = """
     Swirl \(swirlVersion) (Python 3.11 subset, asyncio REPL) on linux
-    Use "await" directly (asyncio is imported); Tab completes; exit() or Ctrl-D leaves.
+    Use "await" directly (asyncio is imported). Tab completes; Ctrl-D leaves.
 
     """
 
