@@ -155,20 +155,34 @@ import Testing
         try t.press("C-c")
         t.waitForLine("KeyboardInterrupt")
         t.waitForPrompt()
-        // During a long await.
+        // During a long await: KeyboardInterrupt is raised at the await (its finally runs).
+        try t.enter("async def nap():")
+        try t.enter("    try:")
+        try t.enter("        print('napping')")
+        try t.enter("        await asyncio.sleep(100)")
+        try t.enter("    finally:")
+        try t.enter("        print('finally ran')")
+        try t.press("Enter")
+        t.waitForPrompt()
         var mark = t.lines().count
-        try t.enter("await asyncio.sleep(100)")
-        usleep(300_000)
+        try t.enter("await nap()")
+        t.waitForLine("napping", after: mark)
         try t.press("C-c")
-        t.waitUntil("KeyboardInterrupt from the await") { $0.dropFirst(mark).contains("KeyboardInterrupt") }
+        // The terminal echoes ^C in front of the next output.
+        t.waitUntil("the finally block's output") { $0.dropFirst(mark).contains { trimmed($0).hasSuffix("finally ran") } }
+        t.waitForLine("Traceback (most recent call last):", after: mark)
+        t.waitForLine("KeyboardInterrupt", after: mark)
         t.waitForPrompt()
         // During a busy loop.
         mark = t.lines().count
-        try t.enter("while True: pass")
+        try t.enter("if True:")
+        try t.enter("    print('spinning')")
+        try t.enter("    while True: pass")
         try t.press("Enter")
-        usleep(300_000)
+        t.waitForLine("spinning", after: mark)
         try t.press("C-c")
-        t.waitUntil("KeyboardInterrupt from the loop") { $0.dropFirst(mark).contains("KeyboardInterrupt") }
+        t.waitForLine("    while True: pass", after: mark + 3)
+        t.waitForLine("KeyboardInterrupt", after: mark)
         t.waitForPrompt()
         mark = t.lines().count
         try t.enter("kept")
