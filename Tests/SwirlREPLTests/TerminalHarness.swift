@@ -104,10 +104,13 @@ func swirlBinary() -> String? {
 final class TerminalSession {
     let socket = "swirl-repl-test-\(getpid())-\(UUID().uuidString.prefix(8))"
     let home: String
+    /// The HOME folder was made here (and is removed with the session).
+    private let ownsHome: Bool
     private var started = false
 
     /// A fresh HOME folder (history goes there) unless one is given.
     init(home: String? = nil) throws {
+        ownsHome = home == nil
         if let home {
             self.home = home
         } else {
@@ -129,7 +132,7 @@ final class TerminalSession {
         }
         let command = "'\(binary)'; echo EXIT=$?; sleep 30"
         let result = try runProcess(["tmux", "-L", socket, "new-session", "-d", "-s", "S", "-x", "100", "-y", "30",
-                                     "-e", "HOME=\(home)", "-e", "TERM=xterm-256color", command], capture: false)
+                                     "-e", "HOME=\(home)", command], capture: false)
         guard result.status == 0 else {
             Issue.record("tmux new-session failed with status \(result.status)", sourceLocation: sourceLocation)
             return false
@@ -203,7 +206,10 @@ final class TerminalSession {
         started = false
     }
 
-    deinit { close() }
+    deinit {
+        close()
+        if ownsHome { try? FileManager.default.removeItem(atPath: home) }
+    }
 }
 
 func trimmed(_ s: String) -> String {
