@@ -254,7 +254,9 @@ final class ComprehensionAppend: StmtNode {
         }
         guard case .object(let acc) = f.slots[slot] else { return .normal }
         switch acc {
-        case let l as PyList: l.items.append(parts[0])
+        case let l as PyList:
+            l.items.append(parts[0])
+            try f.rt.chargeListGrowth(l)
         case let s as PySet: try f.rt.setAdd(s, parts[0])
         case let d as PyDict: try f.rt.dictSet(d, parts[0], parts.count > 1 ? parts[1] : .none)
         default: break
