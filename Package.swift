@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "Swirl", targets: ["Swirl"]),
         .executable(name: "swirl", targets: ["swirl"]),
+        .executable(name: "plugin-host", targets: ["PluginHost"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -40,6 +41,8 @@ let package = Package(
                 "Swirl",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+ // An example host program: a tiny plugin host that embeds Swirl (see docs/embedding.md).
+        .executableTarget(name: "PluginHost", dependencies: ["Swirl"]),
         .testTarget(name: "SwirlSyntaxTests", dependencies: ["SwirlSyntax"]),
         .testTarget(name: "SwirlResolveTests", dependencies: ["SwirlResolve", "SwirlSyntax"]),
         .testTarget(
@@ -47,6 +50,8 @@ let package = Package(
             // BigInt: the formatting tests call the BigInt overloads of the formatting functions.
             dependencies: ["Swirl", .product(name: "BigInt", package: "BigInt")],
             resources: [.copy("Scripts")]),
+        // The embedding API, through the public interface only.
+        .testTarget(name: "SwirlEmbeddingTests", dependencies: ["Swirl"]),
     ],
     swiftLanguageModes: [.v6]
 )
