@@ -70,6 +70,16 @@ func denial(_ interp: Interpreter, _ code: String) -> String? {
     #expect(denial(granted, "import subprocess")?.hasPrefix("ModuleNotFoundError") == true)
 }
 
-@Test func commandLineGrantsEverything() throws {
-    #expect(Capabilities.all.contains([.fileSystem, .network, .environment, .subprocess, .processExit]))
+@Test func allCapabilitiesAsTheCommandLineGrantsThem() throws {
+    let (interp, _, _) = makeInterpreter(capabilities: .all)
+    try interp.run("""
+    import os, sys, asyncio
+    cwd = os.getcwd()
+    has_env = 'PATH' in os.environ
+    can_open = callable(open) and os.path.exists('/')
+    """)
+    #expect(interp.global("cwd") == .string(FileManager.default.currentDirectoryPath))
+    #expect(interp.global("has_env") == true)
+    #expect(interp.global("can_open") == true)
+    #expect(failure { try interp.run("sys.exit(4)") }?.typeName == "SystemExit")
 }

@@ -8,6 +8,7 @@
 /// ``Interpreter/init(configuration:)`` grants nothing unless ``Configuration/capabilities``
 /// says so; the `swirl` command line grants ``all``.
 public struct Capabilities: OptionSet, Sendable, Hashable {
+    /// The capability bits.
     public let rawValue: Int
     /// Creates a capability set from its raw bits.
     public init(rawValue: Int) { self.rawValue = rawValue }
