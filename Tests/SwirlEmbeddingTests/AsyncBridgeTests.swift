@@ -77,6 +77,7 @@ func eventually(_ seconds: Double = 5, _ condition: () -> Bool) async -> Bool {
     let f = await failure { _ = try await interp.callAsync("unhandled") }
     #expect(f?.typeName == "KeyError")
     #expect(f?.message == "'x'")
+    #expect(f?.line == 8)
 }
 
 @Test func swiftAwaitsAScriptCoroutine() async throws {

@@ -59,7 +59,8 @@ public struct ScriptFailure: Error, Sendable, CustomStringConvertible {
 extension Runtime {
     /// The host's view of an uncaught exception.
     func failure(_ e: PyException) -> ScriptFailure {
-        var line = e.traceback.first?.line
+        // The innermost script frame (not the `<host>` wrapper of an async host function).
+        var line = e.traceback.first { $0.source.filename != "<host>" }?.line
         if line == nil, case .int(let l)? = e.attrs["lineno"] { line = l }
         return ScriptFailure(typeName: e.cls.name, message: (try? str(.object(e))) ?? "",
                              traceback: formatException(e), line: line)
