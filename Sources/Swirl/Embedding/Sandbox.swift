@@ -48,9 +48,11 @@ extension Runtime {
         if !capabilities.contains(capability) { throw permissionDenied(capability, what) }
     }
 
+    /// The PermissionError for `what`: a function name (`open`) or a statement (`import socket`).
     func permissionDenied(_ capability: Capabilities, _ what: String) -> ScriptError {
-        ScriptError(Types.permissionError,
-                    "\(what)() is not allowed: the host did not grant the \(capability.displayName) capability")
+        let subject = what.contains(" ") ? what : what + "()"
+        return ScriptError(Types.permissionError,
+                           "\(subject) is not allowed: the host did not grant the \(capability.displayName) capability")
     }
 
     /// A function that only raises the PermissionError for `what`.
