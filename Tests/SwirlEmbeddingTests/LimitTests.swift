@@ -92,6 +92,17 @@ import Testing
     #expect(interp.global("zs")?.arrayValue?.count == 100_000)
 }
 
+@Test func memoryLimitStopsADictOrSetGrowingForever() throws {
+    let (interp, _, _) = makeInterpreter(limits: Limits(memoryLimit: 16 << 20))
+    let f = try #require(failure { try interp.run("d = {}\nwhile True:\n    d[len(d)] = None\n") })
+    #expect(f.reason == .memoryLimit)
+    let g = try #require(failure { try interp.run("d = None\ns = set()\nwhile True:\n    s.add(len(s))\n") })
+    #expect(g.reason == .memoryLimit)
+    try interp.run("s = None\nsmall = {k: k for k in range(1000)}")
+    #expect(interp.global("small")?.dictionaryValue == nil)  // int keys: not a [String: _]
+    #expect(try interp.evaluate("len(small)") == 1000)
+}
+
 @Test func interruptStopsAnInfiniteLoopFromAnotherThread() throws {
     let (interp, _, _) = makeInterpreter()
     DispatchQueue.global().asyncAfter(deadline: .now() + 0.2) { interp.interrupt() }

@@ -1,13 +1,15 @@
 // The memory limit: an approximate count of the bytes held by large script objects.
 //
 // What is counted: the payload of lists (16 bytes per element, charged in steps of
-// `MemoryAccount.listStep` elements as a list grows by append/extend/insert/+=/*=), and
+// `MemoryAccount.listStep` elements as a list grows by append/extend/insert/+=/*=), of
+// dicts and sets (about 48 and 32 bytes per entry, charged the same way as they grow by
+// item assignment, `setdefault`, `update` or `add`), and
 // of strs, bytes, lists and tuples made by repetition (`[0] * n`, `"ab" * n`) or by
 // concatenation when the result is at least `MemoryAccount.threshold` bytes. A charge is
 // attached to the object that owns the bytes and given back when that object is freed, so
 // the count follows live objects, not total allocation. A request that would take the
-// total past the budget raises `MemoryError` before anything is allocated. Small objects,
-// dicts, sets and interpreter bookkeeping are not counted.
+// total past the budget raises `MemoryError` before anything is allocated. Small objects
+// and interpreter bookkeeping are not counted.
 import Foundation
 
 /// The byte budget of one interpreter. Charges are made on the script thread; releases
@@ -81,13 +83,29 @@ extension Runtime {
 
     /// Charges a list's growth once it has grown a further `listStep` elements.
     @inline(__always) func chargeListGrowth(_ l: PyList) throws {
+        guard memoryAccount != nil else { return }
+        try chargeGrowth(&l.memoryCharge, bytes: l.items.count * 16, step: MemoryAccount.listStep * 16)
+    }
+
+    /// Charges a dict's growth (about 48 bytes per entry: hash, key, value, index).
+    @inline(__always) func chargeDictGrowth(_ d: PyDict) throws {
+        guard memoryAccount != nil else { return }
+        try chargeGrowth(&d.memoryCharge, bytes: d.table.count * 48, step: MemoryAccount.listStep * 48)
+    }
+
+    /// Charges a set's growth (about 32 bytes per element).
+    @inline(__always) func chargeSetGrowth(_ s: PySet) throws {
+        guard memoryAccount != nil else { return }
+        try chargeGrowth(&s.memoryCharge, bytes: s.table.count * 32, step: MemoryAccount.listStep * 32)
+    }
+
+    /// Brings `charge` up to `bytes` once the object has outgrown it by `step` bytes.
+    private func chargeGrowth(_ charge: inout MemoryCharge?, bytes: Int, step: Int) throws {
         guard let account = memoryAccount else { return }
-        let bytes = l.items.count * 16
-        let charged = l.memoryCharge?.bytes ?? 0
-        let delta = bytes - charged
-        if delta < MemoryAccount.listStep * 16 { return }
+        let delta = bytes - (charge?.bytes ?? 0)
+        if delta < step { return }
         guard account.take(delta) else { throw memoryLimitError(delta, account) }
-        if let c = l.memoryCharge { c.grow(delta) } else { l.memoryCharge = MemoryCharge(account: account, bytes: delta) }
+        if let c = charge { c.grow(delta) } else { charge = MemoryCharge(account: account, bytes: delta) }
     }
 
     private func memoryLimitError(_ bytes: Int, _ account: MemoryAccount) -> ScriptError {
