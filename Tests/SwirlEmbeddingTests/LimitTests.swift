@@ -46,12 +46,12 @@ import Testing
     let f = try #require(failure { try interp.run("while True:\n    pass\n") })
     #expect(f.reason == .timeLimit)
     #expect(f.typeName == "TimeLimitExceeded")
-    #expect(Date().timeIntervalSince(start) < 5)
+    #expect(Date().timeIntervalSince(start) < 20)
     // A script waiting on the event loop is stopped too.
     start = Date()
     let g = try #require(failure { try interp.run("import asyncio\nasyncio.run(asyncio.sleep(3600))") })
     #expect(g.reason == .timeLimit)
-    #expect(Date().timeIntervalSince(start) < 5)
+    #expect(Date().timeIntervalSince(start) < 20)
     try interp.run("ok = 1")
     #expect(interp.global("ok") == 1)
 }
@@ -110,7 +110,7 @@ import Testing
     let f = try #require(failure { try interp.run("while True: pass") })
     #expect(f.reason == .interrupted)
     #expect(f.typeName == "KeyboardInterrupt")
-    #expect(Date().timeIntervalSince(start) < 5)
+    #expect(Date().timeIntervalSince(start) < 20)
     #expect(try interp.evaluate("'still alive'") == "still alive")
 }
 
