@@ -132,3 +132,12 @@ final class Counter: @unchecked Sendable {
     try interp.run("secret = 41\nfound = lookup('secret') + 1")
     #expect(interp.global("found") == 42)
 }
+
+@Test func bigIntArgumentsAreNotTruncated() throws {
+    let (interp, _, _) = makeInterpreter()
+    interp.register(HostFunction("echo", parameters: ["x"]) { args in args["x"] })
+    interp.register(HostFunction("small", parameters: ["x"]) { args in .int(try args.int("x")) })
+    #expect(try interp.evaluate("echo(3 ** 50)") == .bigInt("717897987691852588770249"))
+    #expect(try interp.evaluate("echo(3 ** 50) == 3 ** 50") == true)
+    #expect(failure { _ = try interp.evaluate("small(3 ** 50)") }?.typeName == "OverflowError")
+}

@@ -121,3 +121,31 @@ import Testing
     try second.run("x = 5")
     #expect(second.global("x") == 5)
 }
+
+@Test func interruptStopsAScriptWaitingOnTheEventLoop() async throws {
+    let (interp, _, _) = makeInterpreter()
+    try interp.run("import asyncio\nasync def wait():\n    await asyncio.sleep(3600)\n")
+    DispatchQueue.global().asyncAfter(deadline: .now() + 0.2) { interp.interrupt() }
+    let start = Date()
+    let f = await failure { _ = try await interp.callAsync("wait") }
+    #expect(f?.reason == .interrupted)
+    #expect(Date().timeIntervalSince(start) < 20)
+}
+
+@Test func limitsApplyToCallsAndCallAsyncToo() async throws {
+    let (interp, _, _) = makeInterpreter(limits: Limits(maxSteps: 10_000, timeLimit: 0.3))
+    try interp.run("""
+    import asyncio
+    def spin():
+        while True:
+            pass
+    async def spin_async():
+        await asyncio.sleep(0)
+        while True:
+            await asyncio.sleep(0)
+    """)
+    #expect(failure { _ = try interp.call("spin") }?.reason == .stepLimit)
+    let f = await failure { _ = try await interp.callAsync("spin_async") }
+    #expect(f?.reason == .stepLimit || f?.reason == .timeLimit)
+    #expect(try interp.evaluate("21 * 2") == 42)
+}

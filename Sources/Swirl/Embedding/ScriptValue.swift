@@ -44,9 +44,9 @@ public enum ScriptValue: Sendable {
 
 /// An opaque handle to a script object (a function, a class instance, a coroutine, ...).
 ///
-/// Pass it back to the interpreter that produced it, e.g. with
-/// ``Interpreter/call(_:_:keywords:)-(ScriptValue,_,_)``; another interpreter rejects it
-/// with a `TypeError`. The object stays alive as long as the handle does.
+/// Pass it back to the interpreter that produced it, e.g. as the callee of
+/// `Interpreter.call(_ callee: ScriptValue, ...)` or as an argument; another interpreter
+/// rejects it with a `TypeError`. The object stays alive as long as the handle does.
 public final class ScriptObject: @unchecked Sendable, CustomStringConvertible {
     // The object is only ever touched on its interpreter's script thread; the handle just
     // keeps it alive. That is what makes the `@unchecked Sendable` sound.
