@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "Swirl", targets: ["Swirl"]),
         .executable(name: "swirl", targets: ["swirl"]),
+        .executable(name: "plugin-host", targets: ["PluginHost"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -44,6 +45,8 @@ let package = Package(
                 "Swirl", "SwirlREPL",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        // An example host program: a tiny plugin host that embeds Swirl (see docs/embedding.md).
+        .executableTarget(name: "PluginHost", dependencies: ["Swirl"]),
         .testTarget(name: "SwirlSyntaxTests", dependencies: ["SwirlSyntax"]),
         .testTarget(name: "SwirlResolveTests", dependencies: ["SwirlResolve", "SwirlSyntax"]),
         .testTarget(
@@ -53,6 +56,8 @@ let package = Package(
             resources: [.copy("Scripts")]),
         // Drives the real `swirl` binary in a terminal (tmux): the REPL's acceptance tests.
         .testTarget(name: "SwirlREPLTests"),
+        // The embedding API, through the public interface only.
+        .testTarget(name: "SwirlEmbeddingTests", dependencies: ["Swirl"]),
     ],
     swiftLanguageModes: [.v6]
 )

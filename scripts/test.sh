@@ -6,6 +6,12 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 swift test
 scripts/load-test.sh .build/release/swirl
+# The example embedding host (Sources/PluginHost, docs/embedding.md) builds and runs a plugin.
+swift build --product plugin-host
+host_out=$("$(swift build --show-bin-path)/plugin-host" examples/plugins/report.py)
+echo "$host_out"
+grep -q '^warmest: Oslo$' <<<"$host_out"
+grep -q '^sandbox: PermissionError' <<<"$host_out"
 if [ -d ../shared/conformance ]; then
     ../shared/conformance/run .build/release/swirl ../shared/conformance
 fi

@@ -30,6 +30,8 @@ struct SwirlCommand: ParsableCommand {
         let err = OutputBuffer(fd: 2)
         var config = Configuration(stdout: { out.write($0) }, stderr: { s in out.flush(); err.write(s); err.flush() })
         config.flush = { out.flush() }
+        // The command line is the user's own program: every capability is granted.
+        config.capabilities = .all
         config.virtualTime = virtualTime
         config.debug = debug
         let source: String

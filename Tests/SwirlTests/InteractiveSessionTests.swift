@@ -27,7 +27,9 @@ final class CapturedOutput: @unchecked Sendable {
 /// Runs `body` in a fresh interactive session; stdout and stderr both go to the capture.
 func withSession(_ body: @escaping (InteractiveSession, CapturedOutput) -> Void) {
     let out = CapturedOutput()
-    let interpreter = Interpreter(configuration: Configuration(stdout: { out.append($0) }, stderr: { out.append($0) }))
+    var configuration = Configuration(stdout: { out.append($0) }, stderr: { out.append($0) })
+    configuration.capabilities = .all   // as the command line's REPL (sys.exit ends the session)
+    let interpreter = Interpreter(configuration: configuration)
     _ = interpreter.runInteractive { session in
         body(session, out)
         return 0

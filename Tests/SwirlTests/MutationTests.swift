@@ -89,6 +89,7 @@ private final class Sink: @unchecked Sendable {
             let sink = Sink()
             var config = Configuration(stdout: { sink.write($0) }, stderr: { sink.write($0) })
             config.virtualTime = true
+            config.capabilities = .all
             let interpreter = Interpreter(configuration: config)
             // Interrupt runaway loops: keep asking until the run ends.
             let finished = Flag()

@@ -166,6 +166,7 @@ func runScript(source: String, name: String, directory: String?) async -> Script
     let err = OutputBuffer()
     var config = Configuration(stdout: { out.append($0) }, stderr: { err.append($0) })
     config.virtualTime = true
+    config.capabilities = .all
     config.arguments = [name]
     let interpreter = Interpreter(configuration: config)
     let limit = scriptTimeLimit

@@ -12,6 +12,10 @@ class PyFuture: ResumableObject {
         case gatherChild(GatheringFuture)
         /// Stops the loop (the end of `asyncio.run`'s main task).
         case stopLoop
+        /// Swift code to run (host calls); boxed so the enum stays small.
+        case native(NativeCallback)
+
+        static func native(_ body: @escaping (PyFuture) throws -> Void) -> Callback { .native(NativeCallback(body)) }
     }
     var state = State.pending
     var result: Value = .none
@@ -69,6 +73,9 @@ class PyFuture: ResumableObject {
         case .script(let fn): loop.callSoon(PyHandle(.script(fn, [.object(self)])))
         case .stopLoop:
             loop.callSoon(PyHandle(.native { rt in rt.loop.stop() }))
+        case .native(let callback):
+            let me = self
+            loop.callSoon(PyHandle(.native { _ in try callback.body(me) }))
         }
     }
 
@@ -136,6 +143,7 @@ class PyFuture: ResumableObject {
                 case .gatherChild: return "gather.<locals>._done_callback()"
                 case .stopLoop: return "_run_until_complete_cb()"
                 case .script(let fn): return eventLoop.rt.describeCallback(fn)
+                case .native: return "<host callback>()"
                 }
             }
             let text: String
@@ -362,6 +370,12 @@ final class PyLoop: PyObject {
     unowned(unsafe) let loop: EventLoop
     init(_ loop: EventLoop) { self.loop = loop }
     override var type: PyType { Types.loopType }
+}
+
+/// A Swift done-callback (see `PyFuture.Callback.native`).
+final class NativeCallback {
+    let body: (PyFuture) throws -> Void
+    init(_ body: @escaping (PyFuture) throws -> Void) { self.body = body }
 }
 
 final class Cancellation {

@@ -121,6 +121,7 @@ extension Runtime {
             return .bool(Sockets.literalAddress(try rt.str(host), 0) != nil)
         })
         define("_getaddrinfo", .general { rt, a in
+            try rt.require(.network, "asyncio.open_connection")
             // Runs on a worker thread (asyncio.to_thread): the lookup itself releases the loop.
             guard a.positional.count >= 3 else { throw typeError("_getaddrinfo() takes 3 arguments") }
             var host: String? = a.positional[0].isNone ? nil : try rt.str(a.positional[0])
@@ -138,10 +139,12 @@ extension Runtime {
             }
         })
         define("_open_connection", .general { rt, a in
+            try rt.require(.network, "asyncio.open_connection")
             guard a.positional.count >= 2 else { throw typeError("_open_connection() takes 2 arguments") }
             return .object(try rt.openConnection(to: try addresses(a.positional[0]), limit: try rt.indexValue(a.positional[1])))
         })
         define("_listen", .general { rt, a in
+            try rt.require(.network, "asyncio.start_server")
             guard a.positional.count >= 4 else { throw typeError("_listen() takes 4 arguments") }
             let sockets = try rt.listenSockets(on: try addresses(a.positional[0]), backlog: try rt.indexValue(a.positional[1]),
                                                reuseAddress: a.positional[2].isNone ? true : try rt.truthy(a.positional[2]),

@@ -4,13 +4,24 @@ extension Types {
     static func installListMethods() {
         let t = Types.list
         func l(_ v: Value) -> PyList { (v.asObject as? PyList) ?? PyList() }
-        method(t, "append", .a2 { _, v, x in l(v).items.append(x); return .none })
-        method(t, "extend", .a2 { rt, v, x in l(v).items.append(contentsOf: try rt.iterateToArray(x)); return .none })
+        method(t, "append", .a2 { rt, v, x in
+            let list = l(v)
+            list.items.append(x)
+            try rt.chargeListGrowth(list)
+            return .none
+        })
+        method(t, "extend", .a2 { rt, v, x in
+            let list = l(v)
+            list.items.append(contentsOf: try rt.iterateToArray(x))
+            try rt.chargeListGrowth(list)
+            return .none
+        })
         method(t, "insert", .a3 { rt, v, i, x in
             let list = l(v)
             var idx = try rt.indexValue(i)
             if idx < 0 { idx = max(0, idx + list.items.count) }
             list.items.insert(x, at: min(idx, list.items.count))
+            try rt.chargeListGrowth(list)
             return .none
         })
         method(t, "pop", .general { rt, a in

@@ -1,50 +1,48 @@
 // The public face of the library: an `Interpreter` runs scripts with its own runtime,
 // event loop and output sinks. Script code runs on a dedicated thread with a large stack
-// so deep recursion ends in RecursionError, never a crash.
+// so deep recursion ends in RecursionError, never a crash. Calls from the host are
+// serialised by a lock; a host function that calls back into its interpreter (it runs on
+// the script thread) goes straight through.
 import CSwirlSupport
 import Foundation
 
-/// How an interpreter is set up.
-public struct Configuration: Sendable {
-    /// Receives everything the script prints to standard output.
-    public var stdout: @Sendable (String) -> Void
-    /// Receives standard error: tracebacks, warnings, `print(..., file=sys.stderr)`.
-    public var stderr: @Sendable (String) -> Void
-    /// Called for `print(..., flush=True)` and `sys.stdout.flush()` when output is buffered.
-    public var flush: @Sendable () -> Void = {}
-    /// The loop's clock jumps to the next timer whenever every task is waiting.
-    public var virtualTime = false
-    /// asyncio debug mode.
-    public var debug = false
-    /// `sys.argv`.
-    public var arguments: [String] = []
-
-    public init(stdout: @escaping @Sendable (String) -> Void, stderr: @escaping @Sendable (String) -> Void) {
-        self.stdout = stdout
-        self.stderr = stderr
-    }
-}
-
-/// A script error, as the host sees it.
-public struct ScriptFailure: Error, Sendable, CustomStringConvertible {
-    /// The exception class name, e.g. "ValueError".
-    public let typeName: String
-    public let message: String
-    /// The formatted traceback, as CPython prints it.
-    public let traceback: String
-    public var description: String { traceback }
-}
-
+/// An independent Swirl interpreter: its own globals, modules, event loop, sandbox and
+/// limits. Any number can exist in one process; they share no mutable state.
+///
+/// Every method may be called from any thread; calls into one interpreter run one at a
+/// time. A host function may call back into the interpreter that called it.
+///
+/// ```swift
+/// let interpreter = Interpreter(configuration: Configuration())
+/// try interpreter.run("def double(x):\n    return 2 * x\n")
+/// let four = try interpreter.call("double", [2])          // .int(4)
+/// ```
 public final class Interpreter: @unchecked Sendable {
+    // `rt` is only touched on the script thread while `lock` is held (or re-entrantly from
+    // that same thread): that is what makes the `@unchecked Sendable` sound.
     let rt: Runtime
     /// Native stack given to the thread that runs script code.
     static let stackSize = 1 << 30
+    private let lock = NSLock()
+    /// The thread-dictionary key marking the thread currently running this interpreter.
+    private let threadKey: String
 
-    public init(configuration: Configuration) {
-        rt = Runtime(output: OutputSinks(stdout: configuration.stdout, stderr: configuration.stderr, flush: configuration.flush))
+    /// Creates an interpreter. By default it has no capabilities and no limits.
+    public init(configuration: Configuration = Configuration()) {
+        var sinks = OutputSinks(stdout: configuration.stdout, stderr: configuration.stderr, flush: configuration.flush)
+        sinks.warning = configuration.warning
+        rt = Runtime(output: sinks)
         rt.virtualTime = configuration.virtualTime
         rt.debugMode = configuration.debug
         rt.argv = configuration.arguments
+        rt.capabilities = configuration.capabilities
+        rt.applySandboxToBuiltins()
+        let limits = configuration.limits
+        rt.limits.maxSteps = limits.maxSteps
+        rt.limits.timeLimit = limits.timeLimit
+        if let r = limits.recursionLimit { rt.recursionLimit = max(1, r) }
+        if let m = limits.memoryLimit { rt.memoryAccount = MemoryAccount(limit: max(0, m)) }
+        threadKey = "swirl.interpreter.\(UInt(bitPattern: ObjectIdentifier(rt).hashValue))"
     }
 
     private final class Box { var body: () -> Void = {} }
@@ -72,11 +70,58 @@ public final class Interpreter: @unchecked Sendable {
         rt.nativeStackLimit = sp > usable ? sp - usable : 0
     }
 
+    private var isOnScriptThread: Bool { Thread.current.threadDictionary[threadKey] != nil }
+
+    /// Runs `body` with the runtime on the script thread, under the limits, and turns an
+    /// uncaught exception into a `ScriptFailure`. Re-entrant calls (from a host function)
+    /// run directly.
+    func perform<T>(_ body: @escaping (Runtime) throws -> T) throws -> T {
+        if isOnScriptThread {
+            do { return try body(rt) } catch let e as ScriptError { throw rt.failure(e.exception) }
+        }
+        lock.lock()
+        defer { lock.unlock() }
+        let outcome: Result<T, Error> = onScriptThread { [self] in
+            Thread.current.threadDictionary[threadKey] = true
+            defer { Thread.current.threadDictionary[threadKey] = nil }
+            setStackLimit()
+            rt.beginLimitedRun()
+            defer { rt.endLimitedRun() }
+            do {
+                let v = try body(rt)
+                // A limit caught by `except BaseException:` still ends the run as a failure.
+                if rt.limits.tripped != nil { try rt.limitSlowPath() }
+                return .success(v)
+            } catch let e as ScriptError {
+                return .failure(rt.failure(e.exception))
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try outcome.get()
+    }
+
+    /// The `__main__` namespace, made on first use.
+    func mainGlobals(_ rt: Runtime) -> Globals {
+        if let g = rt.mainGlobals { return g }
+        let main = PyModule(name: "__main__")
+        main.globals["__builtins__"] = .object(PyModule(name: "builtins", globals: rt.builtins))
+        rt.modules["__main__"] = main
+        rt.mainGlobals = main.globals
+        return main.globals
+    }
+
     /// Runs a program as the main module (`__name__ == "__main__"`) and returns the process
     /// exit status CPython would give: 0, 1 after printing a traceback, or `sys.exit`'s code.
     public func runMain(source: String, filename: String, scriptDirectory: String?) -> Int32 {
-        onScriptThread { [self] in
+        lock.lock()
+        defer { lock.unlock() }
+        return onScriptThread { [self] in
+            Thread.current.threadDictionary[threadKey] = true
+            defer { Thread.current.threadDictionary[threadKey] = nil }
             setStackLimit()
+            rt.beginLimitedRun()
+            defer { rt.endLimitedRun() }
             rt.scriptDirectory = scriptDirectory
             let main = PyModule(name: "__main__")
             main.globals["__file__"] = Value(filename)
@@ -95,31 +140,34 @@ public final class Interpreter: @unchecked Sendable {
         }
     }
 
-    /// Runs source text in the main namespace, turning an uncaught exception into a Swift error.
+    /// Runs source text in the main namespace; an uncaught exception or a tripped limit
+    /// throws a ``ScriptFailure``.
     public func run(_ source: String, filename: String = "<string>") throws {
-        let failure: ScriptFailure? = onScriptThread { [self] in
-            setStackLimit()
-            let globals: Globals
-            if let g = rt.mainGlobals { globals = g } else {
-                let main = PyModule(name: "__main__")
-                rt.modules["__main__"] = main
-                rt.mainGlobals = main.globals
-                globals = main.globals
-            }
-            do {
-                try rt.runSource(source, filename: filename, in: globals)
-                return nil
-            } catch let e as ScriptError {
-                return ScriptFailure(typeName: e.exception.cls.name, message: (try? rt.str(.object(e.exception))) ?? "",
-                                     traceback: rt.formatException(e.exception))
-            } catch {
-                return ScriptFailure(typeName: "InternalError", message: "\(error)", traceback: "\(error)")
-            }
+        try perform { [self] rt in
+            try rt.runSource(source, filename: filename, in: mainGlobals(rt))
         }
-        if let failure { throw failure }
     }
 
-    /// Requests a KeyboardInterrupt in the running script (callable from any thread).
+    /// Reads a script file (the host reads it: no capability is needed) and runs it in the
+    /// main namespace with `__file__` set.
+    public func runFile(_ path: String) throws {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw ScriptFailure(typeName: "FileNotFoundError", message: "can't open file '\(path)'",
+                                traceback: "FileNotFoundError: can't open file '\(path)'\n")
+        }
+        try perform { [self] rt in
+            let g = mainGlobals(rt)
+            g["__file__"] = Value(path)
+            try rt.runSource(text, filename: path, in: g)
+        }
+    }
+
+    /// Requests a KeyboardInterrupt in the running script (callable from any thread): it
+    /// stops even `while True: pass`, and the call that ran the script throws a
+    /// ``ScriptFailure`` with reason ``ScriptFailure/Reason/interrupted``.
     public func interrupt() {
         rt.interruptFlag.set()
         rt.poller.wakeup()

@@ -135,6 +135,7 @@ final class EventLoop {
 
     func runOnce() throws {
         try rt.checkInterrupt()
+        if rt.hostInbox.flag.isSet { rt.drainHostInbox() }
         if workersInFlight > 0 { handoff.serveRequests(rt) }
         if ready.isEmpty && !stopping {
             try waitForEvents()
@@ -159,7 +160,8 @@ final class EventLoop {
     /// virtual time, the clock jumps to the timer once nothing real is pending).
     private func waitForEvents() throws {
         let nextTimer = timers.min?.when
-        let othersPending = poller.watchCount > 0 || workersInFlight > 0
+        // Host `async` calls in flight (Embedding/AsyncBridge.swift) complete later.
+        let othersPending = poller.watchCount > 0 || workersInFlight > 0 || rt.pendingHostCalls > 0
         if nextTimer == nil && !othersPending {
             // Nothing can ever happen: a deadlock in the script. CPython would block forever.
             throw ScriptError(Types.runtimeError, "Event loop is idle with nothing scheduled (deadlock)")

@@ -7,6 +7,7 @@ import SwirlSyntax
 extension Runtime {
     func importModule(_ name: String) throws -> PyModule {
         if let m = modules[name] { return m }
+        try checkImportAllowed(name)
         let m: PyModule
         switch name {
         case "sys": m = makeSysModule()
@@ -46,6 +47,7 @@ extension Runtime {
             }
             return mod
         }
+        applySandbox(to: m)
         modules[name] = m
         try? dictSet(sysModules, Value(name), .object(m))
         return m

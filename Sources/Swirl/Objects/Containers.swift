@@ -2,12 +2,16 @@
 
 final class PyList: PyObject {
     var items: [Value]
+    /// Bytes charged to the memory limit for this list (Embedding/MemoryAccount.swift).
+    var memoryCharge: MemoryCharge?
     init(_ items: [Value] = []) { self.items = items }
     override var type: PyType { Types.list }
 }
 
 final class PyTuple: PyObject {
     let items: [Value]
+    /// Bytes charged to the memory limit for this tuple (Embedding/MemoryAccount.swift).
+    var memoryCharge: MemoryCharge?
     init(_ items: [Value]) { self.items = items }
     override var type: PyType { Types.tuple }
     nonisolated(unsafe) static let empty = PyTuple([])
@@ -54,6 +58,8 @@ final class PySlice: PyObject {
 
 final class PyBytes: PyObject {
     let bytes: [UInt8]
+    /// Bytes charged to the memory limit for this object (Embedding/MemoryAccount.swift).
+    var memoryCharge: MemoryCharge?
     init(_ bytes: [UInt8]) { self.bytes = bytes }
     override var type: PyType { Types.bytes }
 }

@@ -3,6 +3,8 @@
 
 final class PyDict: PyObject {
     var table = HashTable()
+    /// Bytes charged to the memory limit for this dict (Embedding/MemoryAccount.swift).
+    var memoryCharge: MemoryCharge?
     override init() {}
     override var type: PyType { Types.dict }
 
@@ -39,6 +41,8 @@ final class PyDict: PyObject {
 final class PySet: PyObject {
     var table = SetTable()
     let frozen: Bool
+    /// Bytes charged to the memory limit for this set (Embedding/MemoryAccount.swift).
+    var memoryCharge: MemoryCharge?
     init(frozen: Bool = false) { self.frozen = frozen }
     override var type: PyType { frozen ? Types.frozenset : Types.set }
 }

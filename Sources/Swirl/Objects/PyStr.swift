@@ -9,6 +9,8 @@ final class PyStr: PyObject {
     private var asciiState: Int8 = -1  // -1 unknown, 0 no, 1 yes
     /// See `utf8Bytes`.
     var byteCache: [UInt8]?
+    /// Bytes charged to the memory limit for this string (Embedding/MemoryAccount.swift).
+    var memoryCharge: MemoryCharge?
 
     init(_ value: String) { self.value = value }
 

@@ -105,7 +105,7 @@ extension Runtime {
             text = "sys:1: RuntimeWarning: coroutine '\(g.qualname)' was never awaited\n"
         }
         text += "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n"
-        output.stderr(text)
+        (output.warning ?? output.stderr)(text)
     }
 
     func reportNeverRetrieved(_ task: PyTask, _ e: PyException) {

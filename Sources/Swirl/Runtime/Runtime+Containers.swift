@@ -458,6 +458,7 @@ extension Runtime {
 
     func dictSet(_ d: PyDict, _ key: Value, _ value: Value) throws {
         try d.table.set(key, hash: try hash(key), value: value, self)
+        try chargeDictGrowth(d)
     }
 
     func dictGet(_ d: PyDict, _ key: Value) throws -> Value? {
@@ -490,6 +491,7 @@ extension Runtime {
 
     func setAdd(_ s: PySet, _ v: Value) throws {
         try s.table.set(v, hash: try hash(v), value: .none, self)
+        try chargeSetGrowth(s)
     }
 
     func setOperation(_ op: SwirlBinaryOp, _ a: PySet, _ b: PySet) throws -> PySet {

@@ -85,14 +85,18 @@ extension Runtime {
             if let l = o as? PyList {
                 if op == .add {
                     l.items.append(contentsOf: try iterateToArray(b))
+                    try chargeListGrowth(l)
                     return a
                 }
                 if op == .mul {
                     let n = try indexValue(b)
                     if n <= 0 { l.items.removeAll() } else {
                         let copy = l.items
+                        _ = try checkRepeatMemory(copy.count, n, elementSize: 16)
                         try checkSize(copy.count, n)
                         for _ in 1..<n { l.items.append(contentsOf: copy) }
+                        l.memoryCharge = nil
+                        try chargeListGrowth(l)
                     }
                     return a
                 }
@@ -144,8 +148,21 @@ extension Runtime {
                 }
                 return nil
             }
-            if let s = x as? PyStr, let t = y as? PyStr { return Value(s.value + t.value) }
-            if let s = x as? PyList, let t = y as? PyList { return .object(PyList(s.items + t.items)) }
+            if let s = x as? PyStr, let t = y as? PyStr {
+                if memoryAccount != nil {
+                    let charge = try chargeMemory(s.value.utf8.count + t.value.utf8.count)
+                    let r = PyStr(s.value + t.value)
+                    r.memoryCharge = charge
+                    return .object(r)
+                }
+                return Value(s.value + t.value)
+            }
+            if let s = x as? PyList, let t = y as? PyList {
+                let charge = try checkRepeatMemory(s.items.count + t.items.count, 1, elementSize: 16)
+                let r = PyList(s.items + t.items)
+                r.memoryCharge = charge
+                return .object(r)
+            }
             if let s = x as? PyTuple, let t = y as? PyTuple { return .object(PyTuple(s.items + t.items)) }
             if let s = x as? PyBytes, let t = y as? PyBytes { return .object(PyBytes(s.bytes + t.bytes)) }
             if x is PyStr, !y.type.isSubtype(of: Types.str), special(b, "__radd__") == nil {
@@ -178,24 +195,36 @@ extension Runtime {
             if times < 0 { times = 0 }
             switch x {
             case let s as PyStr:
+                let charge = try checkRepeatMemory(s.value.utf8.count, times, elementSize: 1)
                 try checkSize(s.value.utf8.count, times)
-                return Value(String(repeating: s.value, count: times))
+                let r = PyStr(String(repeating: s.value, count: times))
+                r.memoryCharge = charge
+                return .object(r)
             case let l as PyList:
+                let charge = try checkRepeatMemory(l.items.count, times, elementSize: 16)
                 try checkSize(l.items.count, times)
                 var out: [Value] = []
                 out.reserveCapacity(l.items.count * times)
                 for _ in 0..<times { out.append(contentsOf: l.items) }
-                return .object(PyList(out))
+                let r = PyList(out)
+                r.memoryCharge = charge
+                return .object(r)
             case let t as PyTuple:
+                let charge = try checkRepeatMemory(t.items.count, times, elementSize: 16)
                 try checkSize(t.items.count, times)
                 var out: [Value] = []
                 for _ in 0..<times { out.append(contentsOf: t.items) }
-                return .object(PyTuple(out))
+                let r = PyTuple(out)
+                r.memoryCharge = charge
+                return .object(r)
             case let bs as PyBytes:
+                let charge = try checkRepeatMemory(bs.bytes.count, times, elementSize: 1)
                 try checkSize(bs.bytes.count, times)
                 var out: [UInt8] = []
                 for _ in 0..<times { out.append(contentsOf: bs.bytes) }
-                return .object(PyBytes(out))
+                let r = PyBytes(out)
+                r.memoryCharge = charge
+                return .object(r)
             default: return nil
             }
         case .mod:

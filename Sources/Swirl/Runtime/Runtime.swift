@@ -10,6 +10,8 @@ struct OutputSinks {
     var stderr: (String) -> Void
     /// Pushes buffered standard output out (`print(flush=True)`, `sys.stdout.flush()`).
     var flush: () -> Void = {}
+    /// Receives warnings (`RuntimeWarning: coroutine ... was never awaited`); nil: stderr.
+    var warning: ((String) -> Void)? = nil
 }
 
 final class Runtime {
@@ -61,6 +63,22 @@ final class Runtime {
     /// Set by an interactive session: runs `asyncio.run(main)` typed at its prompt on the
     /// session's own (already running) loop.
     var interactiveAsyncioRun: ((Value) throws -> Value)?
+
+    // Embedding (Embedding/*.swift): sandbox, limits and the bridge to host Swift code.
+    /// What the script may touch outside the interpreter (the CLI grants everything).
+    var capabilities: Capabilities = .all
+    /// Decremented at every call and loop back-edge; below zero, `limitSlowPath` runs.
+    var stepCountdown = Int.max
+    /// Step and deadline limits of the current run.
+    let limits = LimitState()
+    /// The byte budget for large script objects (nil: unlimited).
+    var memoryAccount: MemoryAccount?
+    /// Work other threads hand to the loop thread (host `async` results, cancellations).
+    let hostInbox = HostInbox()
+    /// Host `async` calls started and not yet finished: the loop waits for them.
+    var pendingHostCalls = 0
+    /// The script objects of the host objects converted so far (one per `HostObject`).
+    var hostObjects: [ObjectIdentifier: PyHostObject] = [:]
 
     init(output: OutputSinks) {
         self.output = output
@@ -132,10 +150,13 @@ final class Runtime {
     /// Counts a nested activation that has its own frame (generators, coroutines).
     /// RecursionError past `sys.getrecursionlimit()` or when the native stack runs low (the
     /// stack is sampled every 8 levels; the margin covers the deepest nesting in between).
+    /// Each call also counts as one execution step (see `stepCountdown`).
     @inline(__always) func checkDepth() throws {
+        stepCountdown &-= 1
         if depth >= recursionLimit || (depth & 7 == 0 && nativeStackLimit != 0 && swirl_stack_pointer() < nativeStackLimit) {
             throw ScriptError(Types.recursionError, "maximum recursion depth exceeded")
         }
+        if stepCountdown < 0 { try limitSlowPath() }
     }
 
     @inline(__always) func enterNested() throws {
@@ -168,12 +189,11 @@ final class Runtime {
         sp = base
     }
 
-    /// Raises KeyboardInterrupt when an interrupt was requested (checked on loop back-edges).
+    /// Raises KeyboardInterrupt when an interrupt was requested (checked on loop back-edges),
+    /// or the limit error once a step or time limit is exhausted (see Embedding/Limits.swift).
     @inline(__always) func checkInterrupt() throws {
-        if interruptFlag.isSet {
-            interruptFlag.clear()
-            throw ScriptError(PyException(Types.keyboardInterrupt, args: []))
-        }
+        stepCountdown &-= 1
+        if interruptFlag.isSet || stepCountdown < 0 { try limitSlowPath() }
     }
 
     // MARK: tracebacks
