@@ -115,7 +115,6 @@ extension Runtime {
         // Native halves of the prelude's streams API.
         let define = { (name: String, impl: NativeImpl) in g[name] = .object(PyNativeFunction(name, impl)) }
         // Addresses travel between these helpers as (ip_literal, port) tuples.
-        func addresses(_ v: Value) throws -> [SocketAddress] { try self.addressList(v) }
         define("_ip_literal", .a1 { rt, host in
             if host.isNone { return .false }
             return .bool(Sockets.literalAddress(try rt.str(host), 0) != nil)
@@ -141,12 +140,14 @@ extension Runtime {
         define("_open_connection", .general { rt, a in
             try rt.require(.network, "asyncio.open_connection")
             guard a.positional.count >= 2 else { throw typeError("_open_connection() takes 2 arguments") }
-            return .object(try rt.openConnection(to: try addresses(a.positional[0]), limit: try rt.indexValue(a.positional[1])))
+            return .object(try rt.openConnection(to: try rt.addressList(a.positional[0], for: "connect"),
+                                                 limit: try rt.indexValue(a.positional[1])))
         })
         define("_listen", .general { rt, a in
             try rt.require(.network, "asyncio.start_server")
             guard a.positional.count >= 4 else { throw typeError("_listen() takes 4 arguments") }
-            let sockets = try rt.listenSockets(on: try addresses(a.positional[0]), backlog: try rt.indexValue(a.positional[1]),
+            let sockets = try rt.listenSockets(on: try rt.addressList(a.positional[0], for: "bind"),
+                                               backlog: try rt.indexValue(a.positional[1]),
                                                reuseAddress: a.positional[2].isNone ? true : try rt.truthy(a.positional[2]),
                                                reusePort: try rt.truthy(a.positional[3]))
             return .object(PyList(sockets.map { .object($0) }))
@@ -165,21 +166,22 @@ extension Runtime {
         throw typeError("data argument must be a bytes-like object, not '\(typeName(v))'")
     }
 
-    fileprivate func addressList(_ v: Value) throws -> [SocketAddress] {
+    fileprivate func addressList(_ v: Value, for function: String) throws -> [SocketAddress] {
         try iterateToArray(v).map { item in
             let pair = try iterateToArray(item)
-            guard pair.count >= 2, let address = Sockets.literalAddress(try str(pair[0]), try portNumber(pair[1])) else {
+            guard pair.count >= 2,
+                  let address = Sockets.literalAddress(try str(pair[0]), try portNumber(pair[1], for: function)) else {
                 throw valueError("bad address \((try? repr(item)) ?? "")")
             }
             return address
         }
     }
 
-    fileprivate func portNumber(_ v: Value) throws -> Int {
+    fileprivate func portNumber(_ v: Value, for function: String = "getsockaddrarg") throws -> Int {
         if v.isNone { return 0 }
         if case .object(let o) = v, o is PyStr, let p = Int(try str(v)) { return p }
         let p = try indexValue(v)
-        if p < 0 || p > 65535 { throw ScriptError(Types.overflowError, "getsockaddrarg: port must be 0-65535.") }
+        if p < 0 || p > 65535 { throw ScriptError(Types.overflowError, "\(function)(): port must be 0-65535.") }
         return p
     }
 }
