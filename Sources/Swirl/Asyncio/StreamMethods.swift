@@ -48,7 +48,7 @@ extension Runtime {
         })
         Types.method(r, "feed_eof", .a1 { _, v in try reader(v).feedEOF(); return .none })
         Types.method(r, "__aiter__", .a1 { _, v in v })
-        Types.method(r, "__anext__", .a1 { rt, v in .object(rt.readLine(try reader(v), name: "__anext__", stopAtEOF: true)) })
+        Types.method(r, "__anext__", .a1 { rt, v in .object(rt.readLine(try reader(v), stopAtEOF: true)) })
         nativeConstructors[ObjectIdentifier(r)] = { rt, a in
             let limit = try keyword(a, "limit", at: 0).map { try rt.indexValue($0) } ?? PyStreamReader.defaultLimit
             if limit <= 0 { throw valueError("Limit cannot be <= 0") }
@@ -72,7 +72,7 @@ extension Runtime {
         Types.method(w, "can_write_eof", .a1 { _, _ in .true })
         Types.method(w, "close", .a1 { _, v in try writer(v).connection.close(); return .none })
         Types.method(w, "is_closing", .a1 { _, v in .bool(try writer(v).connection.closing) })
-        Types.method(w, "drain", .a1 { rt, v in .object(rt.drain(try writer(v))) })
+        Types.method(w, "drain", .a1 { _, v in .object(DrainCoroutine(try writer(v).connection)) })
         Types.method(w, "wait_closed", .a1 { rt, v in
             let c = try writer(v).connection
             return .object(WaitCoroutine("StreamWriter.wait_closed", start: { _ in

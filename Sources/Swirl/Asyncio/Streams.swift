@@ -152,24 +152,6 @@ final class PyStreamWriter: PyObject {
 // MARK: reading coroutines
 
 extension Runtime {
-    /// A read coroutine: `attempt` returns the result, or nil when it must wait for data
-    /// (it has then called `waitForData`).
-    fileprivate func readOperation(_ reader: PyStreamReader, _ name: String,
-                                   _ attempt: @escaping () throws -> (Value?, PyFuture?)) -> WaitCoroutine {
-        func step() throws -> WaitCoroutine.Outcome {
-            let (value, waiter) = try attempt()
-            if let value { return .done(value) }
-            guard let waiter else { return .done(.none) }
-            return .wait(waiter)
-        }
-        return WaitCoroutine("StreamReader." + name, start: { _ in try step() }, resumed: { _, fut, thrown in
-            if reader.waiter === fut { reader.waiter = nil }
-            if let thrown { throw ScriptError(thrown) }
-            if let e = fut.exception { throw ScriptError(e) }
-            return try step()
-        })
-    }
-
     fileprivate func incompleteRead(_ partial: [UInt8], expected: Int?) -> ScriptError {
         let e = (try? makeIncompleteReadError(partial: .object(PyBytes(partial)), expected: expected.map { .int($0) } ?? Value.none))
             ?? PyException(Types.incompleteReadError, args: [])
@@ -223,37 +205,45 @@ extension Runtime {
         return (.object(PyBytes(r.take(isep + seplen))), nil)
     }
 
-    func readUntil(_ r: PyStreamReader, _ separator: [UInt8]) throws -> WaitCoroutine {
+    func readUntil(_ r: PyStreamReader, _ separator: [UInt8]) throws -> StreamReadCoroutine {
         if separator.isEmpty { throw valueError("Separator should be at least one-byte string") }
-        var offset = 0
-        return readOperation(r, "readuntil") { [self] in
-            try readUntilAttempt(r, separator, &offset, function: "readuntil")
-        }
+        return StreamReadCoroutine(self, r, .readUntil(separator))
     }
 
     /// `readline()`; as `__anext__` (`stopAtEOF`), the empty line at EOF ends the iteration.
-    func readLine(_ r: PyStreamReader, name: String = "readline", stopAtEOF: Bool = false) -> WaitCoroutine {
+    func readLine(_ r: PyStreamReader, stopAtEOF: Bool = false) -> StreamReadCoroutine {
+        StreamReadCoroutine(self, r, .readLine(stopAtEOF: stopAtEOF))
+    }
+
+    func read(_ r: PyStreamReader, _ n: Int) -> StreamReadCoroutine {
+        StreamReadCoroutine(self, r, .read(n))
+    }
+
+    func readExactly(_ r: PyStreamReader, _ n: Int) throws -> StreamReadCoroutine {
+        if n < 0 { throw valueError("readexactly size can not be less than zero") }
+        return StreamReadCoroutine(self, r, .readExactly(n))
+    }
+
+    /// One attempt of `readline`: the line, or nil after arranging to wait.
+    fileprivate func readLineAttempt(_ r: PyStreamReader, _ offset: inout Int, stopAtEOF: Bool) throws -> (Value?, PyFuture?) {
         let separator: [UInt8] = [10]
-        var offset = 0
-        return readOperation(r, name) { [self] in
-            do {
-                let (line, waiter) = try readUntilAttempt(r, separator, &offset, function: "readuntil")
-                if stopAtEOF, let line { try Self.stopIfEmpty(line) }
-                return (line, waiter)
-            } catch let e as ScriptError where e.exception.isInstance(of: Types.incompleteReadError) {
-                let partial = e.exception.attrs["partial"] ?? .object(PyBytes([]))
-                if stopAtEOF { try Self.stopIfEmpty(partial) }
-                return (partial, nil)
-            } catch let e as ScriptError where e.exception.isInstance(of: Types.limitOverrunError) {
-                let consumed: Int
-                if case .int(let c)? = e.exception.attrs["consumed"] { consumed = c } else { consumed = 0 }
-                if r.hasPrefix(separator, at: consumed) {
-                    _ = r.take(consumed + separator.count)
-                } else {
-                    r.clear()
-                }
-                throw ScriptError(Types.valueError, (try? str(e.exception.args.first ?? .none)) ?? "")
+        do {
+            let (line, waiter) = try readUntilAttempt(r, separator, &offset, function: "readuntil")
+            if stopAtEOF, let line { try Self.stopIfEmpty(line) }
+            return (line, waiter)
+        } catch let e as ScriptError where e.exception.isInstance(of: Types.incompleteReadError) {
+            let partial = e.exception.attrs["partial"] ?? .object(PyBytes([]))
+            if stopAtEOF { try Self.stopIfEmpty(partial) }
+            return (partial, nil)
+        } catch let e as ScriptError where e.exception.isInstance(of: Types.limitOverrunError) {
+            let consumed: Int
+            if case .int(let c)? = e.exception.attrs["consumed"] { consumed = c } else { consumed = 0 }
+            if r.hasPrefix(separator, at: consumed) {
+                _ = r.take(consumed + separator.count)
+            } else {
+                r.clear()
             }
+            throw ScriptError(Types.valueError, (try? str(e.exception.args.first ?? .none)) ?? "")
         }
     }
 
@@ -263,63 +253,35 @@ extension Runtime {
         }
     }
 
-    func read(_ r: PyStreamReader, _ n: Int) -> WaitCoroutine {
-        var blocks: [UInt8] = []
-        return readOperation(r, "read") {
-            if let e = r.exception { throw ScriptError(e) }
-            if n == 0 { return (.object(PyBytes([])), nil) }
-            if n < 0 {
-                // read(): everything until EOF.
-                while true {
-                    if r.buffered > 0 {
-                        blocks.append(contentsOf: r.take(r.limit))
-                        continue
-                    }
-                    if r.eof { return (.object(PyBytes(blocks)), nil) }
-                    return (nil, try r.waitForData("read"))
+    /// One attempt of `read(n)`; `blocks` gathers `read()`'s data across waits.
+    fileprivate func readAttempt(_ r: PyStreamReader, _ n: Int, _ blocks: inout [UInt8]) throws -> (Value?, PyFuture?) {
+        if let e = r.exception { throw ScriptError(e) }
+        if n == 0 { return (.object(PyBytes([])), nil) }
+        if n < 0 {
+            // read(): everything until EOF.
+            while true {
+                if r.buffered > 0 {
+                    blocks.append(contentsOf: r.take(r.limit))
+                    continue
                 }
+                if r.eof { return (.object(PyBytes(blocks)), nil) }
+                return (nil, try r.waitForData("read"))
             }
-            if r.buffered == 0 && !r.eof { return (nil, try r.waitForData("read")) }
-            return (.object(PyBytes(r.take(n))), nil)
         }
+        if r.buffered == 0 && !r.eof { return (nil, try r.waitForData("read")) }
+        return (.object(PyBytes(r.take(n))), nil)
     }
 
-    func readExactly(_ r: PyStreamReader, _ n: Int) throws -> WaitCoroutine {
-        if n < 0 { throw valueError("readexactly size can not be less than zero") }
-        return readOperation(r, "readexactly") { [self] in
-            if let e = r.exception { throw ScriptError(e) }
-            if n == 0 { return (.object(PyBytes([])), nil) }
-            if r.buffered < n {
-                if r.eof { throw incompleteRead(r.take(r.buffered), expected: n) }
-                return (nil, try r.waitForData("readexactly"))
-            }
-            return (.object(PyBytes(r.take(n))), nil)
+    fileprivate func readExactlyAttempt(_ r: PyStreamReader, _ n: Int) throws -> (Value?, PyFuture?) {
+        if let e = r.exception { throw ScriptError(e) }
+        if n == 0 { return (.object(PyBytes([])), nil) }
+        if r.buffered < n {
+            if r.eof { throw incompleteRead(r.take(r.buffered), expected: n) }
+            return (nil, try r.waitForData("readexactly"))
         }
+        return (.object(PyBytes(r.take(n))), nil)
     }
 
-    /// `writer.drain()`.
-    func drain(_ w: PyStreamWriter) -> WaitCoroutine {
-        let c = w.connection
-        var yieldedForClose = false
-        func helper() throws -> WaitCoroutine.Outcome {
-            if c.lost { throw ScriptError(Types.connectionResetError, "Connection lost") }
-            guard let waiter = c.drainWaiter() else { return .done(.none) }
-            return .wait(waiter)
-        }
-        return WaitCoroutine("StreamWriter.drain", start: { _ in
-            if let e = c.reader.exception { throw ScriptError(e) }
-            if c.closing && !yieldedForClose {
-                // Let connection_lost run first (CPython awaits sleep(0) here).
-                yieldedForClose = true
-                return .yieldOnce
-            }
-            return try helper()
-        }, resumed: { _, fut, thrown in
-            if let thrown { throw ScriptError(thrown) }
-            if let e = fut.exception { throw ScriptError(e) }
-            return .done(.none)
-        })
-    }
 
 }
 
@@ -482,4 +444,133 @@ extension Runtime {
             connection.close()
         }
     }
+}
+
+/// The coroutine of a StreamReader read (`read`, `readline`, `readuntil`, `readexactly`,
+/// `__anext__`): each resume tries to satisfy the read from the buffer, and otherwise waits
+/// on the reader's data future. One object per call, no closures.
+final class StreamReadCoroutine: ResumableObject {
+    enum Operation {
+        case read(Int)
+        case readExactly(Int)
+        case readUntil([UInt8])
+        case readLine(stopAtEOF: Bool)
+    }
+    unowned(unsafe) let rt: Runtime
+    let reader: PyStreamReader
+    let operation: Operation
+    /// Where the separator search resumes (readuntil/readline), and read()'s data so far.
+    private var offset = 0
+    private var blocks: [UInt8] = []
+    private var waiting: PyFuture?
+    private var finished = false
+
+    init(_ rt: Runtime, _ reader: PyStreamReader, _ operation: Operation) {
+        self.rt = rt
+        self.reader = reader
+        self.operation = operation
+    }
+    override var type: PyType { Types.coroutine }
+
+    var name: String {
+        switch operation {
+        case .read: return "StreamReader.read"
+        case .readExactly: return "StreamReader.readexactly"
+        case .readUntil: return "StreamReader.readuntil"
+        case .readLine(let stop): return stop ? "StreamReader.__anext__" : "StreamReader.readline"
+        }
+    }
+
+    override func resume(_ rt: Runtime, send: Value, throwing: PyException?) throws -> GenStep {
+        if finished {
+            if let e = throwing { throw ScriptError(e) }
+            throw runtimeError("cannot reuse already awaited coroutine")
+        }
+        do {
+            if let fut = waiting {
+                waiting = nil
+                if reader.waiter === fut { reader.waiter = nil }
+                if let e = throwing { throw ScriptError(e) }
+                if let e = fut.exception { throw ScriptError(e) }
+            } else if let e = throwing {
+                throw ScriptError(e)
+            }
+            let (value, waiter): (Value?, PyFuture?)
+            switch operation {
+            case .read(let n): (value, waiter) = try rt.readAttempt(reader, n, &blocks)
+            case .readExactly(let n): (value, waiter) = try rt.readExactlyAttempt(reader, n)
+            case .readUntil(let separator): (value, waiter) = try rt.readUntilAttempt(reader, separator, &offset, function: "readuntil")
+            case .readLine(let stop): (value, waiter) = try rt.readLineAttempt(reader, &offset, stopAtEOF: stop)
+            }
+            if let value {
+                finished = true
+                return .returned(value)
+            }
+            guard let waiter else {
+                finished = true
+                return .returned(.none)
+            }
+            waiting = waiter
+            return .yielded(.object(waiter))
+        } catch {
+            finished = true
+            throw error
+        }
+    }
+
+    override func close(_ rt: Runtime) throws {
+        finished = true
+        if let fut = waiting, reader.waiter === fut { reader.waiter = nil }
+        waiting = nil
+    }
+}
+
+/// `writer.drain()`: returns at once unless the write buffer is above its high-water mark
+/// (then waits for it to drain), raises once the connection is lost, and lets a closing
+/// connection finish first (CPython awaits `sleep(0)` there).
+final class DrainCoroutine: ResumableObject {
+    let connection: StreamConnection
+    private var yieldedForClose = false
+    private var waiting: PyFuture?
+    private var finished = false
+
+    init(_ connection: StreamConnection) { self.connection = connection }
+    override var type: PyType { Types.coroutine }
+
+    override func resume(_ rt: Runtime, send: Value, throwing: PyException?) throws -> GenStep {
+        if finished {
+            if let e = throwing { throw ScriptError(e) }
+            throw runtimeError("cannot reuse already awaited coroutine")
+        }
+        do {
+            if let fut = waiting {
+                waiting = nil
+                if let e = throwing { throw ScriptError(e) }
+                if let e = fut.exception { throw ScriptError(e) }
+                finished = true
+                return .returned(.none)
+            }
+            if let e = throwing { throw ScriptError(e) }
+            let c = connection
+            if !yieldedForClose {
+                if let e = c.reader.exception { throw ScriptError(e) }
+                if c.closing {
+                    yieldedForClose = true
+                    return .yielded(.none)
+                }
+            }
+            if c.lost { throw ScriptError(Types.connectionResetError, "Connection lost") }
+            guard let waiter = c.drainWaiter() else {
+                finished = true
+                return .returned(.none)
+            }
+            waiting = waiter
+            return .yielded(.object(waiter))
+        } catch {
+            finished = true
+            throw error
+        }
+    }
+
+    override func close(_ rt: Runtime) throws { finished = true }
 }
