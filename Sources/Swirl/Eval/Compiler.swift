@@ -636,7 +636,9 @@ final class Compiler {
         }
         if kind == .generator { return ResumableBlock([innermost], line: ln) }
         let initAcc = LocalAssignStmt(slot: accumulatorSlot, ConstNode(.none, line: ln), line: ln)
-        let make = ComprehensionInit(kind: kind, slot: accumulatorSlot, line: ln)
+        // One unfiltered `for`: the result has exactly as many items as the iterable.
+        let sized = generators.count == 1 && generators[0].ifs.isEmpty && !generators[0].isAsync
+        let make = ComprehensionInit(kind: kind, slot: accumulatorSlot, sized: sized, line: ln)
         let ret = ReturnStmt(LocalLoad(slot: accumulatorSlot, name: ".acc", line: ln), line: ln)
         _ = initAcc
         let stmts: [StmtNode] = [make, innermost, ret]

@@ -207,14 +207,23 @@ final class ComprehensionNode: ExprNode {
 final class ComprehensionInit: StmtNode {
     let kind: ComprehensionKind
     let slot: Int
-    init(kind: ComprehensionKind, slot: Int, line: Int32) {
+    /// The comprehension yields one item per item of its iterable (no `if`, one `for`).
+    let sized: Bool
+    init(kind: ComprehensionKind, slot: Int, sized: Bool, line: Int32) {
         self.kind = kind
         self.slot = slot
+        self.sized = sized
         super.init(line: line)
     }
     override func exec(_ f: Frame) throws -> Flow {
         switch kind {
-        case .list: f.slots[slot] = .object(PyList())
+        case .list:
+            let list = PyList()
+            // The outermost iterable (slot 0) often knows its length: no regrowing.
+            if sized, case .object(let o)? = f.slots[0], let it = o as? PyIteratorObject, let n = it.lengthHint, n > 1 {
+                list.items.reserveCapacity(min(n, 1 << 20))
+            }
+            f.slots[slot] = .object(list)
         case .set: f.slots[slot] = .object(PySet())
         case .dict: f.slots[slot] = .object(PyDict())
         case .generator: break

@@ -11,6 +11,8 @@ typealias SwirlCompareOp = CompareOperator
 class PyIteratorObject: PyObject {
     override var type: PyType { Types.iterator }
     func next(_ rt: Runtime) throws -> Value? { nil }
+    /// How many items are left, when known cheaply (to size a list comprehension's result).
+    var lengthHint: Int? { nil }
 }
 
 final class SequenceIterator: PyIteratorObject {
@@ -24,6 +26,14 @@ final class SequenceIterator: PyIteratorObject {
     let source: Source
     var index = 0
     init(_ source: Source) { self.source = source }
+    override var lengthHint: Int? {
+        switch source {
+        case .list(let l): return max(l.items.count - index, 0)
+        case .tuple(let t): return max(t.items.count - index, 0)
+        case .values(let v): return max(v.count - index, 0)
+        case .str, .bytes: return nil
+        }
+    }
     override func next(_ rt: Runtime) throws -> Value? {
         defer { index += 1 }
         switch source {
@@ -45,6 +55,7 @@ final class RangeIterator: PyIteratorObject {
         step = r.step
         remaining = r.count
     }
+    override var lengthHint: Int? { max(remaining, 0) }
     override func next(_ rt: Runtime) throws -> Value? {
         if remaining <= 0 { return nil }
         let v = current
