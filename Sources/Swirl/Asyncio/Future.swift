@@ -80,9 +80,9 @@ class PyFuture: ResumableObject {
     }
 
     func scheduleCallbacks() {
-        let cbs = callbacks.elements
+        let list = callbacks
         callbacks = CallbackList()
-        for (cb, _) in cbs { schedule(cb) }
+        list.forEach { schedule($0) }
     }
 
     func setResult(_ v: Value) throws {
@@ -395,6 +395,13 @@ struct CallbackList {
     var elements: [Entry] {
         guard let first else { return rest }
         return [first] + rest
+    }
+
+    /// Calls `body` with each callback in registration order (no array for the common
+    /// single callback).
+    func forEach(_ body: (PyFuture.Callback) -> Void) {
+        if let first { body(first.0) }
+        for entry in rest { body(entry.0) }
     }
 
     mutating func append(_ entry: Entry) {
