@@ -51,7 +51,7 @@ extension Runtime {
         def("get_event_loop", .a0 { rt in .object(rt.loop.object) })
         def("iscoroutine", .a1 { _, v in
             if case .object(let o) = v, let g = o as? PyGenerator { return .bool(g.code.kind == .coroutine) }
-            if case .object(let o) = v, o is SleepCoroutine || o is WaitCoroutine || o is StreamReadCoroutine || o is DrainCoroutine { return .true }
+            if case .object(let o) = v, o is SleepCoroutine || o is NativeCoroutine { return .true }
             return .false
         })
         def("iscoroutinefunction", .a1 { _, v in
@@ -90,7 +90,7 @@ extension Runtime {
     func isCoroutine(_ v: Value) -> Bool {
         if case .object(let o) = v {
             if let g = o as? PyGenerator { return g.code.kind == .coroutine }
-            return o is SleepCoroutine || o is WaitCoroutine || o is StreamReadCoroutine || o is DrainCoroutine
+            return o is SleepCoroutine || o is NativeCoroutine
         }
         return false
     }
@@ -169,7 +169,8 @@ extension Runtime {
         // Each distinct argument becomes one child; a repeated future or coroutine object
         // maps to the child made for its first occurrence.
         loop.gatherCounter += 1
-        let mark = loop.gatherCounter
+        if Int32(truncatingIfNeeded: loop.gatherCounter) == 0 { loop.gatherCounter += 1 }  // 0 means "never seen"
+        let mark = Int32(truncatingIfNeeded: loop.gatherCounter)
         var children: [PyFuture] = []
         var distinct: [PyFuture] = []
         var coroutineChildren: [ObjectIdentifier: PyFuture] = [:]
@@ -429,6 +430,7 @@ extension Runtime {
         if o is SleepCoroutine { return "<coroutine object sleep at \(address(o))>" }
         if let r = o as? StreamReadCoroutine { return "<coroutine object \(r.name) at \(address(o))>" }
         if o is DrainCoroutine { return "<coroutine object StreamWriter.drain at \(address(o))>" }
+        if o is EventWaitCoroutine { return "<coroutine object Event.wait at \(address(o))>" }
         if let l = o as? PyLock { return primitiveRepr(o, l.locked ? "locked" : "unlocked", waiters: l.waiters.count) }
         if let e = o as? PyEvent { return primitiveRepr(o, e.value ? "set" : "unset", waiters: e.waiters.count) }
         if let sem = o as? PySemaphore {

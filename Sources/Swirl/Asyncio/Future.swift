@@ -17,11 +17,16 @@ class PyFuture: ResumableObject {
 
         static func native(_ body: @escaping (PyFuture) throws -> Void) -> Callback { .native(NativeCallback(body)) }
     }
+    // Small fields first and next to each other: a Task fits a 160-byte allocation.
     var state = State.pending
+    /// Set once the exception has been looked at (for "never retrieved").
+    var logTraceback = false
+    private var callbackIDs: Int32 = 0
     var result: Value = .none
+    /// The `gather` call that last saw this future as an argument (duplicate detection).
+    var gatherMark: Int32 = 0
     var exception: PyException?
     var callbacks = CallbackList()
-    private var callbackIDs: Int32 = 0
     /// `cancel(msg)`'s message and the CancelledError made from it: rare, kept apart.
     private var cancellation: Cancellation?
     var cancelMessage: Value {
@@ -38,10 +43,6 @@ class PyFuture: ResumableObject {
         cancellation = c
         return c
     }
-    /// The `gather` call that last saw this future as an argument (duplicate detection).
-    var gatherMark = 0
-    /// Set once the exception has been looked at (for "never retrieved").
-    var logTraceback = false
     /// The loop lives as long as the runtime, which outlives every running future.
     unowned(unsafe) let eventLoop: EventLoop
     var loop: EventLoop? { eventLoop }
@@ -212,7 +213,7 @@ final class PyTask: PyFuture {
     var name: String
     var waitingOn: PyFuture?
     private var storedTaskIndex: Int32 = -1
-    private var storedCancelRequests: Int32 = 0
+    private var storedCancelRequests: Int16 = 0
     var mustCancel = false
     /// Position in the loop's task list (-1 once finished).
     var taskIndex: Int {
@@ -221,7 +222,7 @@ final class PyTask: PyFuture {
     }
     var cancelRequests: Int {
         get { Int(storedCancelRequests) }
-        set { storedCancelRequests = Int32(clamping: newValue) }
+        set { storedCancelRequests = Int16(clamping: newValue) }
     }
 
     init(loop: EventLoop, coro: ResumableObject, coroValue: Value, name: String?) {

@@ -449,7 +449,7 @@ extension Runtime {
 /// The coroutine of a StreamReader read (`read`, `readline`, `readuntil`, `readexactly`,
 /// `__anext__`): each resume tries to satisfy the read from the buffer, and otherwise waits
 /// on the reader's data future. One object per call, no closures.
-final class StreamReadCoroutine: ResumableObject {
+final class StreamReadCoroutine: NativeCoroutine {
     enum Operation {
         case read(Int)
         case readExactly(Int)
@@ -470,7 +470,6 @@ final class StreamReadCoroutine: ResumableObject {
         self.reader = reader
         self.operation = operation
     }
-    override var type: PyType { Types.coroutine }
 
     var name: String {
         switch operation {
@@ -528,14 +527,13 @@ final class StreamReadCoroutine: ResumableObject {
 /// `writer.drain()`: returns at once unless the write buffer is above its high-water mark
 /// (then waits for it to drain), raises once the connection is lost, and lets a closing
 /// connection finish first (CPython awaits `sleep(0)` there).
-final class DrainCoroutine: ResumableObject {
+final class DrainCoroutine: NativeCoroutine {
     let connection: StreamConnection
     private var yieldedForClose = false
     private var waiting: PyFuture?
     private var finished = false
 
     init(_ connection: StreamConnection) { self.connection = connection }
-    override var type: PyType { Types.coroutine }
 
     override func resume(_ rt: Runtime, send: Value, throwing: PyException?) throws -> GenStep {
         if finished {

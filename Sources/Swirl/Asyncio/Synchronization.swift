@@ -6,7 +6,12 @@ import Collections
 
 /// A native coroutine that may wait on futures: `start` runs on the first resume; after a
 /// waited-on future completes (or the task is cancelled there), `resumed` decides.
-final class WaitCoroutine: ResumableObject {
+/// Coroutine objects implemented in Swift (`asyncio.iscoroutine` is true for them).
+class NativeCoroutine: ResumableObject {
+    override var type: PyType { Types.coroutine }
+}
+
+final class WaitCoroutine: NativeCoroutine {
     enum Outcome {
         case done(Value)
         case wait(PyFuture)
@@ -30,7 +35,6 @@ final class WaitCoroutine: ResumableObject {
         self.start = start
         self.resumed = resumed
     }
-    override var type: PyType { Types.coroutine }
 
     override func resume(_ rt: Runtime, send: Value, throwing: PyException?) throws -> GenStep {
         if finished {
@@ -109,18 +113,40 @@ final class PyEvent: PyObject {
         for f in waiters.items where !f.isDone { try? f.setResult(.true) }
     }
 
-    func wait() -> WaitCoroutine {
-        WaitCoroutine("wait", start: { [self] rt in
-            if value { return .done(.true) }
-            let fut = PyFuture(loop: rt.loop)
-            waiters.append(fut)
-            return .wait(fut)
-        }, resumed: { [self] _, fut, thrown in
-            waiters.remove(fut)
-            if let e = thrown { throw ScriptError(e) }
-            return .done(.true)
-        })
+    func wait() -> EventWaitCoroutine { EventWaitCoroutine(self) }
+}
+
+/// `event.wait()`: True at once when set, otherwise a waiter future in the event's queue.
+/// A small object of its own (no closures): every task waiting on an event holds one.
+final class EventWaitCoroutine: NativeCoroutine {
+    let event: PyEvent
+    private var waiting: PyFuture?
+    private var finished = false
+    init(_ event: PyEvent) { self.event = event }
+
+    override func resume(_ rt: Runtime, send: Value, throwing: PyException?) throws -> GenStep {
+        if finished {
+            if let e = throwing { throw ScriptError(e) }
+            throw runtimeError("cannot reuse already awaited coroutine")
+        }
+        if let fut = waiting {
+            waiting = nil
+            event.waiters.remove(fut)
+            finished = true
+            if let e = throwing { throw ScriptError(e) }
+            return .returned(.true)
+        }
+        finished = true
+        if let e = throwing { throw ScriptError(e) }
+        if event.value { return .returned(.true) }
+        finished = false
+        let fut = PyFuture(loop: rt.loop)
+        event.waiters.append(fut)
+        waiting = fut
+        return .yielded(.object(fut))
     }
+
+    override func close(_ rt: Runtime) throws { finished = true }
 }
 
 final class PyLock: PyObject {

@@ -16,6 +16,8 @@ enum Flow: UInt8 {
 }
 
 final class Frame {
+    // Field order matters for size: each 9-byte Value is followed by small fields that
+    // fill its padding, which keeps a coroutine's frame in a 160-byte allocation.
     unowned(unsafe) let rt: Runtime
     /// The frame's variable slots.
     var slots: UnsafeMutablePointer<Value?>
@@ -24,20 +26,6 @@ final class Frame {
     unowned(unsafe) var code: CodeObject?
     /// Unique per activation: exceptions record one traceback entry per activation.
     var activation = 0
-    var returnValue: Value = .none
-    // (The small fields sit right after a Value to fill its padding.)
-    /// Set while re-entering the node path down to the suspension point.
-    var resuming = false
-    /// Set by the `yield` of an async generator: the suspension hands out a value rather
-    /// than passing up a future from an `await`.
-    var yieldIsAsyncGenValue = false
-    /// Whether `slots` is a heap buffer this frame owns (generators, coroutines, class
-    /// bodies) rather than a window of the value stack.
-    private var ownsSlots = false
-    private var savedIntCount: Int32 = 0
-    /// The line of the statement a coroutine or generator frame is at (kept by resumable
-    /// blocks, for task reprs: `coro=<main() running at app.py:7>`).
-    var currentLine: Int32 = 0
     /// The class namespace while a class body runs.
     var namespace: ClassNamespace?
     /// The function whose body this is (for diagnostics); alive while the frame runs.
@@ -49,15 +37,32 @@ final class Frame {
     /// one keeps the integers free of reference counting; each stays LIFO because every
     /// node pops exactly what it pushed.
     private var savedInts: UnsafeMutablePointer<Int>?
-    private var savedIntCapacity: Int32 = 0
-    private var savedValueCount: Int32 = 0
     private var savedValues: UnsafeMutablePointer<Value>?
-    private var savedValueCapacity: Int32 = 0
-    /// What the suspension point receives on resume: a value, or an exception to raise.
-    var sendValue: Value = .none
     var throwValue: PyException?
+
+    var returnValue: Value = .none
+    /// Set while re-entering the node path down to the suspension point.
+    var resuming = false
+    /// Set by the `yield` of an async generator: the suspension hands out a value rather
+    /// than passing up a future from an `await`.
+    var yieldIsAsyncGenValue = false
+    /// Whether `slots` is a heap buffer this frame owns (generators, coroutines, class
+    /// bodies) rather than a window of the value stack.
+    private var ownsSlots = false
+    private var savedIntCount: Int32 = 0
+
+    /// What the suspension point receives on resume: a value, or an exception to raise
+    /// (`throwValue`).
+    var sendValue: Value = .none
+    /// The line of the statement a coroutine or generator frame is at (kept by resumable
+    /// blocks, for task reprs: `coro=<main() running at app.py:7>`).
+    var currentLine: Int32 = 0
+
     /// What the frame yielded when it suspended.
     var yieldValue: Value = .none
+    private var savedIntCapacity: Int32 = 0
+    private var savedValueCount: Int32 = 0
+    private var savedValueCapacity: Int32 = 0
 
     init(rt: Runtime, slots: UnsafeMutablePointer<Value?>) {
         self.rt = rt
