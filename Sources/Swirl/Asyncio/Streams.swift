@@ -463,7 +463,6 @@ final class StreamReadCoroutine: NativeCoroutine {
     private var offset = 0
     private var blocks: [UInt8] = []
     private var waiting: PyFuture?
-    private var finished = false
 
     init(_ rt: Runtime, _ reader: PyStreamReader, _ operation: Operation) {
         self.rt = rt
@@ -480,45 +479,30 @@ final class StreamReadCoroutine: NativeCoroutine {
         }
     }
 
-    override func resume(_ rt: Runtime, send: Value, throwing: PyException?) throws -> GenStep {
-        if finished {
+    override func step(_ rt: Runtime, throwing: PyException?) throws -> GenStep {
+        if let fut = waiting {
+            waiting = nil
+            if reader.waiter === fut { reader.waiter = nil }
             if let e = throwing { throw ScriptError(e) }
-            throw runtimeError("cannot reuse already awaited coroutine")
+            if let e = fut.exception { throw ScriptError(e) }
+        } else if let e = throwing {
+            throw ScriptError(e)
         }
-        do {
-            if let fut = waiting {
-                waiting = nil
-                if reader.waiter === fut { reader.waiter = nil }
-                if let e = throwing { throw ScriptError(e) }
-                if let e = fut.exception { throw ScriptError(e) }
-            } else if let e = throwing {
-                throw ScriptError(e)
-            }
-            let (value, waiter): (Value?, PyFuture?)
-            switch operation {
-            case .read(let n): (value, waiter) = try rt.readAttempt(reader, n, &blocks)
-            case .readExactly(let n): (value, waiter) = try rt.readExactlyAttempt(reader, n)
-            case .readUntil(let separator): (value, waiter) = try rt.readUntilAttempt(reader, separator, &offset, function: "readuntil")
-            case .readLine(let stop): (value, waiter) = try rt.readLineAttempt(reader, &offset, stopAtEOF: stop)
-            }
-            if let value {
-                finished = true
-                return .returned(value)
-            }
-            guard let waiter else {
-                finished = true
-                return .returned(.none)
-            }
-            waiting = waiter
-            return .yielded(.object(waiter))
-        } catch {
-            finished = true
-            throw error
+        let (value, waiter): (Value?, PyFuture?)
+        switch operation {
+        case .read(let n): (value, waiter) = try rt.readAttempt(reader, n, &blocks)
+        case .readExactly(let n): (value, waiter) = try rt.readExactlyAttempt(reader, n)
+        case .readUntil(let separator): (value, waiter) = try rt.readUntilAttempt(reader, separator, &offset, function: "readuntil")
+        case .readLine(let stop): (value, waiter) = try rt.readLineAttempt(reader, &offset, stopAtEOF: stop)
         }
+        if let value { return .returned(value) }
+        guard let waiter else { return .returned(.none) }
+        waiting = waiter
+        return .yielded(.object(waiter))
     }
 
     override func close(_ rt: Runtime) throws {
-        finished = true
+        try super.close(rt)
         if let fut = waiting, reader.waiter === fut { reader.waiter = nil }
         waiting = nil
     }
@@ -531,44 +515,28 @@ final class DrainCoroutine: NativeCoroutine {
     let connection: StreamConnection
     private var yieldedForClose = false
     private var waiting: PyFuture?
-    private var finished = false
 
     init(_ connection: StreamConnection) { self.connection = connection }
 
-    override func resume(_ rt: Runtime, send: Value, throwing: PyException?) throws -> GenStep {
-        if finished {
+    override func step(_ rt: Runtime, throwing: PyException?) throws -> GenStep {
+        if let fut = waiting {
+            waiting = nil
             if let e = throwing { throw ScriptError(e) }
-            throw runtimeError("cannot reuse already awaited coroutine")
+            if let e = fut.exception { throw ScriptError(e) }
+            return .returned(.none)
         }
-        do {
-            if let fut = waiting {
-                waiting = nil
-                if let e = throwing { throw ScriptError(e) }
-                if let e = fut.exception { throw ScriptError(e) }
-                finished = true
-                return .returned(.none)
+        if let e = throwing { throw ScriptError(e) }
+        let c = connection
+        if !yieldedForClose {
+            if let e = c.reader.exception { throw ScriptError(e) }
+            if c.closing {
+                yieldedForClose = true
+                return .yielded(.none)
             }
-            if let e = throwing { throw ScriptError(e) }
-            let c = connection
-            if !yieldedForClose {
-                if let e = c.reader.exception { throw ScriptError(e) }
-                if c.closing {
-                    yieldedForClose = true
-                    return .yielded(.none)
-                }
-            }
-            if c.lost { throw ScriptError(Types.connectionResetError, "Connection lost") }
-            guard let waiter = c.drainWaiter() else {
-                finished = true
-                return .returned(.none)
-            }
-            waiting = waiter
-            return .yielded(.object(waiter))
-        } catch {
-            finished = true
-            throw error
         }
+        if c.lost { throw ScriptError(Types.connectionResetError, "Connection lost") }
+        guard let waiter = c.drainWaiter() else { return .returned(.none) }
+        waiting = waiter
+        return .yielded(.object(waiter))
     }
-
-    override func close(_ rt: Runtime) throws { finished = true }
 }

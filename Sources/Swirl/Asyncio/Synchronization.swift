@@ -4,13 +4,36 @@
 // operation. Their awaitable methods return `WaitCoroutine`s.
 import Collections
 
-/// A native coroutine that may wait on futures: `start` runs on the first resume; after a
-/// waited-on future completes (or the task is cancelled there), `resumed` decides.
-/// Coroutine objects implemented in Swift (`asyncio.iscoroutine` is true for them).
+/// Coroutine objects implemented in Swift (`asyncio.iscoroutine` is true for them). This
+/// base keeps the coroutine protocol's bookkeeping: once `step` has returned or thrown,
+/// the coroutine is finished and cannot be resumed again, as in CPython.
 class NativeCoroutine: ResumableObject {
+    private var finished = false
     override var type: PyType { Types.coroutine }
+
+    /// One resume: yield a future (or None) to wait, or return the result.
+    func step(_ rt: Runtime, throwing: PyException?) throws -> GenStep { .returned(.none) }
+
+    final override func resume(_ rt: Runtime, send: Value, throwing: PyException?) throws -> GenStep {
+        if finished {
+            if let e = throwing { throw ScriptError(e) }
+            throw runtimeError("cannot reuse already awaited coroutine")
+        }
+        do {
+            let result = try step(rt, throwing: throwing)
+            if case .returned = result { finished = true }
+            return result
+        } catch {
+            finished = true
+            throw error
+        }
+    }
+
+    override func close(_ rt: Runtime) throws { finished = true }
 }
 
+/// A native coroutine that may wait on futures: `start` runs on the first resume; after a
+/// waited-on future completes (or the task is cancelled there), `resumed` decides.
 final class WaitCoroutine: NativeCoroutine {
     enum Outcome {
         case done(Value)
@@ -23,8 +46,6 @@ final class WaitCoroutine: NativeCoroutine {
     private let start: (Runtime) throws -> Outcome
     private let resumed: (Runtime, PyFuture, PyException?) throws -> Outcome
     private var waiting: PyFuture?
-    private var yielded = false
-    private var finished = false
 
     init(_ name: String, start: @escaping (Runtime) throws -> Outcome,
          resumed: @escaping (Runtime, PyFuture, PyException?) throws -> Outcome = { _, _, e in
@@ -36,45 +57,26 @@ final class WaitCoroutine: NativeCoroutine {
         self.resumed = resumed
     }
 
-    override func resume(_ rt: Runtime, send: Value, throwing: PyException?) throws -> GenStep {
-        if finished {
-            if let e = throwing { throw ScriptError(e) }
-            throw runtimeError("cannot reuse already awaited coroutine")
-        }
+    override func step(_ rt: Runtime, throwing: PyException?) throws -> GenStep {
         let outcome: Outcome
-        do {
-            if let fut = waiting {
-                waiting = nil
-                outcome = try resumed(rt, fut, throwing)
-            } else if yielded {
-                yielded = false
-                if let e = throwing { throw ScriptError(e) }
-                outcome = try start(rt)
-            } else {
-                if let e = throwing {
-                    finished = true
-                    throw ScriptError(e)
-                }
-                outcome = try start(rt)
-            }
-        } catch {
-            finished = true
-            throw error
+        if let fut = waiting {
+            waiting = nil
+            outcome = try resumed(rt, fut, throwing)
+        } else {
+            // The first resume, or the one after `.yieldOnce`.
+            if let e = throwing { throw ScriptError(e) }
+            outcome = try start(rt)
         }
         switch outcome {
         case .done(let v):
-            finished = true
             return .returned(v)
         case .wait(let f):
             waiting = f
             return .yielded(.object(f))
         case .yieldOnce:
-            yielded = true
             return .yielded(.none)
         }
     }
-
-    override func close(_ rt: Runtime) throws { finished = true }
 }
 
 /// Futures waiting on a primitive, in arrival order.
@@ -121,32 +123,22 @@ final class PyEvent: PyObject {
 final class EventWaitCoroutine: NativeCoroutine {
     let event: PyEvent
     private var waiting: PyFuture?
-    private var finished = false
     init(_ event: PyEvent) { self.event = event }
 
-    override func resume(_ rt: Runtime, send: Value, throwing: PyException?) throws -> GenStep {
-        if finished {
-            if let e = throwing { throw ScriptError(e) }
-            throw runtimeError("cannot reuse already awaited coroutine")
-        }
+    override func step(_ rt: Runtime, throwing: PyException?) throws -> GenStep {
         if let fut = waiting {
             waiting = nil
             event.waiters.remove(fut)
-            finished = true
             if let e = throwing { throw ScriptError(e) }
             return .returned(.true)
         }
-        finished = true
         if let e = throwing { throw ScriptError(e) }
         if event.value { return .returned(.true) }
-        finished = false
         let fut = PyFuture(loop: rt.loop)
         event.waiters.append(fut)
         waiting = fut
         return .yielded(.object(fut))
     }
-
-    override func close(_ rt: Runtime) throws { finished = true }
 }
 
 final class PyLock: PyObject {
