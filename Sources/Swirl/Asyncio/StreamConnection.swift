@@ -26,15 +26,12 @@ final class StreamConnection {
     /// connection_lost has run: the descriptor is closed.
     private(set) var lost = false
     private var lostWrites = 0
-    private var outgoing: [UInt8] = []
-    private var outgoingStart = 0
+    private var outgoing = ByteQueue()
     private var eofAfterFlush = false
     private(set) var eofWritten = false
     private var readingPaused = false
     private(set) var writingPaused = false
     private var drainWaiters: [PyFuture] = []
-    /// Set once connection_lost ran: the error that ended it, if any.
-    private(set) var lostError: PyException?
     /// Completed by connection_lost (`wait_closed()` awaits it).
     let closedFuture: PyFuture
     /// Called once the connection is gone (a server counts its connections).
@@ -52,7 +49,7 @@ final class StreamConnection {
         reader.connection = self
     }
 
-    var bufferedBytes: Int { outgoing.count - outgoingStart }
+    var bufferedBytes: Int { outgoing.count }
 
     // MARK: reading
 
@@ -117,7 +114,7 @@ final class StreamConnection {
             if sent == bytes.count { return }
             rt.poller.setWriter(fd, PyHandle(.native { [self] _ in writeReady() }))
         }
-        outgoing.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[sent...]))
+        outgoing.append(UnsafeRawBufferPointer(rebasing: bytes[sent...]))
         if bufferedBytes > StreamConnection.highWater { writingPaused = true }
     }
 
@@ -125,21 +122,12 @@ final class StreamConnection {
         guard !lost, fd >= 0 else { return }
         let remaining = bufferedBytes
         if remaining > 0 {
-            let n = outgoing.withUnsafeBytes { buf in
-                send(fd, buf.baseAddress.map { $0 + outgoingStart }, remaining, Int32(MSG_NOSIGNAL))
-            }
+            let n = outgoing.withUnsafeBytes { send(fd, $0.baseAddress, remaining, Int32(MSG_NOSIGNAL)) }
             if n < 0 {
                 if errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR { fail(Sockets.osError(errno).exception) }
                 return
             }
-            outgoingStart += n
-            if outgoingStart == outgoing.count {
-                outgoing.removeAll(keepingCapacity: true)
-                outgoingStart = 0
-            } else if outgoingStart > 65536 && outgoingStart * 2 > outgoing.count {
-                outgoing.removeFirst(outgoingStart)
-                outgoingStart = 0
-            }
+            outgoing.consume(n)
         }
         if writingPaused && bufferedBytes <= StreamConnection.lowWater {
             writingPaused = false
@@ -200,7 +188,6 @@ final class StreamConnection {
         guard !lost, !lostScheduled else { return }
         closing = true
         outgoing.removeAll()
-        outgoingStart = 0
         rt.poller.setReader(fd, nil)
         rt.poller.setWriter(fd, nil)
         scheduleConnectionLost(error)
@@ -218,7 +205,6 @@ final class StreamConnection {
         guard !lost else { return }
         lost = true
         closing = true
-        lostError = error
         rt.poller.setReader(fd, nil)
         rt.poller.setWriter(fd, nil)
         Glibc.close(fd)
@@ -237,17 +223,6 @@ final class StreamConnection {
         let done = onLost
         onLost = nil
         done?()
-    }
-
-    /// `transport.abort()`: close at once, discarding buffered data.
-    func abort() {
-        guard !lost else { return }
-        closing = true
-        outgoing.removeAll()
-        outgoingStart = 0
-        rt.poller.setReader(fd, nil)
-        rt.poller.setWriter(fd, nil)
-        scheduleConnectionLost(nil)
     }
 
     var describe: String {

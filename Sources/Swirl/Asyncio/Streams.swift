@@ -30,8 +30,7 @@ final class PyTransportSocket: PyObject {
 final class PyStreamReader: PyObject {
     static let defaultLimit = 1 << 16
     let limit: Int
-    private var buffer: [UInt8] = []
-    private var start = 0
+    private var buffer = ByteQueue()
     private(set) var eof = false
     private(set) var exception: PyException?
     /// The future a read coroutine waits on for more data.
@@ -45,12 +44,12 @@ final class PyStreamReader: PyObject {
     }
     override var type: PyType { Types.streamReader }
 
-    var buffered: Int { buffer.count - start }
+    var buffered: Int { buffer.count }
     var atEOF: Bool { eof && buffered == 0 }
 
     func feed(_ bytes: UnsafeRawBufferPointer) {
         if bytes.isEmpty { return }
-        buffer.append(contentsOf: bytes)
+        buffer.append(bytes)
         wakeWaiter()
     }
 
@@ -76,45 +75,18 @@ final class PyStreamReader: PyObject {
 
     /// Removes and returns the first `n` buffered bytes.
     func take(_ n: Int) -> [UInt8] {
-        let end = start + min(n, buffered)
-        let chunk = Array(buffer[start..<end])
-        start = end
-        if start == buffer.count {
-            buffer.removeAll(keepingCapacity: true)
-            start = 0
-        } else if start > 4096 && start * 2 > buffer.count {
-            buffer.removeFirst(start)
-            start = 0
-        }
+        let chunk = buffer.take(n)
         connection?.readerConsumed()
         return chunk
     }
 
     /// Index (relative to the unread data) of `separator` at or after `offset`, or nil.
-    func find(_ separator: [UInt8], from offset: Int) -> Int? {
-        guard let first = separator.first, buffered - offset >= separator.count else { return nil }
-        var i = start + offset
-        let last = buffer.count - separator.count
-        while i <= last {
-            if buffer[i] == first {
-                var j = 1
-                while j < separator.count && buffer[i + j] == separator[j] { j += 1 }
-                if j == separator.count { return i - start }
-            }
-            i += 1
-        }
-        return nil
-    }
+    func find(_ separator: [UInt8], from offset: Int) -> Int? { buffer.find(separator, from: offset) }
 
-    func hasPrefix(_ separator: [UInt8], at offset: Int) -> Bool {
-        let i = start + offset
-        guard i >= 0, i + separator.count <= buffer.count else { return false }
-        return Array(buffer[i..<(i + separator.count)]) == separator
-    }
+    func hasPrefix(_ separator: [UInt8], at offset: Int) -> Bool { buffer.hasPrefix(separator, at: offset) }
 
     func clear() {
-        buffer.removeAll(keepingCapacity: true)
-        start = 0
+        buffer.removeAll()
         connection?.readerConsumed()
     }
 

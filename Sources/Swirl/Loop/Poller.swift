@@ -39,9 +39,6 @@ final class Poller {
         update(fd) { $0.writer = handle }
     }
 
-    func hasReader(_ fd: Int32) -> Bool { watches[fd]?.reader != nil }
-    func hasWriter(_ fd: Int32) -> Bool { watches[fd]?.writer != nil }
-
     private func update(_ fd: Int32, _ change: (inout Watch) -> Void) {
         let old = watches[fd] ?? Watch()
         var new = old
