@@ -118,12 +118,29 @@ extension Runtime {
         guard isCoroutine(main) else {
             throw valueError("a coroutine was expected, got \(try repr(main))")
         }
+        let task = try runMainTask(main)
+        // Closing the runner runs shutdown_asyncgens() and shutdown_default_executor() as tasks.
+        loop.taskCounter += 2
+        if !task.isDone { throw runtimeError("Event loop stopped before Future completed.") }
+        return try task.resultValue()
+    }
+
+    /// The core of `asyncio.run` (also used by the embedding API): runs `coro` as the loop's
+    /// main task until it is done or the loop stops, then cancels the tasks left behind and
+    /// waits for outstanding `to_thread` calls. `started` sees the task before the loop runs.
+    func runMainTask(_ coro: Value, started: (PyTask) -> Void = { _ in }) throws -> PyTask {
         let l = loop
         l.running = true
-        defer { l.running = false }
-        let task = try createTask(main, name: nil)
+        let task: PyTask
+        do {
+            task = try createTask(coro, name: nil)
+        } catch {
+            l.running = false
+            throw error
+        }
         _ = task.addCallback(.stopLoop)
         l.running = false
+        started(task)
         do {
             try l.runForever()
         } catch {
@@ -131,11 +148,8 @@ extension Runtime {
             throw error
         }
         try cancelAllTasks()
-        try loop.waitForWorkers()
-        // Closing the runner runs shutdown_asyncgens() and shutdown_default_executor() as tasks.
-        loop.taskCounter += 2
-        if !task.isDone { throw runtimeError("Event loop stopped before Future completed.") }
-        return try task.resultValue()
+        try l.waitForWorkers()
+        return task
     }
 
     /// At the end of `asyncio.run`: cancel what is left and let it clean up.

@@ -119,28 +119,9 @@ extension Runtime {
     /// Runs coroutine `coro` as the main task of the loop until it is done, like
     /// `asyncio.run`; `control` lets another thread cancel it.
     func runCoroutine(_ coro: Value, control: AsyncRunControl?) throws -> Value {
-        let l = loop
-        if l.running { throw runtimeError("cannot run a coroutine from the host while the event loop is running") }
-        l.running = true
-        let task: PyTask
-        do {
-            task = try createTask(coro, name: nil)
-        } catch {
-            l.running = false
-            throw error
-        }
-        _ = task.addCallback(.stopLoop)
-        l.running = false
-        control?.attach(task)
+        if loop.running { throw runtimeError("cannot run a coroutine from the host while the event loop is running") }
         defer { control?.detach() }
-        do {
-            try l.runForever()
-        } catch {
-            try? cancelAllTasks()
-            throw error
-        }
-        try cancelAllTasks()
-        try loop.waitForWorkers()
+        let task = try runMainTask(coro) { control?.attach($0) }
         if !task.isDone { throw runtimeError("Event loop stopped before Future completed.") }
         return try task.resultValue()
     }

@@ -89,7 +89,7 @@ public final class InteractiveSession {
             } catch let e as ScriptError {
                 afterPass()
                 if e.exception.isInstance(of: Types.keyboardInterrupt) { return .interrupted }
-                if e.exception.isInstance(of: Types.systemExit) { return .exit(exitStatus(e.exception)) }
+                if e.exception.isInstance(of: Types.systemExit) { return .exit(rt.exitStatus(of: e.exception)) }
                 rt.printException(e.exception)
             } catch {
                 rt.output.stderr("internal error: \(error)\n")
@@ -116,7 +116,7 @@ public final class InteractiveSession {
             }
             return .done
         } catch let e as ScriptError {
-            if e.exception.isInstance(of: Types.systemExit) { return .exit(exitStatus(e.exception)) }
+            if e.exception.isInstance(of: Types.systemExit) { return .exit(rt.exitStatus(of: e.exception)) }
             rt.printException(e.exception)
             return .done
         } catch {
@@ -187,17 +187,6 @@ public final class InteractiveSession {
         return try task.resultValue()
     }
 
-    private func exitStatus(_ e: PyException) -> Int32 {
-        guard let code = e.args.first else { return 0 }
-        switch code {
-        case .none: return 0
-        case .int(let i): return Int32(truncatingIfNeeded: i)
-        case .bool(let b): return b ? 1 : 0
-        default:
-            rt.output.stderr(((try? rt.str(code)) ?? "") + "\n")
-            return 1
-        }
-    }
 }
 
 extension Interpreter {

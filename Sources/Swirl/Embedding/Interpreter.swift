@@ -178,17 +178,7 @@ public final class Interpreter: @unchecked Sendable {
     public func routeInterruptSignal() { swirl_route_sigint(rt.interruptFlag.storage) }
 
     private func handleUncaught(_ e: PyException) -> Int32 {
-        if e.isInstance(of: Types.systemExit) {
-            guard let code = e.args.first else { return 0 }
-            switch code {
-            case .none: return 0
-            case .int(let i): return Int32(truncatingIfNeeded: i)
-            case .bool(let b): return b ? 1 : 0
-            default:
-                rt.output.stderr(((try? rt.str(code)) ?? "") + "\n")
-                return 1
-            }
-        }
+        if e.isInstance(of: Types.systemExit) { return rt.exitStatus(of: e) }
         rt.printException(e)
         if e.isInstance(of: Types.keyboardInterrupt) { return 130 }
         return 1

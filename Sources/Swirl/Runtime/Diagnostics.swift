@@ -130,3 +130,19 @@ extension Runtime {
         return ((try? repr(fn)) ?? "?") + "()"
     }
 }
+
+extension Runtime {
+    /// The process exit status for an uncaught SystemExit, as CPython computes it: no code
+    /// or None is 0, an int is itself, anything else is printed to stderr and gives 1.
+    func exitStatus(of e: PyException) -> Int32 {
+        guard let code = e.args.first else { return 0 }
+        switch code {
+        case .none: return 0
+        case .int(let i): return Int32(truncatingIfNeeded: i)
+        case .bool(let b): return b ? 1 : 0
+        default:
+            output.stderr(((try? str(code)) ?? "") + "\n")
+            return 1
+        }
+    }
+}
