@@ -140,7 +140,7 @@ final class EventLoop {
         if ready.isEmpty && !stopping {
             try waitForEvents()
         } else if poller.watchCount > 0 {
-            collect(poller.wait(timeout: 0))
+            poll(timeout: 0)
         }
         if !timers.isEmpty {
             let now = time() + 1e-9
@@ -168,15 +168,15 @@ final class EventLoop {
         }
         if rt.virtualTime {
             if othersPending {
-                collect(poller.wait(timeout: 0))
+                poll(timeout: 0)
                 guard ready.isEmpty else { return }
                 if workersInFlight > 0 && (handoff.realCallsInProgress || handoff.hasRequests) {
                     // A worker is doing real work: its result comes before any virtual timer.
-                    if !handoff.hasRequests { collect(poller.wait(timeout: nil)) }
+                    if !handoff.hasRequests { poll(timeout: nil) }
                     return
                 }
                 if nextTimer == nil {
-                    collect(poller.wait(timeout: nil))
+                    poll(timeout: nil)
                     return
                 }
             }
@@ -185,12 +185,13 @@ final class EventLoop {
         }
         let timeout = nextTimer.map { max(0, $0 - time()) }
         if timeout == 0 && !othersPending { return }
-        collect(poller.wait(timeout: timeout))
+        poll(timeout: timeout)
         try rt.checkInterrupt()
     }
 
-    private func collect(_ handles: [PyHandle]) {
-        for h in handles { ready.append(.handle(h)) }
+    /// Waits on the poller and queues the handles of ready descriptors.
+    private func poll(timeout: Double?) {
+        poller.wait(timeout: timeout) { ready.append(.handle($0)) }
     }
 
     private func run(_ item: ReadyItem) throws {

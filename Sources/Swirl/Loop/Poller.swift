@@ -49,11 +49,11 @@ final class Poller {
 
     // MARK: waiting
 
-    /// Waits up to `timeout` seconds (nil: until something happens) and returns the
-    /// handles of the descriptors that became ready. A wake-up or a signal ends the wait
+    /// Waits up to `timeout` seconds (nil: until something happens) and passes the handles
+    /// of the descriptors that became ready to `ready`. A wake-up or a signal ends the wait
     /// early with nothing ready.
-    func wait(timeout: Double?) -> [PyHandle] {
-        guard let native else { return [] }
+    func wait(timeout: Double?, _ ready: (PyHandle) -> Void) {
+        guard let native else { return }
         let ms: Int32
         if let t = timeout {
             ms = t <= 0 ? 0 : Int32(min((t * 1000).rounded(.up), 86_400_000))
@@ -65,15 +65,13 @@ final class Poller {
                 swirl_poller_wait(native, ms, fds.baseAddress, events.baseAddress, Int32(fds.count))
             }
         }
-        var ready: [PyHandle] = []
         for i in 0..<Int(max(n, 0)) {
             guard let w = watches[readyFds[i]] else { continue }
             let e = readyEvents[i]
             let failed = e & Int32(SWIRL_FAILED) != 0
-            if let r = w.reader, failed || e & Int32(SWIRL_READABLE) != 0 { ready.append(r) }
-            if let x = w.writer, failed || e & Int32(SWIRL_WRITABLE) != 0 { ready.append(x) }
+            if let r = w.reader, failed || e & Int32(SWIRL_READABLE) != 0 { ready(r) }
+            if let x = w.writer, failed || e & Int32(SWIRL_WRITABLE) != 0 { ready(x) }
         }
-        return ready
     }
 
     /// Makes a current or the next `wait` return. Safe from any thread.
