@@ -27,30 +27,28 @@ class PyFuture: ResumableObject {
     var gatherMark: Int32 = 0
     var exception: PyException?
     var callbacks = CallbackList()
-    /// `cancel(msg)`'s message and the CancelledError made from it: rare, kept apart.
-    private var cancellation: Cancellation?
+    /// What few futures need, kept apart (see `FutureExtras`).
+    private(set) var extrasRecord: FutureExtras?
+    var extras: FutureExtras {
+        if let x = extrasRecord { return x }
+        let x = FutureExtras()
+        extrasRecord = x
+        return x
+    }
     var cancelMessage: Value {
-        get { cancellation?.message ?? Value.none }
-        set { cancellationRecord.message = newValue }
+        get { extrasRecord?.cancelMessage ?? Value.none }
+        set { extras.cancelMessage = newValue }
     }
     var cancelledError: PyException? {
-        get { cancellation?.error }
-        set { cancellationRecord.error = newValue }
-    }
-    private var cancellationRecord: Cancellation {
-        if let c = cancellation { return c }
-        let c = Cancellation()
-        cancellation = c
-        return c
+        get { extrasRecord?.cancelledError }
+        set { extras.cancelledError = newValue }
     }
     /// The loop lives as long as the runtime, which outlives every running future.
     unowned(unsafe) let eventLoop: EventLoop
     var loop: EventLoop? { eventLoop }
-    let reports: DeathReports
 
     init(loop: EventLoop) {
         self.eventLoop = loop
-        self.reports = loop.rt.deathReports
     }
     override var type: PyType { Types.future }
 
@@ -101,6 +99,8 @@ class PyFuture: ResumableObject {
         exception = e
         state = .finished
         logTraceback = true
+        // The future may outlive the runtime; the report goes through its weak link.
+        extras.reports = eventLoop.rt.deathReports
         scheduleCallbacks()
     }
 
@@ -210,11 +210,19 @@ final class FutureIterator: ResumableObject {
 final class PyTask: PyFuture {
     let coro: ResumableObject
     var coroValue: Value { .object(coro) }
-    var name: String
     var waitingOn: PyFuture?
     private var storedTaskIndex: Int32 = -1
     private var storedCancelRequests: Int16 = 0
     var mustCancel = false
+    /// N of the default name `Task-N` (0 when the name is in the extras record).
+    private let taskNumber: UInt32
+    var name: String {
+        get {
+            if let n = extrasRecord?.taskName { return n }
+            return "Task-\(taskNumber)"
+        }
+        set { extras.taskName = newValue }
+    }
     /// Position in the loop's task list (-1 once finished).
     var taskIndex: Int {
         get { Int(storedTaskIndex) }
@@ -228,8 +236,10 @@ final class PyTask: PyFuture {
     init(loop: EventLoop, coro: ResumableObject, coroValue: Value, name: String?) {
         self.coro = coro
         loop.taskCounter += 1
-        self.name = name ?? "Task-\(loop.taskCounter)"
+        let number = name == nil ? UInt32(exactly: loop.taskCounter) : nil
+        taskNumber = number ?? 0
         super.init(loop: loop)
+        if number == nil { self.name = name ?? "Task-\(loop.taskCounter)" }
         loop.addTask(self)
         loop.callSoon(.step(self, nil))
     }
@@ -352,7 +362,7 @@ final class PyTask: PyFuture {
     }
 
     deinit {
-        if logTraceback, let e = exception, let rt = reports.runtime {
+        if logTraceback, let e = exception, let rt = extrasRecord?.reports?.runtime {
             rt.reportNeverRetrieved(self, e)
         }
     }
@@ -379,9 +389,14 @@ final class NativeCallback {
     init(_ body: @escaping (PyFuture) throws -> Void) { self.body = body }
 }
 
-final class Cancellation {
-    var message: Value = .none
-    var error: PyException?
+/// A future's rare state, allocated on first use so that the common future stays small:
+/// `cancel(msg)`'s message and the CancelledError made from it, where a failed future
+/// reports a never-retrieved exception, and a task's name when the script chose one.
+final class FutureExtras {
+    var cancelMessage: Value = .none
+    var cancelledError: PyException?
+    var reports: DeathReports?
+    var taskName: String?
 }
 
 /// A future's done callbacks. Most futures get at most one (the task waiting on them, or

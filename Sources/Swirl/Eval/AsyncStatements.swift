@@ -15,9 +15,7 @@ extension Frame {
     func continueAwait(_ awaiting: ResumableObject?, pending: inout ResumableObject?) throws -> Value? {
         guard let it = awaiting else { return Value.none }
         resuming = false
-        let send = sendValue, thrown = throwValue
-        sendValue = .none
-        throwValue = nil
+        let (send, thrown) = takeResumeInput()
         return try drive(it, send: send, thrown: thrown, pending: &pending)
     }
 
@@ -27,7 +25,7 @@ extension Frame {
             pending = nil
             return v
         case .yielded(let y):
-            yieldValue = y
+            returnValue = y
             pending = it
             return nil
         }
@@ -147,7 +145,7 @@ final class AsyncForStmt: StmtNode {
             throw ScriptError(PyException(Types.stopAsyncIteration, args: []))
         case .yielded(let v):
             if g.yieldedFromAsyncGen { return v }
-            f.yieldValue = v
+            f.returnValue = v
             pending = AsyncGenAwaitable(g, send: .none, throwing: nil, started: true)
             return nil
         }

@@ -17,29 +17,27 @@ enum Flow: UInt8 {
 
 final class Frame {
     // Field order matters for size: each 9-byte Value is followed by small fields that
-    // fill its padding, which keeps a coroutine's frame in a 160-byte allocation.
+    // fill its padding, which keeps a coroutine's frame at 116 bytes (a 128-byte allocation).
     unowned(unsafe) let rt: Runtime
     /// The frame's variable slots.
     var slots: UnsafeMutablePointer<Value?>
-    var slotCount = 0
     /// The running code; kept alive by the function object for the whole activation.
     unowned(unsafe) var code: CodeObject?
-    /// Unique per activation: exceptions record one traceback entry per activation.
-    var activation = 0
-    /// The class namespace while a class body runs.
+    /// The namespace a class body fills.
     var namespace: ClassNamespace?
-    /// The function whose body this is (for diagnostics); alive while the frame runs.
-    unowned(unsafe) var function: PyFunction?
 
     // Resume state of generator and coroutine frames.
     /// Resume stacks: each suspending node pushes what it needs to continue, its position
     /// and phase numbers on `savedInts`, objects on `savedValues`. Two stacks rather than
     /// one keeps the integers free of reference counting; each stays LIFO because every
-    /// node pops exactly what it pushed.
-    private var savedInts: UnsafeMutablePointer<Int>?
+    /// node pops exactly what it pushed. A frame that owns its slots starts both stacks in
+    /// the slots' allocation (see `init(rt:ownedSlots:)`).
+    private var savedInts: UnsafeMutablePointer<Int32>?
     private var savedValues: UnsafeMutablePointer<Value>?
-    var throwValue: PyException?
 
+    /// What the frame hands out: the `return` value, or the value of the `yield` (or the
+    /// future of the `await`) it suspended at. Never both at once: a `return` pending across
+    /// a suspension (in `finally`, in `async with`) is kept on the resume stack.
     var returnValue: Value = .none
     /// Set while re-entering the node path down to the suspension point.
     var resuming = false
@@ -49,44 +47,105 @@ final class Frame {
     /// Whether `slots` is a heap buffer this frame owns (generators, coroutines, class
     /// bodies) rather than a window of the value stack.
     private var ownsSlots = false
-    private var savedIntCount: Int32 = 0
+    private var storedSlotCount: Int32 = 0
 
-    /// What the suspension point receives on resume: a value, or an exception to raise
-    /// (`throwValue`).
-    var sendValue: Value = .none
+    /// What the suspension point receives on resume: a value, or (`sendIsThrow`) the
+    /// exception to raise there.
+    private(set) var sendValue: Value = .none
+    private var sendIsThrow = false
     /// The line of the statement a coroutine or generator frame is at (kept by resumable
     /// blocks, for task reprs: `coro=<main() running at app.py:7>`).
     var currentLine: Int32 = 0
 
-    /// What the frame yielded when it suspended.
-    var yieldValue: Value = .none
+    /// Unique per activation (modulo 2^32): exceptions record one traceback entry per
+    /// activation.
+    private var storedActivation: Int32 = 0
+    private var savedIntCount: Int32 = 0
     private var savedIntCapacity: Int32 = 0
     private var savedValueCount: Int32 = 0
     private var savedValueCapacity: Int32 = 0
+
+    var slotCount: Int {
+        get { Int(storedSlotCount) }
+        set { storedSlotCount = Int32(truncatingIfNeeded: newValue) }
+    }
+    var activation: Int {
+        get { Int(storedActivation) }
+        set { storedActivation = Int32(truncatingIfNeeded: newValue) }
+    }
+
+    /// Sets what the suspension point receives on resume.
+    func setResumeInput(send: Value, throwing: PyException?) {
+        if let e = throwing {
+            sendValue = .object(e)
+            sendIsThrow = true
+        } else {
+            sendValue = send
+            sendIsThrow = false
+        }
+    }
+
+    /// Takes what the suspension point receives: the value sent in, or the exception
+    /// thrown in (then the value is None).
+    func takeResumeInput() -> (Value, PyException?) {
+        let v = sendValue
+        sendValue = .none
+        if sendIsThrow {
+            sendIsThrow = false
+            return (.none, v.asObject as? PyException)
+        }
+        return (v, nil)
+    }
 
     init(rt: Runtime, slots: UnsafeMutablePointer<Value?>) {
         self.rt = rt
         self.slots = slots
     }
 
-    /// A frame that owns its slots (generators, coroutines, class bodies).
+    /// Room for the first resume state in an owned-slots allocation: enough for a
+    /// coroutine suspended at an `await` a few blocks deep, so most suspended tasks need
+    /// no further buffers.
+    private static let initialSavedValues = 1
+    private static let initialSavedInts = 6
+
+    /// A frame that owns its slots (generators, coroutines, class bodies). One allocation
+    /// holds the slots, then the first resume values, then the first resume integers.
     init(rt: Runtime, ownedSlots count: Int) {
         self.rt = rt
-        let buf = UnsafeMutablePointer<Value?>.allocate(capacity: max(count, 1))
+        let slotBytes = count * MemoryLayout<Value?>.stride
+        let valueBytes = Self.initialSavedValues * MemoryLayout<Value>.stride
+        let intBytes = Self.initialSavedInts * MemoryLayout<Int32>.stride
+        let raw = UnsafeMutableRawPointer.allocate(byteCount: slotBytes + valueBytes + intBytes,
+                                                   alignment: MemoryLayout<Value?>.alignment)
+        let buf = raw.bindMemory(to: Value?.self, capacity: count)
         buf.initialize(repeating: nil, count: count)
         self.slots = buf
-        self.slotCount = count
+        self.storedSlotCount = Int32(truncatingIfNeeded: count)
         self.ownsSlots = true
+        savedValues = (raw + slotBytes).bindMemory(to: Value.self, capacity: Self.initialSavedValues)
+        savedValueCapacity = Int32(Self.initialSavedValues)
+        savedInts = (raw + slotBytes + valueBytes).bindMemory(to: Int32.self, capacity: Self.initialSavedInts)
+        savedIntCapacity = Int32(Self.initialSavedInts)
+    }
+
+    /// Whether `pointer` lies in the owned-slots allocation (the first resume buffers).
+    private func isInline(_ pointer: UnsafeMutableRawPointer) -> Bool {
+        guard ownsSlots else { return false }
+        let start = UnsafeMutableRawPointer(slots)
+        let end = start + slotCount * MemoryLayout<Value?>.stride
+            + Self.initialSavedValues * MemoryLayout<Value>.stride
+            + Self.initialSavedInts * MemoryLayout<Int32>.stride
+        return pointer >= start && pointer < end
     }
 
     deinit {
+        clearSaved()
+        if let values = savedValues, !isInline(UnsafeMutableRawPointer(values)) { values.deallocate() }
+        if let ints = savedInts, !isInline(UnsafeMutableRawPointer(ints)) { ints.deallocate() }
         if ownsSlots {
             slots.deinitialize(count: slotCount)
-            slots.deallocate()
+            UnsafeMutableRawPointer(slots).deallocate()
         }
-        clearSaved()
-        savedInts?.deallocate()
-        savedValues?.deallocate()
     }
 
     // MARK: resume stack helpers
@@ -96,9 +155,10 @@ final class Frame {
         (savedValues.unsafelyUnwrapped + Int(savedValueCount)).initialize(to: v)
         savedValueCount += 1
     }
+    /// Pushes a position or phase number (small: statement indexes, phases, flow kinds).
     @inline(__always) func pushInt(_ i: Int) {
         if savedIntCount == savedIntCapacity { growInts() }
-        savedInts.unsafelyUnwrapped[Int(savedIntCount)] = i
+        savedInts.unsafelyUnwrapped[Int(savedIntCount)] = Int32(truncatingIfNeeded: i)
         savedIntCount += 1
     }
     /// The last value pushed (None if the stack is empty, which a consistent node path
@@ -111,7 +171,7 @@ final class Frame {
     @inline(__always) func popInt() -> Int {
         guard savedIntCount > 0 else { return 0 }
         savedIntCount -= 1
-        return savedInts.unsafelyUnwrapped[Int(savedIntCount)]
+        return Int(savedInts.unsafelyUnwrapped[Int(savedIntCount)])
     }
 
     /// Drops all saved resume state (a finished generator).
@@ -125,10 +185,10 @@ final class Frame {
 
     @inline(never) private func growInts() {
         let capacity = max(4, Int(savedIntCapacity) * 2)
-        let buffer = UnsafeMutablePointer<Int>.allocate(capacity: capacity)
+        let buffer = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
         if let old = savedInts {
             buffer.update(from: old, count: Int(savedIntCount))
-            old.deallocate()
+            if !isInline(UnsafeMutableRawPointer(old)) { old.deallocate() }
         }
         savedInts = buffer
         savedIntCapacity = Int32(capacity)
@@ -139,7 +199,7 @@ final class Frame {
         let buffer = UnsafeMutablePointer<Value>.allocate(capacity: capacity)
         if let old = savedValues {
             buffer.moveInitialize(from: old, count: Int(savedValueCount))
-            old.deallocate()
+            if !isInline(UnsafeMutableRawPointer(old)) { old.deallocate() }
         }
         savedValues = buffer
         savedValueCapacity = Int32(capacity)

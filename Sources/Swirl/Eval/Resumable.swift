@@ -14,9 +14,7 @@ extension Frame {
         guard resuming else { return nil }
         guard popInt() == 1, case .object(let o) = pop(), let it = o as? ResumableObject else { return nil }
         resuming = false
-        let send = sendValue, thrown = throwValue
-        sendValue = .none
-        throwValue = nil
+        let (send, thrown) = takeResumeInput()
         return (it, send, thrown)
     }
 
@@ -27,7 +25,7 @@ extension Frame {
         case .returned(let r):
             return r
         case .yielded(let y):
-            yieldValue = y
+            returnValue = y
             push(.object(iterator))
             pushInt(1)
             return nil
@@ -74,12 +72,8 @@ final class YieldNode: ExprNode {
         if f.resuming {
             if f.popInt() == 1 {
                 f.resuming = false
-                if let e = f.throwValue {
-                    f.throwValue = nil
-                    throw ScriptError(e)
-                }
-                let v = f.sendValue
-                f.sendValue = .none
+                let (v, thrown) = f.takeResumeInput()
+                if let e = thrown { throw ScriptError(e) }
                 return v
             }
         }
@@ -93,7 +87,7 @@ final class YieldNode: ExprNode {
         } else {
             v = .none
         }
-        f.yieldValue = v
+        f.returnValue = v
         f.yieldIsAsyncGenValue = isAsyncGenerator
         f.pushInt(1)
         return nil

@@ -59,7 +59,6 @@ extension Runtime {
             let frame = try enterFrameRef(code: code, slots: slots, count: code.slotCount)
             return try frame._withUnsafeGuaranteedRef { frame in
                 defer { leaveFrame(frame) }
-                frame.function = fn
                 if code.needsCells { setUpCells(frame, fn) }
                 let flow = try Unmanaged.passUnretained(code.body)._withUnsafeGuaranteedRef { try $0.exec(frame) }
                 var result = Value.none
@@ -195,7 +194,6 @@ extension Runtime {
         let frame = Frame(rt: self, ownedSlots: code.slotCount)
         for i in 0..<code.slotCount { frame.slots[i] = slots[i] }
         frame.code = code
-        frame.function = fn
         setUpCells(frame, fn)
         return PyGenerator(code: code, frame: frame, function: fn, rt: self)
     }
