@@ -50,20 +50,17 @@ final class PositionalCallNode: ExprNode {
             }
         }
         if case .object(let o) = callee, let n = o as? PyNativeFunction, n.boundSelf == nil {
-            switch (n.impl, args.count) {
-            case (.a1(let fn), 1): return try fn(rt, try args[0].eval(f))
+            switch (n.impl, argRefs.count) {
+            case (.a1(let fn), 1): return try fn(rt, try argRefs[0].eval(f))
             case (.a2(let fn), 2):
-                let a = try args[0].eval(f)
-                return try fn(rt, a, try args[1].eval(f))
+                let a = try argRefs[0].eval(f)
+                return try fn(rt, a, try argRefs[1].eval(f))
             default: break
             }
         }
         let base = rt.sp
         do {
-            for a in args {
-                let v = try a.eval(f)
-                try rt.pushValue(v)
-            }
+            for a in argRefs { try rt.pushValue(try a.eval(f)) }
             return try rt.callOnStack(callee, base: base, argc: args.count)
         } catch {
             rt.release(to: base)
@@ -81,6 +78,12 @@ final class MethodCallNode: ExprNode {
     var cache = AttributeCache()
     private let objectRef: Unmanaged<ExprNode>
     private let argRefs: [Unmanaged<ExprNode>]
+    /// Inline cache for a plain built-in receiver (`buf.append(x)`, `s.split()`, see
+    /// `PyObject.isPlainBuiltin`): its Swift class and the native method of its type.
+    /// Scripts cannot change built-in types, so the entry holds while the class matches;
+    /// the method lives in the built-in type's namespace for good.
+    private var builtinClass: ObjectIdentifier?
+    private unowned(unsafe) var builtinMethod: PyNativeFunction?
     init(_ object: ExprNode, _ key: PyStr, _ args: [ExprNode], line: Int32) {
         self.object = object
         self.key = key
@@ -103,6 +106,10 @@ final class MethodCallNode: ExprNode {
                 let t = o.type
                 if t.isBuiltin, let ca = rt.cachedClassLookup(t, name, &cache), case .object(let co) = ca,
                    co is PyNativeFunction || co is PyFunction {
+                    if let n = co as? PyNativeFunction, type(of: o).isPlainBuiltin {
+                        builtinClass = ObjectIdentifier(type(of: o))
+                        builtinMethod = n
+                    }
                     return .unbound(ca)
                 }
             }
@@ -113,17 +120,15 @@ final class MethodCallNode: ExprNode {
     override func eval(_ f: Frame) throws -> Value {
         let receiver = try objectRef.eval(f)
         let rt = f.rt
+        if case .object(let o) = receiver, ObjectIdentifier(type(of: o)) == builtinClass, let n = builtinMethod,
+           let result = try callNativeDirectly(n, receiver, f) {
+            return result
+        }
         switch try lookup(receiver, rt) {
         case .unbound(let method):
-            if case .object(let mo) = method, let n = mo as? PyNativeFunction {
-                switch (n.impl, args.count) {
-                case (.a1(let fn), 0): return try fn(rt, receiver)
-                case (.a2(let fn), 1): return try fn(rt, receiver, try args[0].eval(f))
-                case (.a3(let fn), 2):
-                    let a = try args[0].eval(f)
-                    return try fn(rt, receiver, a, try args[1].eval(f))
-                default: break
-                }
+            if case .object(let mo) = method, let n = mo as? PyNativeFunction,
+               let result = try callNativeDirectly(n, receiver, f) {
+                return result
             }
             let base = rt.sp
             do {
@@ -140,12 +145,26 @@ final class MethodCallNode: ExprNode {
         case .bound(let callable):
             let base = rt.sp
             do {
-                for a in args { try rt.pushValue(try a.eval(f)) }
+                for a in argRefs { try rt.pushValue(try a.eval(f)) }
                 return try rt.callOnStack(callable, base: base, argc: args.count)
             } catch {
                 rt.release(to: base)
                 throw error
             }
+        }
+    }
+
+    /// Calls a native method taking the receiver and up to two arguments without building
+    /// an argument list; nil when the method has another shape.
+    @inline(__always)
+    private func callNativeDirectly(_ n: PyNativeFunction, _ receiver: Value, _ f: Frame) throws -> Value? {
+        switch (n.impl, argRefs.count) {
+        case (.a1(let fn), 0): return try fn(f.rt, receiver)
+        case (.a2(let fn), 1): return try fn(f.rt, receiver, try argRefs[0].eval(f))
+        case (.a3(let fn), 2):
+            let a = try argRefs[0].eval(f)
+            return try fn(f.rt, receiver, a, try argRefs[1].eval(f))
+        default: return nil
         }
     }
 }

@@ -6,6 +6,7 @@ final class PyList: PyObject {
     var memoryCharge: MemoryCharge?
     init(_ items: [Value] = []) { self.items = items }
     override var type: PyType { Types.list }
+    override class var isPlainBuiltin: Bool { true }
 }
 
 final class PyTuple: PyObject {
@@ -14,6 +15,7 @@ final class PyTuple: PyObject {
     var memoryCharge: MemoryCharge?
     init(_ items: [Value]) { self.items = items }
     override var type: PyType { Types.tuple }
+    override class var isPlainBuiltin: Bool { true }
     nonisolated(unsafe) static let empty = PyTuple([])
 }
 
@@ -62,4 +64,5 @@ final class PyBytes: PyObject {
     var memoryCharge: MemoryCharge?
     init(_ bytes: [UInt8]) { self.bytes = bytes }
     override var type: PyType { Types.bytes }
+    override class var isPlainBuiltin: Bool { true }
 }

@@ -7,6 +7,7 @@ final class PyDict: PyObject {
     var memoryCharge: MemoryCharge?
     override init() {}
     override var type: PyType { Types.dict }
+    override class var isPlainBuiltin: Bool { true }
 
     // Attribute-dictionary access by name (keys that are str cannot make `==` run script code).
     func get(name: String, _ rt: Runtime) -> Value? { get(name: rt.intern(name)) }

@@ -10,6 +10,10 @@ class PyObject {
     var type: PyType { Types.object }
     /// The instance attribute dictionary, for objects that have one.
     var instanceDict: AttributeDict? { nil }
+    /// Whether every object of this Swift class has the same Python type and no attributes
+    /// of its own: then the Swift class alone identifies where its methods come from (the
+    /// method-call inline cache keys on it).
+    class var isPlainBuiltin: Bool { false }
 }
 
 /// An attribute namespace (class or instance `__dict__`), insertion ordered.

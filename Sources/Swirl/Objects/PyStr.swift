@@ -15,6 +15,7 @@ final class PyStr: PyObject {
     init(_ value: String) { self.value = value }
 
     override var type: PyType { Types.str }
+    override class var isPlainBuiltin: Bool { true }
 
     var isASCII: Bool {
         if asciiState < 0 {
