@@ -43,7 +43,6 @@ int swirl_run_on_big_stack(size_t stack_size, void (*body)(void *), void *contex
 
 void swirl_flag_set(swirl_flag *flag) { __atomic_store_n(&flag->value, 1, __ATOMIC_SEQ_CST); }
 void swirl_flag_clear(swirl_flag *flag) { __atomic_store_n(&flag->value, 0, __ATOMIC_SEQ_CST); }
-int swirl_flag_get(swirl_flag *flag) { return __atomic_load_n(&flag->value, __ATOMIC_RELAXED); }
 
 #include <signal.h>
 #include <string.h>

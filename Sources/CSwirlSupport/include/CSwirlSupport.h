@@ -18,7 +18,8 @@ int swirl_run_on_big_stack(size_t stack_size, void (*body)(void *), void *contex
 typedef struct { volatile int value; } swirl_flag;
 void swirl_flag_set(swirl_flag *flag);
 void swirl_flag_clear(swirl_flag *flag);
-int swirl_flag_get(swirl_flag *flag);
+/// Inline: the interpreter reads the flag on every loop back-edge.
+static inline int swirl_flag_get(swirl_flag *flag) { return __atomic_load_n(&flag->value, __ATOMIC_RELAXED); }
 
 /// Makes SIGINT (Ctrl-C) set `flag` instead of killing the process.
 void swirl_route_sigint(swirl_flag *flag);

@@ -12,7 +12,9 @@ extension Frame {
     /// was driving and takes what the frame was resumed with; nil when not resuming there.
     func takeDelegate() -> (ResumableObject, Value, PyException?)? {
         guard resuming else { return nil }
-        guard popInt() == 1, case .object(let o) = pop(), let it = o as? ResumableObject else { return nil }
+        guard popInt() == 1, case .object(let o) = pop() else { return nil }
+        // What `delegate(to:)` pushed at the suspension (the resume stack is LIFO).
+        let it = unsafeDowncast(o, to: ResumableObject.self)
         resuming = false
         let (send, thrown) = takeResumeInput()
         return (it, send, thrown)
@@ -400,8 +402,9 @@ final class ForStmtR: StmtNode {
         var iterator: PyIteratorObject?
         if phase == 2 {
             // Resuming inside the else branch.
-        } else if phase == 1, case .object(let o) = f.pop(), let it = o as? PyIteratorObject {
-            iterator = it
+        } else if phase == 1, case .object(let o) = f.pop() {
+            // What this node pushed at its suspension (the resume stack is LIFO).
+            iterator = unsafeDowncast(o, to: PyIteratorObject.self)
         } else {
             guard let source = try iter.evalR(f) else {
                 f.pushInt(0)
