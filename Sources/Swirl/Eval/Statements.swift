@@ -67,18 +67,29 @@ final class AugAssignStmt: StmtNode {
     let kind: Kind
     let op: SwirlBinaryOp
     let value: ExprNode
+    /// Borrowed parts of the common `name op= value` (no reference counting per run).
+    private let nameLoad: Unmanaged<ExprNode>?
+    private let nameStore: Unmanaged<TargetNode>?
+    private let valueRef: Unmanaged<ExprNode>
     init(_ kind: Kind, _ op: SwirlBinaryOp, _ value: ExprNode, line: Int32) {
         self.kind = kind
         self.op = op
         self.value = value
+        if case .name(let load, let store) = kind {
+            nameLoad = borrow(load)
+            nameStore = borrow(store)
+        } else {
+            nameLoad = nil
+            nameStore = nil
+        }
+        valueRef = borrow(value)
         super.init(line: line)
     }
     override func exec(_ f: Frame) throws -> Flow {
         let rt = f.rt
-        switch kind {
-        case .name(let load, let store):
+        if let load = nameLoad, let store = nameStore {
             let old = try load.eval(f)
-            let v = try value.eval(f)
+            let v = try valueRef.eval(f)
             if case .int(let a) = old, case .int(let b) = v {
                 switch op {
                 case .add:
@@ -98,6 +109,10 @@ final class AugAssignStmt: StmtNode {
                 }
             }
             try store.assign(try rt.inplace(op, old, v), f)
+            return .normal
+        }
+        switch kind {
+        case .name: break
         case .attribute(let objExpr, let site):
             let obj = try objExpr.eval(f)
             let old = try rt.loadAttribute(obj, site.name, &site.loadCache)
