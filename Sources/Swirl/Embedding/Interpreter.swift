@@ -51,7 +51,13 @@ public final class Interpreter: @unchecked Sendable {
     func onScriptThread<T>(_ body: @escaping () -> T) -> T {
         var result: T?
         let box = Box()
-        box.body = { result = body() }
+        box.body = { [rt] in
+            // Marks the thread as the script thread while the body runs (see isOnScriptThread).
+            let previous = rt.scriptThread
+            rt.scriptThread = pthread_self()
+            defer { rt.scriptThread = previous }
+            result = body()
+        }
         let ctx = Unmanaged.passRetained(box).toOpaque()
         let rc = swirl_run_on_big_stack(Interpreter.stackSize, { p in
             guard let p else { return }

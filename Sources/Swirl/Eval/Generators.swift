@@ -41,6 +41,8 @@ final class PyGenerator: ResumableObject {
     var yieldedFromAsyncGen = false
     /// Whether the coroutine was ever started or awaited (the "never awaited" warning).
     var awaitedOrStarted = false
+    /// Set on the stand-in that finalizes a dropped generator: finalization runs once.
+    var finalized = false
 
     init(code: CodeObject, frame: Frame, function: PyFunction, rt: Runtime) {
         self.code = code
@@ -50,8 +52,11 @@ final class PyGenerator: ResumableObject {
     }
 
     deinit {
-        if code.kind == .coroutine && state == .created && !awaitedOrStarted, let rt = reports.runtime {
+        guard let rt = reports.runtime else { return }
+        if code.kind == .coroutine && state == .created && !awaitedOrStarted {
             rt.warnNeverAwaited(self, location: nil)
+        } else if state == .suspended && !finalized && rt.isOnScriptThread {
+            rt.queueFinalizer(code: code, frame: frame, function: function, address: rt.address(self))
         }
     }
 
@@ -212,5 +217,68 @@ final class IteratorDriver: ResumableObject {
         } catch let e as ScriptError where e.exception.isInstance(of: Types.stopIteration) {
             return .returned(e.exception.args.first ?? .none)
         }
+    }
+}
+
+/// A dropped suspended generator awaiting finalization (see `Runtime.queueFinalizer`).
+struct PendingFinalizer {
+    let standIn: PyGenerator
+    /// The dropped object's address, for the "Exception ignored in" report.
+    let address: String
+}
+
+extension Runtime {
+    /// What CPython does when a suspended generator, coroutine or async generator is
+    /// dropped: a generator or coroutine is closed (GeneratorExit thrown in at its
+    /// suspension point, so `finally` blocks and `with` exits run; what goes wrong is
+    /// reported as "Exception ignored in"); an async generator gets its `aclose()` run as a
+    /// task of the running loop (asyncio's finalizer hook), and nothing without one.
+    /// A dying object cannot be kept alive, so a stand-in takes over its frame. The
+    /// stand-in runs at the next safe point (after the current statement or call) rather
+    /// than inside the release: the release may happen in the middle of a container
+    /// update the finalizer's script code could touch.
+    func queueFinalizer(code: CodeObject, frame: Frame, function: PyFunction, address: String) {
+        let standIn = PyGenerator(code: code, frame: frame, function: function, rt: self)
+        standIn.state = .suspended
+        standIn.awaitedOrStarted = true
+        standIn.finalized = true
+        pendingFinalizers.append(PendingFinalizer(standIn: standIn, address: address))
+        hasPendingFinalizers = true
+    }
+
+    /// Runs the queued finalizers, oldest first (those queued meanwhile included).
+    @inline(never)
+    func runPendingFinalizers() {
+        guard !runningFinalizers else { return }
+        runningFinalizers = true
+        defer { runningFinalizers = false }
+        var next = 0
+        while next < pendingFinalizers.count {
+            let pending = pendingFinalizers[next]
+            next += 1
+            finalize(pending.standIn, address: pending.address)
+        }
+        pendingFinalizers.removeAll()
+        hasPendingFinalizers = false
+    }
+
+    private func finalize(_ standIn: PyGenerator, address: String) {
+        let code = standIn.code
+        if code.kind == .asyncGenerator {
+            guard loop.running else { return }
+            let closing = AsyncGenAwaitable(standIn, send: .none, throwing: PyException(Types.generatorExit, args: []),
+                                            closing: true)
+            let loop = self.loop
+            loop.callSoon(PyHandle(.native { _ in
+                _ = PyTask(loop: loop, coro: closing, coroValue: .object(closing), name: nil)
+            }))
+            return
+        }
+        do {
+            try standIn.close(self)
+        } catch let e as ScriptError {
+            output.stderr("Exception ignored in: <\(standIn.kindName) object \(code.qualname) at \(address)>\n"
+                          + formatException(e.exception, chained: false))
+        } catch {}
     }
 }

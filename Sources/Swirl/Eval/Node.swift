@@ -79,6 +79,7 @@ final class Block: StmtNode {
                     throw e
                 }
             }
+            if f.rt.hasPendingFinalizers { f.rt.runPendingFinalizers() }
             if r != .normal { return r }
             i += 1
         }
@@ -113,6 +114,7 @@ final class ResumableBlock: StmtNode {
                 if r == .suspended { f.pushInt(i) }
                 return r
             }
+            if f.rt.hasPendingFinalizers { f.rt.runPendingFinalizers() }
             i += 1
         }
         return .normal

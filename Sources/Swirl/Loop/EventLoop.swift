@@ -153,6 +153,8 @@ final class EventLoop {
         while n > 0, let item = ready.popFirst() {
             n -= 1
             try run(item)
+            // A step that dropped a suspended generator (a finished coroutine's locals).
+            if rt.hasPendingFinalizers { rt.runPendingFinalizers() }
         }
     }
 

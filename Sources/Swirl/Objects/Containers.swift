@@ -5,6 +5,9 @@ final class PyList: PyObject {
     /// Bytes charged to the memory limit for this list (Embedding/MemoryAccount.swift).
     var memoryCharge: MemoryCharge?
     init(_ items: [Value] = []) { self.items = items }
+    /// Items are released last to first, as CPython does: the order dropped generators
+    /// run their `finally` blocks in.
+    deinit { while !items.isEmpty { items.removeLast() } }
     override var type: PyType { Types.list }
     override class var isPlainBuiltin: Bool { true }
 }

@@ -22,9 +22,14 @@ final class DeathReports {
 }
 
 extension Runtime {
-    /// The full traceback text for an exception, with its causes/contexts first.
-    func formatException(_ e: PyException) -> String {
+    /// The full traceback text for an exception, with its causes/contexts first (unless
+    /// `chained` is false: CPython's "Exception ignored in" reports show the exception alone).
+    func formatException(_ e: PyException, chained: Bool = true) -> String {
         var seen = Set<ObjectIdentifier>()
+        if !chained {
+            if let c = e.cause { seen.insert(ObjectIdentifier(c)) }
+            if let c = e.context { seen.insert(ObjectIdentifier(c)) }
+        }
         return formatChain(e, &seen)
     }
 

@@ -46,7 +46,10 @@ extension Runtime {
                 i += 1
             }
         }
-        defer { release(to: base) }
+        defer {
+            release(to: base)
+            if hasPendingFinalizers { runPendingFinalizers() }
+        }
         return try runFunctionBody(fn, slots: stack + base)
     }
 

@@ -2,6 +2,11 @@
 // table, the output sinks and the event loop. One `Runtime` is used from one thread only;
 // there is no state shared between runtimes except the immutable built-in types.
 import CSwirlSupport
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import SwirlSyntax
 
 /// Where script output goes.
@@ -90,6 +95,20 @@ final class Runtime {
 
     /// Shared with objects that report from their deinitialisers.
     let deathReports = DeathReports()
+
+    /// The thread running scripts, while one runs. Deinitialisers run script code (the
+    /// `finally` of a dropped generator) only there: a host thread dropping the last
+    /// reference to a script object must not run the script behind the runtime's back.
+    var scriptThread: pthread_t?
+    /// Dropped suspended generators waiting to be closed (see `queueFinalizer`), checked
+    /// after each statement and each script call.
+    var pendingFinalizers: [PendingFinalizer] = []
+    var hasPendingFinalizers = false
+    var runningFinalizers = false
+    var isOnScriptThread: Bool {
+        guard let t = scriptThread else { return false }
+        return pthread_equal(t, pthread_self()) != 0
+    }
 
     deinit {
         deathReports.runtime = nil

@@ -1,0 +1,95 @@
+# A suspended generator that is dropped is closed on the spot (its finally blocks and
+# with-exits run, last list element first); a dropped async generator is closed by a task
+# of the running loop, as asyncio's finalizer hook does.
+import asyncio
+
+
+class Resource:
+    def __init__(self, name):
+        self.name = name
+
+    def __enter__(self):
+        print("open", self.name)
+        return self
+
+    def __exit__(self, kind, value, tb):
+        print("close", self.name, kind.__name__ if kind else None)
+        return False
+
+
+def read_lines(name):
+    with Resource(name):
+        try:
+            for i in range(10):
+                yield i
+        finally:
+            print("cleanup", name)
+
+
+for x in read_lines("a"):
+    if x == 2:
+        break
+print("after loop")
+
+
+def first(it):
+    for x in it:
+        return x
+
+
+print(first(read_lines("b")))
+print("after first")
+
+never_started = read_lines("c")
+del never_started
+print("not started: nothing to clean")
+
+gens = [read_lines("list%d" % i) for i in range(4)]
+for g in gens[:3]:
+    next(g)
+g = None
+del gens
+print("list dropped")
+
+
+def counter():
+    n = 0
+    try:
+        while True:
+            n = yield n
+    except GeneratorExit:
+        print("counter closed at", n)
+        raise
+
+
+c = counter()
+next(c)
+c.send(41)
+c = None
+
+
+async def ticker(name):
+    try:
+        for i in range(10):
+            yield i
+            await asyncio.sleep(0)
+    finally:
+        print("cleanup", name)
+
+
+async def main():
+    async for x in ticker("t1"):
+        if x == 1:
+            break
+    print("after async for")
+    for _ in range(3):
+        await asyncio.sleep(0)
+    print("after sleeps")
+    async for x in ticker("t2"):
+        if x == 0:
+            break
+    print("leaving main")
+
+
+asyncio.run(main())
+print("after run")
