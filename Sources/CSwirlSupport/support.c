@@ -46,12 +46,27 @@ void swirl_flag_clear(swirl_flag *flag) { __atomic_store_n(&flag->value, 0, __AT
 
 #include <signal.h>
 #include <string.h>
+#include <stdint.h>
+#include <unistd.h>
 
 static swirl_flag *sigint_flag = 0;
+/* The descriptor a SIGINT also writes to (a poller's wake-up), so that a loop blocked in
+   its wait sees the flag even when the signal went to another thread or arrived just
+   before the wait began. */
+static volatile int sigint_wake_fd = -1;
+static volatile int sigint_wake_bytes = 1;
 
 static void on_sigint(int sig) {
     (void)sig;
+    int saved = errno;
     if (sigint_flag) swirl_flag_set(sigint_flag);
+    int fd = sigint_wake_fd;
+    if (fd >= 0) {
+        uint64_t one = 1;
+        ssize_t r = write(fd, &one, (size_t)sigint_wake_bytes);
+        (void)r;
+    }
+    errno = saved;
 }
 
 void swirl_route_sigint(swirl_flag *flag) {
@@ -185,6 +200,11 @@ void swirl_poller_wakeup(swirl_poller *p) {
     ssize_t r = write(p->wakefd, &one, sizeof one);
     (void)r;
 }
+
+void swirl_sigint_wakes(swirl_poller *p) {
+    sigint_wake_bytes = sizeof(uint64_t);
+    sigint_wake_fd = p ? p->wakefd : -1;
+}
 #else
 #include <poll.h>
 
@@ -259,6 +279,11 @@ void swirl_poller_wakeup(swirl_poller *p) {
     char one = 1;
     ssize_t r = write(p->wake[1], &one, 1);
     (void)r;
+}
+
+void swirl_sigint_wakes(swirl_poller *p) {
+    sigint_wake_bytes = 1;
+    sigint_wake_fd = p ? p->wake[1] : -1;
 }
 #endif
 

@@ -62,4 +62,6 @@ int swirl_poller_set(swirl_poller *poller, int fd, int events);
 int swirl_poller_wait(swirl_poller *poller, int timeout_ms, int *fds, int *events, int max);
 /// Ends a current or the next wait; safe from any thread.
 void swirl_poller_wakeup(swirl_poller *poller);
+/// Makes SIGINT (once routed with `swirl_route_sigint`) also wake `poller`'s wait; NULL stops it.
+void swirl_sigint_wakes(swirl_poller *poller);
 #endif

@@ -181,7 +181,10 @@ public final class Interpreter: @unchecked Sendable {
 
     /// Turns Ctrl-C (SIGINT) into a KeyboardInterrupt in the running script, as the
     /// command line wants; a host that handles signals itself calls `interrupt()` instead.
-    public func routeInterruptSignal() { swirl_route_sigint(rt.interruptFlag.storage) }
+    public func routeInterruptSignal() {
+        swirl_route_sigint(rt.interruptFlag.storage)
+        rt.poller.wakeOnInterruptSignal()
+    }
 
     private func handleUncaught(_ e: PyException) -> Int32 {
         if e.isInstance(of: Types.systemExit) { return rt.exitStatus(of: e) }

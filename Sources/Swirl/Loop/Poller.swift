@@ -21,11 +21,25 @@ final class Poller {
     private var readyFds = [Int32](repeating: 0, count: 256)
     private var readyEvents = [Int32](repeating: 0, count: 256)
 
+    /// Whether a routed SIGINT writes to this poller's wake-up (see `wakeOnInterruptSignal`).
+    private var wakesOnInterrupt = false
+
     init() {
         native = swirl_poller_create()
     }
 
-    deinit { swirl_poller_destroy(native) }
+    deinit {
+        if wakesOnInterrupt { swirl_sigint_wakes(nil) }
+        swirl_poller_destroy(native)
+    }
+
+    /// Makes a routed SIGINT (Ctrl-C) end a wait in progress: the signal may go to another
+    /// thread, or arrive between the loop's interrupt check and the start of the wait.
+    func wakeOnInterruptSignal() {
+        guard let native else { return }
+        swirl_sigint_wakes(native)
+        wakesOnInterrupt = true
+    }
 
     // MARK: registration
 
