@@ -252,14 +252,23 @@ extension Runtime {
         guard !runningFinalizers else { return }
         runningFinalizers = true
         defer { runningFinalizers = false }
-        var next = 0
-        while next < pendingFinalizers.count {
-            let pending = pendingFinalizers[next]
-            next += 1
-            finalize(pending.standIn, address: pending.address)
-        }
-        pendingFinalizers.removeAll()
+        drainFinalizers(nesting: 0)
         hasPendingFinalizers = false
+    }
+
+    /// Runs the queue in order; what a finalizer drops is finalized right after it, before
+    /// the next one, as in CPython (up to a nesting depth, then in queue order, so that a
+    /// long chain of generators cannot exhaust the native stack).
+    private func drainFinalizers(nesting: Int) {
+        while !pendingFinalizers.isEmpty {
+            // Taken out first: finalizing (and releasing a finished stand-in) can queue more.
+            let batch = pendingFinalizers
+            pendingFinalizers = []
+            for pending in batch {
+                finalize(pending.standIn, address: pending.address)
+                if !pendingFinalizers.isEmpty && nesting < 100 { drainFinalizers(nesting: nesting + 1) }
+            }
+        }
     }
 
     private func finalize(_ standIn: PyGenerator, address: String) {

@@ -93,3 +93,30 @@ async def main():
 
 asyncio.run(main())
 print("after run")
+
+
+# What a finalizer drops is finalized right after it, before the next one.
+def inner(name):
+    try:
+        yield 1
+    finally:
+        print("inner cleanup", name)
+
+
+def outer(name):
+    g = inner(name)
+    next(g)
+    try:
+        yield 1
+    finally:
+        print("outer cleanup", name)
+
+
+items = []
+for i in range(3):
+    o = outer(i)
+    next(o)
+    items.append(o)
+o = None
+items = None
+print("nested dropped")
