@@ -134,15 +134,18 @@ public final class Interpreter: @unchecked Sendable {
             main.globals["__builtins__"] = .object(PyModule(name: "builtins", globals: rt.builtins))
             rt.modules["__main__"] = main
             rt.mainGlobals = main.globals
+            let status: Int32
             do {
                 try rt.runSource(source, filename: filename, in: main.globals)
-                return 0
+                status = 0
             } catch let e as ScriptError {
-                return handleUncaught(e.exception)
+                status = handleUncaught(e.exception)
             } catch {
                 rt.output.stderr("internal error: \(error)\n")
-                return 1
+                status = 1
             }
+            rt.clearMainModuleAtExit(main.globals)
+            return status
         }
     }
 

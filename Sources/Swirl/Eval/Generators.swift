@@ -291,3 +291,20 @@ extension Runtime {
         } catch {}
     }
 }
+
+extension Runtime {
+    /// At the end of the main script CPython tears `__main__` down, which finalizes the
+    /// suspended generators the script still holds (and reports coroutines never awaited).
+    /// Here the namespace is cleared name by name, in the order the names were first used;
+    /// CPython's own order, decided by its garbage collector, can differ when several are
+    /// pending.
+    func clearMainModuleAtExit(_ globals: Globals) {
+        finalizingAtExit = true
+        defer { finalizingAtExit = false }
+        for (slot, name) in globals.names.enumerated() where name != "__builtins__" {
+            guard globals.get(slot) != nil else { continue }
+            globals.set(slot, Value.none)
+            if hasPendingFinalizers { runPendingFinalizers() }
+        }
+    }
+}

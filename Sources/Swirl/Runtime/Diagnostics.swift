@@ -109,7 +109,10 @@ extension Runtime {
         } else {
             text = "sys:1: RuntimeWarning: coroutine '\(g.qualname)' was never awaited\n"
         }
-        text += "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n"
+        // During interpreter shutdown CPython can no longer offer the tracemalloc hint.
+        if !finalizingAtExit {
+            text += "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n"
+        }
         (output.warning ?? output.stderr)(text)
     }
 

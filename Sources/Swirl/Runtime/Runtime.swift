@@ -105,6 +105,8 @@ final class Runtime {
     var pendingFinalizers: [PendingFinalizer] = []
     var hasPendingFinalizers = false
     var runningFinalizers = false
+    /// Set while the main module's namespace is cleared at exit.
+    var finalizingAtExit = false
     var isOnScriptThread: Bool {
         guard let t = scriptThread else { return false }
         return pthread_equal(t, pthread_self()) != 0

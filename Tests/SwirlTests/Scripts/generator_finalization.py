@@ -120,3 +120,11 @@ for i in range(3):
 o = None
 items = None
 print("nested dropped")
+
+
+# Still suspended when the script ends: finalized as the main namespace is cleared.
+last = read_lines("exit")
+next(last)
+_hidden = read_lines("exit-underscore")
+next(_hidden)
+print("end of script")
