@@ -148,8 +148,36 @@ extension Runtime {
             throw error
         }
         try cancelAllTasks()
+        try shutdownAsyncGenerators()
         try l.waitForWorkers()
         return task
+    }
+
+    /// `loop.shutdown_asyncgens()` at the end of `asyncio.run`: `aclose()` every async
+    /// generator still alive that was first iterated under this loop, concurrently, and
+    /// report the ones that fail.
+    func shutdownAsyncGenerators() throws {
+        let generators = loop.takeAsyncGenerators()
+        if generators.isEmpty { return }
+        loop.running = true
+        let closers = generators.map { g -> PyTask in
+            let closing = AsyncGenAwaitable(g, send: .none, throwing: PyException(Types.generatorExit, args: []),
+                                            closing: true)
+            return PyTask(loop: loop, coro: closing, coroValue: .object(closing), name: nil)
+        }
+        let gathered = try gather(Arguments(closers.map { .object($0) }, keywords: [("return_exceptions", .true)]))
+        loop.running = false
+        if case .object(let o) = gathered, let g = o as? PyFuture {
+            _ = g.addCallback(.stopLoop)
+            try loop.runForever()
+        }
+        for (g, t) in zip(generators, closers) where !t.isCancelledState {
+            if let e = t.exception {
+                t.logTraceback = false
+                let name = "<async_generator object \(g.code.qualname) at \(address(g))>"
+                reportCallbackException(e, context: "an error occurred during closing of asynchronous generator \(name)\nasyncgen: \(name)")
+            }
+        }
     }
 
     /// At the end of `asyncio.run`: cancel what is left and let it clean up.

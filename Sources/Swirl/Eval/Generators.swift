@@ -43,6 +43,8 @@ final class PyGenerator: ResumableObject {
     var awaitedOrStarted = false
     /// Set on the stand-in that finalizes a dropped generator: finalization runs once.
     var finalized = false
+    /// In its loop's set of live async generators (see `EventLoop.noteAsyncGeneratorStarted`).
+    var registeredWithLoop = false
 
     init(code: CodeObject, frame: Frame, function: PyFunction, rt: Runtime) {
         self.code = code
@@ -53,6 +55,7 @@ final class PyGenerator: ResumableObject {
 
     deinit {
         guard let rt = reports.runtime else { return }
+        if registeredWithLoop { rt.loop.forgetAsyncGenerator(self, onLoopThread: rt.isOnScriptThread) }
         if code.kind == .coroutine && state == .created && !awaitedOrStarted {
             rt.warnNeverAwaited(self, location: nil)
         } else if state == .suspended && !finalized && rt.isOnScriptThread {
@@ -86,6 +89,8 @@ final class PyGenerator: ResumableObject {
             return .returned(.none)
         case .created:
             awaitedOrStarted = true
+            // asyncio's firstiter hook: the loop closes it at shutdown if still alive.
+            if code.kind == .asyncGenerator && rt.loop.running && !finalized { rt.loop.noteAsyncGeneratorStarted(self) }
             if let e = throwing {
                 state = .finished
                 throw ScriptError(e)

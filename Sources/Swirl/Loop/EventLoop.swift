@@ -38,6 +38,35 @@ final class EventLoop {
     private(set) var allTasks: [PyTask] = []
     /// Distinguishes the argument lists of successive `gather` calls (duplicate detection).
     var gatherCounter = 0
+    /// Async generators first iterated while this loop ran and still alive: what
+    /// `shutdown_asyncgens()` closes at the end of `asyncio.run` (CPython's `_asyncgens`).
+    /// Not retained (a Swift weak reference would slow every retain of the generator):
+    /// a generator removes itself when it dies (`PyGenerator.deinit`). One dying on
+    /// another thread cannot, and then the set is no longer trusted.
+    private var asyncGenerators: [ObjectIdentifier: Unmanaged<PyGenerator>] = [:]
+    private let asyncGeneratorsUntrusted = InterruptFlag()  // an atomic flag any thread may set
+
+    func noteAsyncGeneratorStarted(_ g: PyGenerator) {
+        asyncGenerators[ObjectIdentifier(g)] = Unmanaged.passUnretained(g)
+        g.registeredWithLoop = true
+    }
+
+    /// Called by a registered generator's deinitialiser.
+    func forgetAsyncGenerator(_ g: PyGenerator, onLoopThread: Bool) {
+        if onLoopThread {
+            asyncGenerators[ObjectIdentifier(g)] = nil
+        } else {
+            asyncGeneratorsUntrusted.set()
+        }
+    }
+
+    /// The live async generators, forgetting them all (none once the set is untrusted).
+    func takeAsyncGenerators() -> [PyGenerator] {
+        let entries = asyncGenerators
+        asyncGenerators = [:]
+        guard !asyncGeneratorsUntrusted.isSet else { return [] }
+        return entries.values.map { $0.takeUnretainedValue() }.filter { $0.state != .finished }
+    }
 
     func addTask(_ t: PyTask) {
         t.taskIndex = allTasks.count

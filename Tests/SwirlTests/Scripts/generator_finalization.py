@@ -128,3 +128,15 @@ next(last)
 _hidden = read_lines("exit-underscore")
 next(_hidden)
 print("end of script")
+
+# An async generator still alive when asyncio.run ends is closed by its shutdown
+# (shutdown_asyncgens). With several, CPython's order follows a set: one is shown.
+async def keep_ticker():
+    global running_ticker
+    running_ticker = ticker("global at shutdown")
+    await running_ticker.__anext__()
+    print("keep_ticker done")
+
+
+asyncio.run(keep_ticker())
+print("after second run")
