@@ -74,6 +74,10 @@ final class AsyncForStmt: StmtNode {
 
     // Phases: 0 evaluating the iterable; 1 awaiting __anext__; 2 in the body; 3 in else.
     override func exec(_ f: Frame) throws -> Flow {
+        try f.withRuntime { try run(f, $0) }
+    }
+
+    private func run(_ f: Frame, _ rt: Runtime) throws -> Flow {
         var phase = f.resuming ? f.popInt() : 0
         var iterator = Value.none
         var pending: ResumableObject?
@@ -85,26 +89,27 @@ final class AsyncForStmt: StmtNode {
                 f.pushInt(0)
                 return .suspended
             }
-            iterator = try f.rt.asyncIterator(source)
+            iterator = try rt.asyncIterator(source)
             phase = 1
             f.resuming = false
         }
-        // A script async generator is driven directly (see nextFromAsyncGenerator).
-        var generator: PyGenerator?
+        // A script async generator is driven directly (see nextFromAsyncGenerator). The
+        // local `iterator` keeps it alive, so it is used without reference counting.
+        var generator: Unmanaged<PyGenerator>?
         if case .object(let o) = iterator, type(of: o) == PyGenerator.self {
             let g = unsafeDowncast(o, to: PyGenerator.self)
-            if g.code.kind == .asyncGenerator { generator = g }
+            if g.code.kind == .asyncGenerator { generator = Unmanaged.passUnretained(g) }
         }
         loop: while phase != 3 {
             if phase == 1 {
                 let item: Value?
                 do {
                     if !f.resuming, let g = generator {
-                        item = try Self.nextFromAsyncGenerator(g, f, pending: &pending)
+                        item = try g._withUnsafeGuaranteedRef { try Self.nextFromAsyncGenerator($0, f, rt, pending: &pending) }
                     } else if f.resuming {
                         item = try f.continueAwait(awaiting, pending: &pending)
                     } else {
-                        item = try f.startAwait(try f.rt.asyncNext(iterator), pending: &pending)
+                        item = try f.startAwait(try rt.asyncNext(iterator), pending: &pending)
                     }
                 } catch let e as ScriptError where e.exception.isInstance(of: Types.stopAsyncIteration) {
                     phase = 3
@@ -123,7 +128,7 @@ final class AsyncForStmt: StmtNode {
             case .normal, .continueLoop: phase = 1
             case .breakLoop: return .normal
             case .suspended:
-                f.push(iterator)
+                f.push(consume iterator)
                 f.pushInt(2)
                 return .suspended
             default: return r
@@ -138,9 +143,9 @@ final class AsyncForStmt: StmtNode {
     /// `await anext(g)` for a script async generator without allocating the `__anext__`
     /// awaitable: the generator is resumed directly; only when it suspends on an `await`
     /// of its own does the frame keep an awaitable to continue it with.
-    private static func nextFromAsyncGenerator(_ g: PyGenerator, _ f: Frame,
+    private static func nextFromAsyncGenerator(_ g: PyGenerator, _ f: Frame, _ rt: Runtime,
                                                pending: inout ResumableObject?) throws -> Value? {
-        switch try g.resume(f.rt, send: .none, throwing: nil) {
+        switch try g.resume(rt, send: .none, throwing: nil) {
         case .returned:
             throw ScriptError(PyException(Types.stopAsyncIteration, args: []))
         case .yielded(let v):

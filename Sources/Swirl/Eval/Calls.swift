@@ -27,6 +27,10 @@ final class PositionalCallNode: ExprNode {
         super.init(line: line)
     }
     override func eval(_ f: Frame) throws -> Value {
+        try f.withRuntime { try run(f, $0) }
+    }
+
+    private func run(_ f: Frame, _ rt: Runtime) throws -> Value {
         let callee: Value
         if let g = globalRef {
             // The tree owns the node: borrow it without reference counting.
@@ -34,7 +38,6 @@ final class PositionalCallNode: ExprNode {
         } else {
             callee = try function.eval(f)
         }
-        let rt = f.rt
         if case .object(let o) = callee, let fn = o as? PyFunction, fn.fastArgCount == args.count {
             let base = rt.sp
             do {
@@ -118,16 +121,19 @@ final class MethodCallNode: ExprNode {
     }
 
     override func eval(_ f: Frame) throws -> Value {
+        try f.withRuntime { try run(f, $0) }
+    }
+
+    private func run(_ f: Frame, _ rt: Runtime) throws -> Value {
         let receiver = try objectRef.eval(f)
-        let rt = f.rt
         if case .object(let o) = receiver, ObjectIdentifier(type(of: o)) == builtinClass, let n = builtinMethod,
-           let result = try callNativeDirectly(n, receiver, f) {
+           let result = try callNativeDirectly(n, receiver, f, rt) {
             return result
         }
         switch try lookup(receiver, rt) {
         case .unbound(let method):
             if case .object(let mo) = method, let n = mo as? PyNativeFunction,
-               let result = try callNativeDirectly(n, receiver, f) {
+               let result = try callNativeDirectly(n, receiver, f, rt) {
                 return result
             }
             let base = rt.sp
@@ -157,13 +163,13 @@ final class MethodCallNode: ExprNode {
     /// Calls a native method taking the receiver and up to two arguments without building
     /// an argument list; nil when the method has another shape.
     @inline(__always)
-    private func callNativeDirectly(_ n: PyNativeFunction, _ receiver: Value, _ f: Frame) throws -> Value? {
+    private func callNativeDirectly(_ n: PyNativeFunction, _ receiver: Value, _ f: Frame, _ rt: Runtime) throws -> Value? {
         switch (n.impl, argRefs.count) {
-        case (.a1(let fn), 0): return try fn(f.rt, receiver)
-        case (.a2(let fn), 1): return try fn(f.rt, receiver, try argRefs[0].eval(f))
+        case (.a1(let fn), 0): return try fn(rt, receiver)
+        case (.a2(let fn), 1): return try fn(rt, receiver, try argRefs[0].eval(f))
         case (.a3(let fn), 2):
             let a = try argRefs[0].eval(f)
-            return try fn(f.rt, receiver, a, try argRefs[1].eval(f))
+            return try fn(rt, receiver, a, try argRefs[1].eval(f))
         default: return nil
         }
     }

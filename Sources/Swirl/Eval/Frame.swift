@@ -97,6 +97,12 @@ final class Frame {
         return (v, nil)
     }
 
+    /// Runs `body` with the runtime borrowed. `rt` is unowned(unsafe), so each plain use of
+    /// it as an argument or receiver costs a retain and a release; hot nodes borrow it once.
+    @inline(__always) func withRuntime<R>(_ body: (Runtime) throws -> R) rethrows -> R {
+        try Unmanaged.passUnretained(rt)._withUnsafeGuaranteedRef(body)
+    }
+
     init(rt: Runtime, slots: UnsafeMutablePointer<Value?>) {
         self.rt = rt
         self.slots = slots

@@ -397,7 +397,10 @@ final class ForStmtR: StmtNode {
         super.init(line: line)
     }
     override func exec(_ f: Frame) throws -> Flow {
-        let rt = f.rt
+        try f.withRuntime { try run(f, $0) }
+    }
+
+    private func run(_ f: Frame, _ rt: Runtime) throws -> Flow {
         var phase = f.resuming ? f.popInt() : 0
         var iterator: PyIteratorObject?
         if phase == 2 {

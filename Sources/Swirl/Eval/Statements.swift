@@ -86,7 +86,10 @@ final class AugAssignStmt: StmtNode {
         super.init(line: line)
     }
     override func exec(_ f: Frame) throws -> Flow {
-        let rt = f.rt
+        try f.withRuntime { try run(f, $0) }
+    }
+
+    private func run(_ f: Frame, _ rt: Runtime) throws -> Flow {
         if let load = nameLoad, let store = nameStore {
             let old = try load.eval(f)
             let v = try valueRef.eval(f)
@@ -219,7 +222,10 @@ final class WhileStmt: StmtNode {
         super.init(line: line)
     }
     override func exec(_ f: Frame) throws -> Flow {
-        let rt = f.rt
+        try f.withRuntime { try run(f, $0) }
+    }
+
+    private func run(_ f: Frame, _ rt: Runtime) throws -> Flow {
         while true {
             let t = try testRef.eval(f)
             let isTrue: Bool
@@ -252,7 +258,10 @@ final class ForStmt: StmtNode {
         super.init(line: line)
     }
     override func exec(_ f: Frame) throws -> Flow {
-        let rt = f.rt
+        try f.withRuntime { try run(f, $0) }
+    }
+
+    private func run(_ f: Frame, _ rt: Runtime) throws -> Flow {
         let source = try iter.eval(f)
         let localSlot = (target as? LocalTarget)?.slot
         if case .object(let o) = source, let r = o as? PyRange {
