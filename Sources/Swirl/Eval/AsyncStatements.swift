@@ -20,7 +20,7 @@ extension Frame {
     }
 
     private func drive(_ it: ResumableObject, send: Value, thrown: PyException?, pending: inout ResumableObject?) throws -> Value? {
-        switch try it.resume(rt, send: send, throwing: thrown) {
+        switch try withRuntime({ try it.resume($0, send: send, throwing: thrown) }) {
         case .returned(let v):
             pending = nil
             return v

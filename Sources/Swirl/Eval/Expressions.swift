@@ -123,7 +123,7 @@ final class BinaryNode: ExprNode {
             case .bitOr: return .int(x | y)
             default: break
             }
-            return try f.rt.intOp(op, x, y)
+            return try f.withRuntime({ try $0.intOp(op, x, y) })
         }
         // Float arithmetic, including int/float mixes, without the generic dispatch.
         let x: Double, y: Double
@@ -131,7 +131,7 @@ final class BinaryNode: ExprNode {
         case (.float(let p), .float(let q)): (x, y) = (p, q)
         case (.float(let p), .int(let q)): (x, y) = (p, Double(q))
         case (.int(let p), .float(let q)): (x, y) = (Double(p), q)
-        default: return try f.rt.binary(op, a, b)
+        default: return try f.withRuntime({ try $0.binary(op, a, b) })
         }
         switch op {
         case .add: return .float(x + y)
@@ -140,7 +140,7 @@ final class BinaryNode: ExprNode {
         case .div: if y != 0 { return .float(x / y) }
         default: break
         }
-        return try f.rt.binary(op, a, b)
+        return try f.withRuntime({ try $0.binary(op, a, b) })
     }
 }
 
@@ -178,7 +178,7 @@ final class BoolOpNode: ExprNode {
         for (i, e) in operands.enumerated() {
             v = try e.eval(f)
             if i == operands.count - 1 { break }
-            let t = try f.rt.truthy(v)
+            let t = try f.withRuntime({ try $0.truthy(v) })
             if t != isAnd { return v }
         }
         return v
@@ -206,7 +206,7 @@ final class CompareNode: ExprNode {
         if case .int(let x) = a, case .int(let y) = b {
             if let r = intComparison(op, x, y) { return r }
         }
-        return try f.rt.compareValue(op, a, b)
+        return try f.withRuntime({ try $0.compareValue(op, a, b) })
     }
 }
 
@@ -224,8 +224,8 @@ final class CompareChainNode: ExprNode {
         var result = Value.true
         for (op, e) in rest {
             let b = try e.eval(f)
-            result = try f.rt.compareValue(op, a, b)
-            if try !f.rt.truthy(result) { return result }
+            result = try f.withRuntime({ try $0.compareValue(op, a, b) })
+            if try !f.withRuntime({ try $0.truthy(result) }) { return result }
             a = b
         }
         return result
@@ -277,7 +277,7 @@ final class AttributeNode: ExprNode {
     }
     override func eval(_ f: Frame) throws -> Value {
         let v = try objectRef.eval(f)
-        return try f.rt.loadAttribute(v, name, &cache)
+        return try f.withRuntime({ try $0.loadAttribute(v, name, &cache) })
     }
 }
 
@@ -301,7 +301,7 @@ final class SubscriptNode: ExprNode {
                 if j >= 0 && j < t.items.count { return t.items[j] }
             }
         }
-        return try f.rt.getItem(o, i)
+        return try f.withRuntime({ try $0.getItem(o, i) })
     }
 }
 
@@ -493,9 +493,9 @@ final class BinaryIntConstNode: IntConstOperandNode {
             case .rshift: if y >= 0 && y < 64 { return .int(x >> y) }
             default: break
             }
-            return try f.rt.intOp(op, x, y)
+            return try f.withRuntime({ try $0.intOp(op, x, y) })
         }
-        return try f.rt.binary(op, a, .int(constant))
+        return try f.withRuntime({ try $0.binary(op, a, .int(constant)) })
     }
 }
 
@@ -512,6 +512,6 @@ final class CompareIntConstNode: IntConstOperandNode {
             let y = constant
             if let r = intComparison(op, x, y) { return r }
         }
-        return try f.rt.compareValue(op, a, .int(constant))
+        return try f.withRuntime({ try $0.compareValue(op, a, .int(constant)) })
     }
 }

@@ -23,7 +23,7 @@ extension Frame {
     /// Drives `iterator` one step: its return value, or nil after saving it and passing its
     /// yielded value up (the frame suspends).
     func delegate(to iterator: ResumableObject, send: Value, throwing thrown: PyException?) throws -> Value? {
-        switch try iterator.resume(rt, send: send, throwing: thrown) {
+        switch try withRuntime({ try iterator.resume($0, send: send, throwing: thrown) }) {
         case .returned(let r):
             return r
         case .yielded(let y):
@@ -44,7 +44,6 @@ final class AwaitNode: ExprNode {
     override var isResumable: Bool { true }
 
     override func evalR(_ f: Frame) throws -> Value? {
-        let rt = f.rt
         if let (iterator, send, thrown) = f.takeDelegate() {
             return try f.delegate(to: iterator, send: send, throwing: thrown)
         }
@@ -52,7 +51,7 @@ final class AwaitNode: ExprNode {
             f.pushInt(0)
             return nil
         }
-        return try f.delegate(to: try rt.awaitIterator(v), send: .none, throwing: nil)
+        return try f.delegate(to: try f.withRuntime({ try $0.awaitIterator(v) }), send: .none, throwing: nil)
     }
 }
 
@@ -331,7 +330,7 @@ final class IfStmtR: StmtNode {
                 f.pushInt(0)
                 return .suspended
             }
-            if case .bool(let b) = t { phase = b ? 1 : 2 } else { phase = try f.rt.truthy(t) ? 1 : 2 }
+            if case .bool(let b) = t { phase = b ? 1 : 2 } else { phase = try f.withRuntime({ try $0.truthy(t) }) ? 1 : 2 }
         }
         guard let branch = phase == 1 ? bodyRef : orElseRef else { return .normal }
         let r = try branch.exec(f)
@@ -351,7 +350,10 @@ final class WhileStmtR: StmtNode {
         super.init(line: line)
     }
     override func exec(_ f: Frame) throws -> Flow {
-        let rt = f.rt
+        try f.withRuntime { try run(f, $0) }
+    }
+
+    private func run(_ f: Frame, _ rt: Runtime) throws -> Flow {
         var phase = f.resuming ? f.popInt() : 0
         while true {
             if phase == 0 {

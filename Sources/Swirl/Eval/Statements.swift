@@ -201,7 +201,7 @@ final class IfStmt: StmtNode {
     override func exec(_ f: Frame) throws -> Flow {
         let t = try testRef.eval(f)
         let isTrue: Bool
-        if case .bool(let b) = t { isTrue = b } else { isTrue = try f.rt.truthy(t) }
+        if case .bool(let b) = t { isTrue = b } else { isTrue = try f.withRuntime({ try $0.truthy(t) }) }
         if isTrue { return try bodyRef.exec(f) }
         return try orElseRef?.exec(f) ?? .normal
     }
@@ -317,7 +317,7 @@ final class AssertStmt: StmtNode {
         super.init(line: line)
     }
     override func exec(_ f: Frame) throws -> Flow {
-        if try !f.rt.truthy(try test.eval(f)) {
+        if try !f.withRuntime({ try $0.truthy(try test.eval(f)) }) {
             let args = try message.map { [try $0.eval(f)] } ?? []
             throw ScriptError(PyException(Types.assertionError, args: args))
         }

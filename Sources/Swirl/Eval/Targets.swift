@@ -80,7 +80,7 @@ final class AttributeTarget: TargetNode {
     }
     override func assign(_ value: Value, _ f: Frame) throws {
         let o = try object.eval(f)
-        try f.rt.storeAttribute(o, name, value, &cache)
+        try f.withRuntime({ try $0.storeAttribute(o, name, value, &cache) })
     }
     override func delete(_ f: Frame) throws { try f.rt.deleteAttribute(try object.eval(f), name.value) }
 }
@@ -103,7 +103,7 @@ final class SubscriptTarget: TargetNode {
                 return
             }
         }
-        try f.rt.setItem(o, i, value)
+        try f.withRuntime({ try $0.setItem(o, i, value) })
     }
     override func delete(_ f: Frame) throws {
         let o = try object.eval(f)
