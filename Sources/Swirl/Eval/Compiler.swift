@@ -129,7 +129,10 @@ final class Compiler {
 
     func block(_ body: [Stmt], line: Int32) throws -> StmtNode {
         let stmts = try body.map { try statement($0) }
-        if bodySuspends(body) { return ResumableBlock(stmts, line: line) }
+        if bodySuspends(body) {
+            if stmts.count == 1, let only = stmts.first { return ResumableSingle(only, line: line) }
+            return ResumableBlock(stmts, line: line)
+        }
         return Block(stmts, line: line)
     }
 

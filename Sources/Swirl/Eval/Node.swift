@@ -120,3 +120,29 @@ final class ResumableBlock: StmtNode {
         return .normal
     }
 }
+
+/// A one-statement block on a suspension path (a loop body such as `yield x`): what
+/// `ResumableBlock` does minus the statement index, which it never needs to save.
+final class ResumableSingle: StmtNode {
+    let stmt: StmtNode
+    private let ref: Unmanaged<StmtNode>
+    init(_ stmt: StmtNode, line: Int32) {
+        self.stmt = stmt
+        ref = Unmanaged.passUnretained(stmt)
+        super.init(line: line)
+    }
+
+    override func exec(_ f: Frame) throws -> Flow {
+        let r = try ref._withUnsafeGuaranteedRef { s -> Flow in
+            f.currentLine = s.line
+            do {
+                return try s.exec(f)
+            } catch let e as ScriptError {
+                f.rt.recordTraceback(e.exception, f, line: s.line)
+                throw e
+            }
+        }
+        if r != .suspended, f.rt.hasPendingFinalizers { f.rt.runPendingFinalizers() }
+        return r
+    }
+}
