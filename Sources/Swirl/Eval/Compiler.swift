@@ -145,7 +145,10 @@ final class Compiler {
         let r = suspends(s)
         switch s.kind {
         case .expr(let e):
-            return r ? ExprStmtR(try expr(e), line: ln) : ExprStmt(try expr(e), line: ln)
+            guard r else { return ExprStmt(try expr(e), line: ln) }
+            let x = try expr(e)
+            if let y = x as? YieldNode, !(y.operand?.isResumable ?? false) { return YieldStmt(y, line: ln) }
+            return ExprStmtR(x, line: ln)
         case .assign(let targets, let value):
             let ts = try targets.map { try target($0) }
             let v = try expr(value)

@@ -95,6 +95,32 @@ final class YieldNode: ExprNode {
     }
 }
 
+/// `yield value` as a statement, with a value that cannot suspend itself (the common
+/// generator loop body): one node instead of an expression statement around a `YieldNode`,
+/// and nothing to save, since resuming down to it can only mean resuming at the yield.
+final class YieldStmt: StmtNode {
+    let node: YieldNode
+    private let operandRef: Unmanaged<ExprNode>?
+    init(_ node: YieldNode, line: Int32) {
+        self.node = node
+        operandRef = node.operand.map { borrow($0) }
+        super.init(line: line)
+    }
+
+    override func exec(_ f: Frame) throws -> Flow {
+        if f.resuming {
+            f.resuming = false
+            let (v, thrown) = f.takeResumeInput()
+            if let e = thrown { throw ScriptError(e) }
+            if case .object(let o) = v, let g = o as? PyGenerator { f.rt.noteDiscarded(g, f, line: line) }
+            return .normal
+        }
+        f.returnValue = try operandRef?.eval(f) ?? .none
+        f.yieldIsAsyncGenValue = node.isAsyncGenerator
+        return .suspended
+    }
+}
+
 /// `yield from iterable`: delegates to a sub-iterator until it returns.
 final class YieldFromNode: ExprNode {
     let operand: ExprNode
