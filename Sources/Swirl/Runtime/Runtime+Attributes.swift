@@ -255,11 +255,18 @@ struct AttributeCache {
         let classAttribute: Value?
         /// The class has no `__setattr__` override and the name is not a property.
         let plainStore: Bool
+        /// The name is not a property: the instance's own attribute comes first.
+        let instanceFirst: Bool
     }
     var entries: [Entry] = []
     var epoch = -1
     /// The entry used last (valid right after `cachedClassLookup`).
     var plainStore = false
+    /// The class of the entry used last (alive: its entry holds it) and whether an
+    /// instance's own attribute comes first there: `obj.name` on instances of one class
+    /// is then a compare and a dictionary lookup.
+    var lastClass: ObjectIdentifier?
+    var lastInstanceFirst = false
 }
 
 extension Runtime {
@@ -269,6 +276,8 @@ extension Runtime {
         if cache.epoch == classEpoch {
             for e in cache.entries where e.type === t {
                 cache.plainStore = e.plainStore
+                cache.lastClass = ObjectIdentifier(t)
+                cache.lastInstanceFirst = e.instanceFirst
                 return e.classAttribute
             }
         } else {
@@ -277,10 +286,17 @@ extension Runtime {
         }
         let ca = t.lookup(name)
         var plain = !(t.mro.contains { !$0.isBuiltin && $0.dict["__setattr__"] != nil })
-        if let ca, case .object(let co) = ca, co is PyProperty { plain = false }
+        var instanceFirst = true
+        if let ca, case .object(let co) = ca, co is PyProperty {
+            plain = false
+            instanceFirst = false
+        }
         if cache.entries.count >= 4 { cache.entries.removeFirst() }
-        cache.entries.append(AttributeCache.Entry(type: t, classAttribute: ca, plainStore: plain))
+        cache.entries.append(AttributeCache.Entry(type: t, classAttribute: ca, plainStore: plain,
+                                                  instanceFirst: instanceFirst))
         cache.plainStore = plain
+        cache.lastClass = ObjectIdentifier(t)
+        cache.lastInstanceFirst = instanceFirst
         return ca
     }
 
@@ -299,6 +315,12 @@ extension Runtime {
             }
             return try getAttribute(v, name)
         }
+        // The same class as last time, and no property of that name: the instance's own
+        // attribute, if it has one, without walking the cache.
+        if cache.lastInstanceFirst, cache.lastClass == ObjectIdentifier(inst.cls), cache.epoch == classEpoch,
+           let r = inst.dict.get(name: key) {
+            return r
+        }
         let ca = cachedClassLookup(inst.cls, name, &cache)
         if let ca, case .object(let co) = ca, co is PyProperty { return try getAttribute(v, name) }
         if let r = inst.dict.get(name: key) { return r }
@@ -314,6 +336,10 @@ extension Runtime {
     @inline(__always)
     func storeAttribute(_ v: Value, _ key: PyStr, _ value: Value, _ cache: inout AttributeCache) throws {
         if case .object(let o) = v, let inst = o as? PyInstance {
+            if cache.plainStore, cache.lastClass == ObjectIdentifier(inst.cls), cache.epoch == classEpoch {
+                inst.dict.set(name: key, value)
+                return
+            }
             _ = cachedClassLookup(inst.cls, key.value, &cache)
             if cache.plainStore {
                 inst.dict.set(name: key, value)
