@@ -43,11 +43,14 @@ final class EventLoop {
     /// Not retained (a Swift weak reference would slow every retain of the generator):
     /// a generator removes itself when it dies (`PyGenerator.deinit`). One dying on
     /// another thread cannot, and then the set is no longer trusted.
-    private var asyncGenerators: [ObjectIdentifier: Unmanaged<PyGenerator>] = [:]
+    /// Each with its registration number: they are closed in the order they started.
+    private var asyncGenerators: [ObjectIdentifier: (order: Int, generator: Unmanaged<PyGenerator>)] = [:]
+    private var asyncGeneratorCount = 0
     private let asyncGeneratorsUntrusted = InterruptFlag()  // an atomic flag any thread may set
 
     func noteAsyncGeneratorStarted(_ g: PyGenerator) {
-        asyncGenerators[ObjectIdentifier(g)] = Unmanaged.passUnretained(g)
+        asyncGeneratorCount += 1
+        asyncGenerators[ObjectIdentifier(g)] = (asyncGeneratorCount, Unmanaged.passUnretained(g))
         g.registeredWithLoop = true
     }
 
@@ -65,7 +68,8 @@ final class EventLoop {
         let entries = asyncGenerators
         asyncGenerators = [:]
         guard !asyncGeneratorsUntrusted.isSet else { return [] }
-        return entries.values.map { $0.takeUnretainedValue() }.filter { $0.state != .finished }
+        return entries.values.sorted { $0.order < $1.order }
+            .map { $0.generator.takeUnretainedValue() }.filter { $0.state != .finished }
     }
 
     func addTask(_ t: PyTask) {
