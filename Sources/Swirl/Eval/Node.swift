@@ -42,6 +42,20 @@ extension Unmanaged where Instance: TargetNode {
 
 extension Unmanaged where Instance: StmtNode {
     @inline(__always) func exec(_ f: Frame) throws -> Flow { try _withUnsafeGuaranteedRef { try $0.exec(f) } }
+
+    /// Runs a statement of a block on a suspension path: the frame keeps its line (task
+    /// reprs) and an exception gets the statement's traceback entry.
+    @inline(__always) func execTracked(_ f: Frame) throws -> Flow {
+        try _withUnsafeGuaranteedRef { s -> Flow in
+            f.currentLine = s.line
+            do {
+                return try s.exec(f)
+            } catch let e as ScriptError {
+                f.rt.recordTraceback(e.exception, f, line: s.line)
+                throw e
+            }
+        }
+    }
 }
 
 @inline(__always) func borrow<T: AnyObject>(_ node: T) -> Unmanaged<T> { Unmanaged.passUnretained(node) }
@@ -101,15 +115,7 @@ final class ResumableBlock: StmtNode {
     override func exec(_ f: Frame) throws -> Flow {
         var i = f.resuming ? f.popInt() : 0
         while i < refs.count {
-            let r = try refs[i]._withUnsafeGuaranteedRef { s -> Flow in
-                f.currentLine = s.line
-                do {
-                    return try s.exec(f)
-                } catch let e as ScriptError {
-                    f.rt.recordTraceback(e.exception, f, line: s.line)
-                    throw e
-                }
-            }
+            let r = try refs[i].execTracked(f)
             if r != .normal {
                 if r == .suspended { f.pushInt(i) }
                 return r
@@ -133,15 +139,7 @@ final class ResumableSingle: StmtNode {
     }
 
     override func exec(_ f: Frame) throws -> Flow {
-        let r = try ref._withUnsafeGuaranteedRef { s -> Flow in
-            f.currentLine = s.line
-            do {
-                return try s.exec(f)
-            } catch let e as ScriptError {
-                f.rt.recordTraceback(e.exception, f, line: s.line)
-                throw e
-            }
-        }
+        let r = try ref.execTracked(f)
         if r != .suspended, f.rt.hasPendingFinalizers { f.rt.runPendingFinalizers() }
         return r
     }
