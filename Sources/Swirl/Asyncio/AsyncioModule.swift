@@ -160,11 +160,7 @@ extension Runtime {
         let generators = loop.takeAsyncGenerators()
         if generators.isEmpty { return }
         loop.running = true
-        let closers = generators.map { g -> PyTask in
-            let closing = AsyncGenAwaitable(g, send: .none, throwing: PyException(Types.generatorExit, args: []),
-                                            closing: true)
-            return PyTask(loop: loop, coro: closing, coroValue: .object(closing), name: nil)
-        }
+        let closers = generators.map { loop.acloseTask($0) }
         let gathered = try gather(Arguments(closers.map { .object($0) }, keywords: [("return_exceptions", .true)]))
         loop.running = false
         if case .object(let o) = gathered, let g = o as? PyFuture {

@@ -49,6 +49,21 @@ final class AsyncGenAwaitable: ResumableObject {
     }
 }
 
+extension AsyncGenAwaitable {
+    /// `agen.aclose()`: GeneratorExit thrown in at the suspension point.
+    static func aclose(_ g: PyGenerator) -> AsyncGenAwaitable {
+        AsyncGenAwaitable(g, send: .none, throwing: PyException(Types.generatorExit, args: []), closing: true)
+    }
+}
+
+extension EventLoop {
+    /// A task running `g.aclose()`: asyncio's finalizer hook and `shutdown_asyncgens()`.
+    func acloseTask(_ g: PyGenerator) -> PyTask {
+        let closing = AsyncGenAwaitable.aclose(g)
+        return PyTask(loop: self, coro: closing, coroValue: .object(closing), name: nil)
+    }
+}
+
 extension Types {
     nonisolated(unsafe) static let asyncGenAwaitable = builtin("async_generator_asend")
 
@@ -67,7 +82,7 @@ extension Types {
                                              throwing: try rt.makeException(a.positional[1])))
         })
         method(t, "aclose", .a1 { _, v in
-            .object(AsyncGenAwaitable(try gen(v), send: .none, throwing: PyException(Types.generatorExit, args: []), closing: true))
+            .object(AsyncGenAwaitable.aclose(try gen(v)))
         })
     }
 }

@@ -280,12 +280,8 @@ extension Runtime {
         let code = standIn.code
         if code.kind == .asyncGenerator {
             guard loop.running else { return }
-            let closing = AsyncGenAwaitable(standIn, send: .none, throwing: PyException(Types.generatorExit, args: []),
-                                            closing: true)
             let loop = self.loop
-            loop.callSoon(PyHandle(.native { _ in
-                _ = PyTask(loop: loop, coro: closing, coroValue: .object(closing), name: nil)
-            }))
+            loop.callSoon(PyHandle(.native { _ in _ = loop.acloseTask(standIn) }))
             return
         }
         do {
