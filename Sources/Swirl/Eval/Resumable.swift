@@ -20,6 +20,21 @@ extension Frame {
         return (it, send, thrown)
     }
 
+    /// Suspends at a `yield`, handing out `value`.
+    @inline(__always) func suspendAtYield(_ value: Value, isAsyncGenerator: Bool) {
+        returnValue = value
+        yieldIsAsyncGenValue = isAsyncGenerator
+    }
+
+    /// Resumes at a `yield`: what it evaluates to (the value sent in), or the exception
+    /// thrown in, raised there.
+    @inline(__always) func resumeAtYield() throws -> Value {
+        resuming = false
+        let (v, thrown) = takeResumeInput()
+        if let e = thrown { throw ScriptError(e) }
+        return v
+    }
+
     /// Drives `iterator` one step: its return value, or nil after saving it and passing its
     /// yielded value up (the frame suspends).
     func delegate(to iterator: ResumableObject, send: Value, throwing thrown: PyException?) throws -> Value? {
@@ -71,12 +86,7 @@ final class YieldNode: ExprNode {
 
     override func evalR(_ f: Frame) throws -> Value? {
         if f.resuming {
-            if f.popInt() == 1 {
-                f.resuming = false
-                let (v, thrown) = f.takeResumeInput()
-                if let e = thrown { throw ScriptError(e) }
-                return v
-            }
+            if f.popInt() == 1 { return try f.resumeAtYield() }
         }
         let v: Value
         if let operandRef {
@@ -88,8 +98,7 @@ final class YieldNode: ExprNode {
         } else {
             v = .none
         }
-        f.returnValue = v
-        f.yieldIsAsyncGenValue = isAsyncGenerator
+        f.suspendAtYield(v, isAsyncGenerator: isAsyncGenerator)
         f.pushInt(1)
         return nil
     }
@@ -109,14 +118,11 @@ final class YieldStmt: StmtNode {
 
     override func exec(_ f: Frame) throws -> Flow {
         if f.resuming {
-            f.resuming = false
-            let (v, thrown) = f.takeResumeInput()
-            if let e = thrown { throw ScriptError(e) }
+            let v = try f.resumeAtYield()
             if case .object(let o) = v, let g = o as? PyGenerator { f.rt.noteDiscarded(g, f, line: line) }
             return .normal
         }
-        f.returnValue = try operandRef?.eval(f) ?? .none
-        f.yieldIsAsyncGenValue = node.isAsyncGenerator
+        f.suspendAtYield(try operandRef?.eval(f) ?? .none, isAsyncGenerator: node.isAsyncGenerator)
         return .suspended
     }
 }
