@@ -59,7 +59,7 @@ final class PyGenerator: ResumableObject {
         if code.kind == .coroutine && state == .created && !awaitedOrStarted {
             rt.warnNeverAwaited(self, location: nil)
         } else if state == .suspended && !finalized && rt.isOnScriptThread {
-            rt.queueFinalizer(code: code, frame: frame, function: function, address: rt.address(self))
+            rt.queueFinalizer(code: code, frame: frame, function: function, identity: ObjectIdentifier(self))
         }
     }
 
@@ -228,8 +228,8 @@ final class IteratorDriver: ResumableObject {
 /// A dropped suspended generator awaiting finalization (see `Runtime.queueFinalizer`).
 struct PendingFinalizer {
     let standIn: PyGenerator
-    /// The dropped object's address, for the "Exception ignored in" report.
-    let address: String
+    /// The dropped object, for the address in an "Exception ignored in" report.
+    let identity: ObjectIdentifier
 }
 
 extension Runtime {
@@ -242,12 +242,12 @@ extension Runtime {
     /// stand-in runs at the next safe point (after the current statement or call) rather
     /// than inside the release: the release may happen in the middle of a container
     /// update the finalizer's script code could touch.
-    func queueFinalizer(code: CodeObject, frame: Frame, function: PyFunction, address: String) {
+    func queueFinalizer(code: CodeObject, frame: Frame, function: PyFunction, identity: ObjectIdentifier) {
         let standIn = PyGenerator(code: code, frame: frame, function: function, rt: self)
         standIn.state = .suspended
         standIn.awaitedOrStarted = true
         standIn.finalized = true
-        pendingFinalizers.append(PendingFinalizer(standIn: standIn, address: address))
+        pendingFinalizers.append(PendingFinalizer(standIn: standIn, identity: identity))
         hasPendingFinalizers = true
     }
 
@@ -270,13 +270,13 @@ extension Runtime {
             let batch = pendingFinalizers
             pendingFinalizers = []
             for pending in batch {
-                finalize(pending.standIn, address: pending.address)
+                finalize(pending.standIn, identity: pending.identity)
                 if !pendingFinalizers.isEmpty && nesting < 100 { drainFinalizers(nesting: nesting + 1) }
             }
         }
     }
 
-    private func finalize(_ standIn: PyGenerator, address: String) {
+    private func finalize(_ standIn: PyGenerator, identity: ObjectIdentifier) {
         let code = standIn.code
         if code.kind == .asyncGenerator {
             guard loop.running else { return }
@@ -287,7 +287,7 @@ extension Runtime {
         do {
             try standIn.close(self)
         } catch let e as ScriptError {
-            output.stderr("Exception ignored in: <\(standIn.kindName) object \(code.qualname) at \(address)>\n"
+            output.stderr("Exception ignored in: <\(standIn.kindName) object \(code.qualname) at \(address(identity))>\n"
                           + formatException(e.exception, chained: false))
         } catch {}
     }

@@ -157,8 +157,11 @@ extension Runtime {
         return s
     }
 
-    func address(_ o: PyObject) -> String {
-        "0x" + String(UInt(bitPattern: ObjectIdentifier(o)), radix: 16).leftPadded(to: 12)
+    func address(_ o: PyObject) -> String { address(ObjectIdentifier(o)) }
+
+    /// The address of an object known by its identity (one that may be gone by now).
+    func address(_ id: ObjectIdentifier) -> String {
+        "0x" + String(UInt(bitPattern: id), radix: 16).leftPadded(to: 12)
     }
 
     // MARK: truth
