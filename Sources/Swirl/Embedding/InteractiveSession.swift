@@ -128,7 +128,7 @@ public final class InteractiveSession {
     /// Runs module code that awaits as a coroutine task and drives the loop until it ends.
     private func runAsTask(_ code: CodeObject) throws {
         let coroutineCode = CodeObject(name: "<module>", qualname: "<module>", source: code.source, firstLine: 1,
-                                       kind: .coroutine, params: ParameterSpec(), slotCount: 0, cellSlots: [],
+                                       kind: .coroutine, params: ParameterSpec(), slotCount: code.slotCount, cellSlots: [],
                                        freeStart: 0, freeCount: 0, body: code.body)
         // Called like an `async def` without parameters: the call makes the coroutine.
         let function = PyFunction(code: coroutineCode, globals: globals, defaults: [], kwDefaults: [:], closure: [])

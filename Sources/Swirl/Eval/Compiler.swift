@@ -16,6 +16,11 @@ final class Compiler {
     private var qualPrefix = ""
     /// Extra slot holding a comprehension's accumulator.
     private var accumulatorSlot = -1
+    /// Hidden frame slots after the scope's own, for the parts a statement must keep
+    /// across a suspension (see `spill`): the first, how many are in use, the most used.
+    private var tempBase = 0
+    private var tempsInUse = 0
+    private var tempsHigh = 0
     private var strings: [String: Value] = [:]
 
     init(rt: Runtime, source: SourceFile, resolved: ResolvedModule, globals: Globals) {
@@ -27,9 +32,13 @@ final class Compiler {
     }
 
     func compileModule(name: String = "<module>") throws -> CodeObject {
+        tempBase = 0
+        tempsInUse = 0
+        tempsHigh = 0
         let body = try block(resolved.module.body, line: 1)
+        // Module code has no slots of its own; top-level `await` (REPL) may use temporaries.
         return CodeObject(name: name, qualname: name, source: source, firstLine: 1, kind: .function,
-                          params: ParameterSpec(), slotCount: 0, cellSlots: [], freeStart: 0, freeCount: 0, body: body)
+                          params: ParameterSpec(), slotCount: tempsHigh, cellSlots: [], freeStart: 0, freeCount: 0, body: body)
     }
 
     private func line(_ r: SourceRange) -> Int32 { r.start.line }
@@ -150,6 +159,12 @@ final class Compiler {
             if let y = x as? YieldNode, !(y.operand?.isResumable ?? false) { return YieldStmt(y, line: ln) }
             return ExprStmtR(x, line: ln)
         case .assign(let targets, let value):
+            if targets.contains(where: { suspends($0) }) {
+                return try spilling(ln) { stmts in
+                    let v = try spill(value, into: &stmts)
+                    for t in targets { try assignSpilled(t, v, into: &stmts) }
+                }
+            }
             let ts = try targets.map { try target($0) }
             let v = try expr(value)
             if r { return AssignStmtR(ts, v, line: ln) }
@@ -163,6 +178,17 @@ final class Compiler {
             let tt = try target(t)
             let v = try expr(value)
             return r ? AssignStmtR([tt], v, line: ln) : AssignStmt([tt], v, line: ln)
+        case .augAssign(let t, let op, let value) where suspends(t):
+            return try spilling(ln) { stmts in
+                let kind: AugAssignStmt.Kind
+                switch t.kind {
+                case .attribute(let o, let name): kind = .attribute(try spill(o, into: &stmts), AttributeSite(rt.intern(name)))
+                case .subscript(let o, let i): kind = .subscript(try spill(o, into: &stmts), try spill(i, into: &stmts))
+                default: throw syntaxError("'\(describe(t))' is an illegal expression for augmented assignment", t.range)
+                }
+                let v = try expr(value)
+                stmts.append(suspends(value) ? AugAssignStmtR(kind, op, v, line: ln) : AugAssignStmt(kind, op, v, line: ln))
+            }
         case .augAssign(let t, let op, let value):
             let kind: AugAssignStmt.Kind
             switch t.kind {
@@ -183,6 +209,7 @@ final class Compiler {
             if let value, r { return ReturnStmtR(try expr(value), line: ln) }
             return ReturnStmt(try value.map { try expr($0) }, line: ln)
         case .delete(let targets):
+            if r { return try spilling(ln) { stmts in for t in targets { try deleteSpilled(t, into: &stmts) } } }
             return DeleteStmt(try targets.map { try target($0) }, line: ln)
         case .raise(let e, let c):
             if r {
@@ -200,6 +227,20 @@ final class Compiler {
             }
             return RaiseStmt(try e.map { try expr($0) }, try c.map { try expr($0) }, line: ln)
         case .assert(let t, let m):
+            if r {
+                return try spilling(ln) { stmts in
+                    let test = try spill(t, into: &stmts)
+                    guard let m, suspends(m) else {
+                        stmts.append(AssertStmt(test, try m.map { try expr($0) }, line: ln))
+                        return
+                    }
+                    // The message is evaluated only when the test fails.
+                    var failing: [StmtNode] = []
+                    let message = try spill(m, into: &failing)
+                    failing.append(AssertStmt(ConstNode(.false, line: ln), message, line: ln))
+                    stmts.append(IfStmtR(test, PassStmt(line: ln), ResumableBlock(failing, line: ln), line: ln))
+                }
+            }
             return AssertStmt(try expr(t), try m.map { try expr($0) }, line: ln)
         case .if(let t, let b, let o):
             let body = try block(b, line: ln)
@@ -230,11 +271,26 @@ final class Compiler {
             if r { return TryStmtR(body: body, handlers: handlers, orElse: orElse, finally: finally, line: ln) }
             return TryStmt(body: body, handlers: handlers, orElse: orElse, finally: finally, line: ln)
         case .functionDef(let def):
-            let fn = try functionDefinition(def, range: s.range)
-            return BindStmt(try decorate(fn, def.decorators), try nameTarget(def.name, s.range), line: ln)
+            if r {
+                // Decorators, then default values, evaluated (and awaited) before the def.
+                return try spilling(ln) { stmts in
+                    let decorators = try def.decorators.map { try spill($0, into: &stmts) }
+                    let fn = try functionDefinition(def, range: s.range) { try spill($0, into: &stmts) }
+                    stmts.append(BindStmt(decorate(fn, decorators), try nameTarget(def.name, s.range), line: ln))
+                }
+            }
+            let fn = try functionDefinition(def, range: s.range, defaultValue: expr)
+            return BindStmt(decorate(fn, try def.decorators.map { try expr($0) }), try nameTarget(def.name, s.range), line: ln)
         case .classDef(let def):
-            let cls = try classDefinition(def, range: s.range)
-            return BindStmt(try decorate(cls, def.decorators), try nameTarget(def.name, s.range), line: ln)
+            if r {
+                return try spilling(ln) { stmts in
+                    let decorators = try def.decorators.map { try spill($0, into: &stmts) }
+                    let cls = try classDefinition(def, range: s.range) { try spill($0, into: &stmts) }
+                    stmts.append(BindStmt(decorate(cls, decorators), try nameTarget(def.name, s.range), line: ln))
+                }
+            }
+            let cls = try classDefinition(def, range: s.range, baseValue: expr)
+            return BindStmt(decorate(cls, try def.decorators.map { try expr($0) }), try nameTarget(def.name, s.range), line: ln)
         case .import(let aliases):
             var stmts: [StmtNode] = []
             for a in aliases {
@@ -260,6 +316,96 @@ final class Compiler {
         }
     }
 
+    // MARK: spilling
+
+    // A statement whose target, test or definition awaits somewhere other than where the
+    // resumable nodes can keep state (`d[await k()] = v`, `assert await ok()`,
+    // `def f(a=await g())`) is lowered to a resumable sequence: each part is evaluated in
+    // CPython's order into a hidden frame slot (a suspension then happens between two
+    // statements), and the statement itself runs on those slots.
+
+    /// The statements `build` makes, run as one resumable block; the temporaries are
+    /// released at the end.
+    private func spilling(_ ln: Int32, _ build: (inout [StmtNode]) throws -> Void) throws -> StmtNode {
+        let mark = tempsInUse
+        defer { tempsInUse = mark }
+        var stmts: [StmtNode] = []
+        try build(&stmts)
+        stmts.append(ClearSlotsStmt(tempBase + mark ..< tempBase + tempsInUse, line: ln))
+        return ResumableBlock(stmts, line: ln)
+    }
+
+    /// Appends `temp = e` and returns a load of the temporary.
+    private func spill(_ e: Expr, into stmts: inout [StmtNode]) throws -> ExprNode {
+        let ln = line(e.range)
+        let value = try expr(e)
+        let slot = tempBase + tempsInUse
+        tempsInUse += 1
+        tempsHigh = max(tempsHigh, tempsInUse)
+        stmts.append(value.isResumable ? AssignStmtR([LocalTarget(slot: slot, name: ".spill", line: ln)], value, line: ln)
+                                       : LocalAssignStmt(slot: slot, value, line: ln))
+        return LocalLoad(slot: slot, name: ".spill", line: ln)
+    }
+
+    /// Appends the statements that assign `value` (a load) to target `t`: its object and
+    /// index are evaluated just before the store, an unpacking target assigns its items
+    /// left to right, as CPython does.
+    private func assignSpilled(_ t: Expr, _ value: ExprNode, into stmts: inout [StmtNode]) throws {
+        let ln = line(t.range)
+        switch t.kind {
+        case .attribute(let o, let name) where suspends(t):
+            let object = try spill(o, into: &stmts)
+            stmts.append(AssignStmt([AttributeTarget(object: object, name: rt.intern(name), line: ln)], value, line: ln))
+        case .subscript(let o, let i) where suspends(t):
+            let object = try spill(o, into: &stmts)
+            let index = try spill(i, into: &stmts)
+            stmts.append(AssignStmt([SubscriptTarget(object: object, index: index, line: ln)], value, line: ln))
+        case .tuple(let elts), .list(let elts):
+            if !suspends(t) {
+                stmts.append(AssignStmt([try target(t)], value, line: ln))
+                return
+            }
+            var star: Int?
+            var items: [(Expr, ExprNode)] = []
+            var slots: [TargetNode] = []
+            for (k, e) in elts.enumerated() {
+                var element = e
+                if case .starred(let inner) = e.kind {
+                    if star != nil { throw syntaxError("multiple starred expressions in assignment", e.range) }
+                    star = k
+                    element = inner
+                }
+                let slot = tempBase + tempsInUse
+                tempsInUse += 1
+                tempsHigh = max(tempsHigh, tempsInUse)
+                slots.append(LocalTarget(slot: slot, name: ".spill", line: ln))
+                items.append((element, LocalLoad(slot: slot, name: ".spill", line: ln)))
+            }
+            stmts.append(AssignStmt([UnpackTarget(targets: slots, starIndex: star, line: ln)], value, line: ln))
+            for (element, load) in items { try assignSpilled(element, load, into: &stmts) }
+        default:
+            stmts.append(AssignStmt([try target(t)], value, line: ln))
+        }
+    }
+
+    /// Appends the statements of `del t` for a target that awaits.
+    private func deleteSpilled(_ t: Expr, into stmts: inout [StmtNode]) throws {
+        let ln = line(t.range)
+        switch t.kind {
+        case .attribute(let o, let name) where suspends(t):
+            let object = try spill(o, into: &stmts)
+            stmts.append(DeleteStmt([AttributeTarget(object: object, name: rt.intern(name), line: ln)], line: ln))
+        case .subscript(let o, let i) where suspends(t):
+            let object = try spill(o, into: &stmts)
+            let index = try spill(i, into: &stmts)
+            stmts.append(DeleteStmt([SubscriptTarget(object: object, index: index, line: ln)], line: ln))
+        case .tuple(let elts), .list(let elts):
+            for e in elts { try deleteSpilled(e, into: &stmts) }
+        default:
+            stmts.append(DeleteStmt([try target(t)], line: ln))
+        }
+    }
+
     private func withStatement(_ items: [WithItem], _ body: [Stmt], isAsync: Bool, resumable: Bool, line ln: Int32) throws -> StmtNode {
         guard let first = items.first else { return try block(body, line: ln) }
         let inner: StmtNode
@@ -275,14 +421,16 @@ final class Compiler {
         return WithStmt(context: ctx, target: tgt, body: inner, line: ln)
     }
 
-    private func decorate(_ value: ExprNode, _ decorators: [Expr]) throws -> ExprNode {
+    private func decorate(_ value: ExprNode, _ decorators: [ExprNode]) -> ExprNode {
         if decorators.isEmpty { return value }
-        return DecoratedNode(decorators: try decorators.map { try expr($0) }, value: value, line: value.line)
+        return DecoratedNode(decorators: decorators, value: value, line: value.line)
     }
 
     // MARK: functions and classes
 
-    private func functionDefinition(_ def: FunctionDef, range: SourceRange) throws -> ExprNode {
+    /// `defaultValue` compiles each default value (`spill` when the def awaits in one).
+    private func functionDefinition(_ def: FunctionDef, range: SourceRange,
+                                    defaultValue: (Expr) throws -> ExprNode) throws -> ExprNode {
         guard let inner = resolved.scope(def.scopeID) else { throw syntaxError("internal: missing scope", range) }
         let kind: CodeKind
         switch (def.isAsync, inner.isGenerator) {
@@ -302,21 +450,24 @@ final class Compiler {
             try c.block(body, line: range.start.line)
         }
         code.docstring = doc
-        return try makeFunction(code, inner, def.parameters, line: line(range))
+        return try makeFunction(code, inner, def.parameters, line: line(range), defaultValue: defaultValue)
     }
 
     private func compileFunctionBody(_ inner: Scope, name: String, params: Parameters, kind: CodeKind,
                                      range: SourceRange, extraSlots: Int = 0,
                                      body: (Compiler) throws -> StmtNode) throws -> CodeObject {
         let savedScope = scope, savedPrefix = qualPrefix, savedAcc = accumulatorSlot
+        let savedTemps = (tempBase, tempsInUse, tempsHigh)
         let qualname = qualPrefix + name
         scope = inner
         qualPrefix = qualname + ".<locals>."
         accumulatorSlot = extraSlots > 0 ? inner.slotCount : -1
+        (tempBase, tempsInUse, tempsHigh) = (inner.slotCount + extraSlots, 0, 0)
         defer {
             scope = savedScope
             qualPrefix = savedPrefix
             accumulatorSlot = savedAcc
+            (tempBase, tempsInUse, tempsHigh) = savedTemps
         }
         var spec = ParameterSpec()
         spec.names = (params.positionalOnly + params.regular).map { $0.name }
@@ -335,7 +486,7 @@ final class Compiler {
         let compiledBody = try body(self)
         let cellSlots = inner.localNames.enumerated().filter { inner.cellNames.contains($0.element) }.map { $0.offset }
         return CodeObject(name: name, qualname: qualname, source: source, firstLine: Int(range.start.line), kind: kind,
-                          params: spec, slotCount: inner.slotCount + extraSlots, cellSlots: cellSlots,
+                          params: spec, slotCount: inner.slotCount + extraSlots + tempsHigh, cellSlots: cellSlots,
                           freeStart: inner.localNames.count, freeCount: inner.freeNames.count, body: compiledBody)
     }
 
@@ -344,14 +495,17 @@ final class Compiler {
         inner.freeNames.map { scope.slot(of: $0) ?? -1 }
     }
 
-    private func makeFunction(_ code: CodeObject, _ inner: Scope, _ params: Parameters, line ln: Int32) throws -> ExprNode {
-        let defaults = try (params.positionalOnly + params.regular).compactMap { p in try p.defaultValue.map { try expr($0) } }
-        let kwDefaults = try params.keywordOnly.compactMap { p in try p.defaultValue.map { (p.name, try expr($0)) } }
+    private func makeFunction(_ code: CodeObject, _ inner: Scope, _ params: Parameters, line ln: Int32,
+                              defaultValue: (Expr) throws -> ExprNode) throws -> ExprNode {
+        let defaults = try (params.positionalOnly + params.regular).compactMap { p in try p.defaultValue.map(defaultValue) }
+        let kwDefaults = try params.keywordOnly.compactMap { p in try p.defaultValue.map { (p.name, try defaultValue($0)) } }
         return MakeFunctionNode(code: code, globals: globals, defaults: defaults, kwDefaults: kwDefaults,
                                 closureSlots: closureSlots(for: inner), line: ln)
     }
 
-    private func classDefinition(_ def: ClassDef, range: SourceRange) throws -> ExprNode {
+    /// `baseValue` compiles the base class expression (`spill` when it awaits).
+    private func classDefinition(_ def: ClassDef, range: SourceRange,
+                                 baseValue: (Expr) throws -> ExprNode) throws -> ExprNode {
         guard let inner = resolved.scope(def.scopeID) else { throw syntaxError("internal: missing scope", range) }
         if def.bases.count > 1 { throw syntaxError("multiple inheritance is not supported", range) }
         if let k = def.keywords.first {
@@ -375,7 +529,7 @@ final class Compiler {
                               kind: .function, params: ParameterSpec(), slotCount: inner.slotCount, cellSlots: cellSlots,
                               freeStart: inner.localNames.count, freeCount: inner.freeNames.count, body: body)
         code.docstring = doc
-        return ClassNode(code: code, name: def.name, qualname: qualname, base: try def.bases.first.map { try expr($0) },
+        return ClassNode(code: code, name: def.name, qualname: qualname, base: try def.bases.first.map(baseValue),
                          globals: globals, closureSlots: closureSlots(for: inner),
                          classCellSlot: inner.slot(of: "__class__"), line: line(range))
     }
@@ -490,7 +644,7 @@ final class Compiler {
                 if inner.isGenerator { return Block([ExprStmtR(b, line: ln)], line: ln) }
                 return Block([ReturnStmt(b, line: ln)], line: ln)
             }
-            return try makeFunction(code, inner, l.parameters, line: ln)
+            return try makeFunction(code, inner, l.parameters, line: ln, defaultValue: expr)
         case .namedExpr(let name, let value):
             return NamedExprNode(target: try nameTarget(name, e.range), value: try expr(value), line: ln)
         case .call(let fn, let args):
@@ -609,8 +763,12 @@ final class Compiler {
                                            kind: codeKind, range: range, extraSlots: kind == .generator ? 0 : 1) { c in
             try c.comprehensionBody(kind, element: element, value: value, generators: generators, line: ln)
         }
-        return ComprehensionNode(code: code, globals: globals, outerIter: outerIter, asyncIter: first.isAsync,
-                                 closureSlots: closureSlots(for: inner), line: ln)
+        let node = ComprehensionNode(code: code, globals: globals, outerIter: outerIter, asyncIter: first.isAsync,
+                                     closureSlots: closureSlots(for: inner), line: ln)
+        // The outermost iterable is evaluated in the enclosing scope, so an `await` in it
+        // suspends the enclosing code before the comprehension starts.
+        guard suspends(first.iter) else { return node }
+        return SequenceR([outerIter], line: ln) { v, f in try node.build(from: v[0], f) }
     }
 
     /// Builds `acc = []; for ... in .0: [if ...:] acc.append(element); return acc` (or the
@@ -624,7 +782,9 @@ final class Compiler {
             innermost = ComprehensionAppend(kind: kind, slot: accumulatorSlot, element: try expr(element),
                                             value: try value.map { try expr($0) }, line: ln)
         }
-        let resumable = kind == .generator || suspends(element) || (value.map(suspends) ?? false)
+        // Anything that suspends (the element, a condition, an inner iterable, an `async for`)
+        // makes every enclosing loop resumable.
+        let resumable = kind == .generator || comprehensionAwaits(generators, [element] + (value.map { [$0] } ?? []))
         for (i, g) in generators.enumerated().reversed() {
             for cond in g.ifs.reversed() {
                 let c = try expr(cond)
@@ -648,7 +808,7 @@ final class Compiler {
         let ret = ReturnStmt(LocalLoad(slot: accumulatorSlot, name: ".acc", line: ln), line: ln)
         _ = initAcc
         let stmts: [StmtNode] = [make, innermost, ret]
-        if resumable || generators.contains(where: { $0.isAsync }) { return ResumableBlock(stmts, line: ln) }
+        if resumable { return ResumableBlock(stmts, line: ln) }
         return Block(stmts, line: ln)
     }
 
@@ -797,8 +957,11 @@ final class Compiler {
         case .dictComp(let c):
             let node = try comprehension(.dict, element: c.key, value: c.value, generators: c.generators, id: c.scopeID, name: "<dictcomp>", range: e.range)
             return comprehensionAwaits(c.generators, [c.key, c.value]) ? AwaitNode(node, line: ln) : node
+        case .generator(let c):
+            // Only its outermost iterable suspends here (see `comprehension`).
+            return try comprehension(.generator, element: c.element, value: nil, generators: c.generators, id: c.scopeID, name: "<genexpr>", range: e.range)
         default:
-            // Lambdas and generator expressions whose outer iterable awaits.
+            // Lambdas whose default values await.
             return SequenceR([], line: ln) { _, _ in throw notImplemented("await in this position is not supported") }
         }
     }

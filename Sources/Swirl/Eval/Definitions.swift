@@ -191,8 +191,15 @@ final class ComprehensionNode: ExprNode {
         super.init(line: line)
     }
     override func eval(_ f: Frame) throws -> Value {
+        try build(from: try outerIter.eval(f), f)
+    }
+
+    /// Runs (or, for a generator expression or an awaiting comprehension, creates) the
+    /// comprehension over `source`, the already evaluated outermost iterable. The compiler
+    /// evaluates a suspending outermost iterable first (`[x for x in await f()]`) and
+    /// calls this with its value.
+    func build(from source: Value, _ f: Frame) throws -> Value {
         let rt = f.rt
-        let source = try outerIter.eval(f)
         let iterator: Value = asyncIter ? try rt.asyncIterator(source) : .object(try rt.iterate(source))
         let fn = PyFunction(code: code, globals: globals, defaults: [], kwDefaults: [:], closure: captureCells(closureSlots, f))
         let base = try rt.reserve(code.slotCount)

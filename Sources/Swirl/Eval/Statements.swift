@@ -308,6 +308,19 @@ final class DeleteStmt: StmtNode {
     }
 }
 
+/// Releases the hidden slots a spilled statement used (see `Compiler.spilling`).
+final class ClearSlotsStmt: StmtNode {
+    let slots: Range<Int>
+    init(_ slots: Range<Int>, line: Int32) {
+        self.slots = slots
+        super.init(line: line)
+    }
+    override func exec(_ f: Frame) throws -> Flow {
+        for i in slots { f.slots[i] = nil }
+        return .normal
+    }
+}
+
 final class AssertStmt: StmtNode {
     let test: ExprNode
     let message: ExprNode?

@@ -98,7 +98,7 @@ extension Runtime {
     }
 
     func runModuleCode(_ code: CodeObject) throws {
-        let frame = Frame(rt: self, ownedSlots: 0)
+        let frame = Frame(rt: self, ownedSlots: code.slotCount)
         frame.code = code
         try enterNested()
         frame.activation = activationCounter
