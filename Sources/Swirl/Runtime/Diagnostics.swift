@@ -1,5 +1,5 @@
-// Everything the runtime prints to stderr on its own: tracebacks (CPython 3.11's shape,
-// with chained exceptions), RuntimeWarnings for coroutines never awaited, "Task exception
+// Everything the runtime prints to stderr on its own: uncaught exceptions (formatted by
+// TracebackFormat.swift), RuntimeWarnings for coroutines never awaited, "Task exception
 // was never retrieved" and exceptions in loop callbacks.
 import CSwirlSupport
 
@@ -22,44 +22,6 @@ final class DeathReports {
 }
 
 extension Runtime {
-    /// The full traceback text for an exception, with its causes/contexts first (unless
-    /// `chained` is false: CPython's "Exception ignored in" reports show the exception alone).
-    func formatException(_ e: PyException, chained: Bool = true) -> String {
-        var seen = Set<ObjectIdentifier>()
-        if !chained {
-            if let c = e.cause { seen.insert(ObjectIdentifier(c)) }
-            if let c = e.context { seen.insert(ObjectIdentifier(c)) }
-        }
-        return formatChain(e, &seen)
-    }
-
-    private func formatChain(_ e: PyException, _ seen: inout Set<ObjectIdentifier>) -> String {
-        seen.insert(ObjectIdentifier(e))
-        var out = ""
-        if let c = e.cause, !seen.contains(ObjectIdentifier(c)) {
-            out += formatChain(c, &seen)
-            out += "\nThe above exception was the direct cause of the following exception:\n\n"
-        } else if !e.suppressContext, let c = e.context, !seen.contains(ObjectIdentifier(c)) {
-            out += formatChain(c, &seen)
-            out += "\nDuring handling of the above exception, another exception occurred:\n\n"
-        }
-        if !e.traceback.isEmpty {
-            out += "Traceback (most recent call last):\n"
-            for entry in e.traceback.reversed() {
-                out += "  File \"\(entry.source.filename)\", line \(entry.line), in \(entry.function)\n"
-                if let text = entry.source.line(entry.line) {
-                    let trimmed = text.drop { $0 == " " || $0 == "\t" }
-                    if !trimmed.isEmpty { out += "    \(trimmed)\n" }
-                }
-            }
-        }
-        out += exceptionLine(e) + "\n"
-        if case .object(let lo)? = e.attrs["__notes__"], let l = lo as? PyList {
-            for n in l.items { out += ((try? str(n)) ?? "") + "\n" }
-        }
-        return out
-    }
-
     /// `ValueError: message` (or just the class name for an empty message).
     func exceptionLine(_ e: PyException) -> String {
         let name = e.cls.displayName
