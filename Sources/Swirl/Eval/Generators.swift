@@ -57,7 +57,12 @@ final class PyGenerator: ResumableObject {
         guard let rt = reports.runtime else { return }
         if registeredWithLoop { rt.loop.forgetAsyncGenerator(self, onLoopThread: rt.isOnScriptThread) }
         if code.kind == .coroutine && state == .created && !awaitedOrStarted {
-            rt.warnNeverAwaited(self, location: nil)
+            // Reported at the next statement boundary, which knows the script line.
+            if rt.isOnScriptThread && !rt.finalizingAtExit {
+                rt.queueNeverAwaitedWarning(qualname)
+            } else {
+                rt.warnNeverAwaited(qualname, location: nil)
+            }
         } else if state == .suspended && !finalized && rt.isOnScriptThread {
             rt.queueFinalizer(code: code, frame: frame, function: function, identity: ObjectIdentifier(self))
         }
@@ -251,14 +256,29 @@ extension Runtime {
         hasPendingFinalizers = true
     }
 
-    /// Runs the queued finalizers, oldest first (those queued meanwhile included).
+    /// Runs the queued finalizers, oldest first (those queued meanwhile included), then
+    /// reports the coroutines dropped unawaited meanwhile: at `line` of frame `f` (the
+    /// statement that just ended) or, without a frame, at CPython's "sys:1". With
+    /// `keepingWarnings` (a function returning) the reports wait for the caller's
+    /// statement, which is where CPython places them.
     @inline(never)
-    func runPendingFinalizers() {
+    func runPendingFinalizers(at f: Frame? = nil, line: Int32 = 0, keepingWarnings: Bool = false) {
         guard !runningFinalizers else { return }
         runningFinalizers = true
         defer { runningFinalizers = false }
         drainFinalizers(nesting: 0)
-        hasPendingFinalizers = false
+        if !keepingWarnings && !pendingNeverAwaited.isEmpty {
+            let names = pendingNeverAwaited
+            pendingNeverAwaited = []
+            let location = f?.code.map { ($0.source, Int(line)) }
+            for name in names { warnNeverAwaited(name, location: location) }
+        }
+        hasPendingFinalizers = !pendingNeverAwaited.isEmpty
+    }
+
+    func queueNeverAwaitedWarning(_ qualname: String) {
+        pendingNeverAwaited.append(qualname)
+        hasPendingFinalizers = true
     }
 
     /// Runs the queue in order; what a finalizer drops is finalized right after it, before

@@ -93,7 +93,7 @@ final class Block: StmtNode {
                     throw e
                 }
             }
-            if f.rt.hasPendingFinalizers { f.rt.runPendingFinalizers() }
+            if f.rt.hasPendingFinalizers { f.rt.runPendingFinalizers(at: f, line: refs[i]._withUnsafeGuaranteedRef { $0.line }) }
             if r != .normal { return r }
             i += 1
         }
@@ -120,7 +120,7 @@ final class ResumableBlock: StmtNode {
                 if r == .suspended { f.pushInt(i) }
                 return r
             }
-            if f.rt.hasPendingFinalizers { f.rt.runPendingFinalizers() }
+            if f.rt.hasPendingFinalizers { f.rt.runPendingFinalizers(at: f, line: refs[i]._withUnsafeGuaranteedRef { $0.line }) }
             i += 1
         }
         return .normal
@@ -140,7 +140,7 @@ final class ResumableSingle: StmtNode {
 
     override func exec(_ f: Frame) throws -> Flow {
         let r = try ref.execTracked(f)
-        if r != .suspended, f.rt.hasPendingFinalizers { f.rt.runPendingFinalizers() }
+        if r != .suspended, f.rt.hasPendingFinalizers { f.rt.runPendingFinalizers(at: f, line: stmt.line) }
         return r
     }
 }

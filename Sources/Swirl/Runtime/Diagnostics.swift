@@ -60,16 +60,16 @@ extension Runtime {
         guard g.code.kind == .coroutine, g.state == .created, !g.awaitedOrStarted else { return }
         g.awaitedOrStarted = true
         let file = f.code?.source
-        warnNeverAwaited(g, location: file.map { ($0, Int(line)) })
+        warnNeverAwaited(g.qualname, location: file.map { ($0, Int(line)) })
     }
 
-    func warnNeverAwaited(_ g: PyGenerator, location: (SourceFile, Int)?) {
+    func warnNeverAwaited(_ qualname: String, location: (SourceFile, Int)?) {
         var text: String
         if let (file, line) = location {
-            text = "\(file.filename):\(line): RuntimeWarning: coroutine '\(g.qualname)' was never awaited\n"
+            text = "\(file.filename):\(line): RuntimeWarning: coroutine '\(qualname)' was never awaited\n"
             if let src = file.line(line) { text += "  \(src.drop { $0 == " " })\n" }
         } else {
-            text = "sys:1: RuntimeWarning: coroutine '\(g.qualname)' was never awaited\n"
+            text = "sys:1: RuntimeWarning: coroutine '\(qualname)' was never awaited\n"
         }
         // During interpreter shutdown CPython can no longer offer the tracemalloc hint.
         if !finalizingAtExit {

@@ -48,7 +48,7 @@ extension Runtime {
         }
         defer {
             release(to: base)
-            if hasPendingFinalizers { runPendingFinalizers() }
+            if hasPendingFinalizers { runPendingFinalizers(keepingWarnings: true) }
         }
         return try runFunctionBody(fn, slots: stack + base)
     }

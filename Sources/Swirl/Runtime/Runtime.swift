@@ -103,6 +103,8 @@ final class Runtime {
     /// Dropped suspended generators waiting to be closed (see `queueFinalizer`), checked
     /// after each statement and each script call.
     var pendingFinalizers: [PendingFinalizer] = []
+    /// Coroutines dropped without being awaited, by qualified name, not yet reported.
+    var pendingNeverAwaited: [String] = []
     var hasPendingFinalizers = false
     var runningFinalizers = false
     /// Set while the main module's namespace is cleared at exit.
