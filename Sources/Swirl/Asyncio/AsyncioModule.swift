@@ -26,7 +26,7 @@ extension Runtime {
             }
             let result = a.positional.count > 1 ? a.positional[1] : (a.keywords.first { $0.0 == "result" }?.1 ?? .none)
             guard let x = rt.num(d) else { throw typeError("'<=' not supported between instances of '\(rt.typeName(d))' and 'int'") }
-            return .object(SleepCoroutine(delay: try rt.floatOf(x), result: result))
+            return .object(SleepCoroutine(delay: try rt.floatOf(x), result: result, reports: rt.deathReports))
         })
         def("create_task", .general { rt, a in
             guard let c = a.positional.first else { throw typeError("create_task() missing 1 required positional argument: 'coro'") }
@@ -99,16 +99,13 @@ extension Runtime {
         if case .object(let o) = v, let f = o as? PyFuture { return f }
         if isCoroutine(v) { return try createTask(v, name: nil) }
         if special(v, "__await__") != nil {
-            let wrapper = try makeAwaitWrapper(v)
-            return try createTask(wrapper, name: nil)
+            // CPython wraps it in a coroutine (`_wrap_awaitable`) and runs that as a task.
+            let wrapper = AwaitWrapper(try awaitIterator(v))
+            return PyTask(loop: try runningLoop(), coro: wrapper, coroValue: .object(wrapper), name: nil)
         }
         throw typeError("An asyncio.Future, a coroutine or an awaitable is required")
     }
 
-    /// Wraps an object with `__await__` in a coroutine-like resumable.
-    func makeAwaitWrapper(_ v: Value) throws -> Value {
-        .object(AwaitWrapper(try awaitIterator(v)))
-    }
 
     func asyncioRun(_ a: Arguments) throws -> Value {
         guard let main = a.positional.first else { throw typeError("run() missing 1 required positional argument: 'main'") }
@@ -312,9 +309,15 @@ final class SleepCoroutine: ResumableObject {
     var stage = 0
     var future: PyFuture?
     var handle: PyHandle?
-    init(delay: Double, result: Value) {
+    /// Where a never-awaited `asyncio.sleep(...)` is reported (a forgotten `await`).
+    private let reports: DeathReports
+    init(delay: Double, result: Value, reports: DeathReports) {
         self.delay = delay
         self.value = result
+        self.reports = reports
+    }
+    deinit {
+        if stage == 0 { reports.runtime?.coroutineDroppedUnawaited("sleep") }
     }
     override var type: PyType { Types.coroutine }
 
@@ -420,6 +423,7 @@ extension Runtime {
             return .object(h)
         })
         Types.method(loopT, "call_later", .general { rt, a in
+            if a.positional.count >= 2 && a.positional[1].isNone { throw typeError("delay must not be None") }
             guard a.positional.count >= 3, let d = rt.num(a.positional[1]) else { throw typeError("call_later() missing arguments") }
             let h = PyHandle(.script(a.positional[2], Array(a.positional.dropFirst(3))), isTimer: true)
             return .object(lp(rt).callAt(lp(rt).time() + (try rt.floatOf(d)), h))

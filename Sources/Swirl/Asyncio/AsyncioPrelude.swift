@@ -11,11 +11,11 @@ ALL_COMPLETED = 'ALL_COMPLETED'
 
 
 class QueueEmpty(Exception):
-    pass
+    __module__ = 'asyncio.queues'
 
 
 class QueueFull(Exception):
-    pass
+    __module__ = 'asyncio.queues'
 
 
 async def to_thread(func, /, *args, **kwargs):
@@ -193,6 +193,8 @@ class _ContextManagerMixin:
 
 
 class Condition(_ContextManagerMixin):
+    __module__ = 'asyncio.locks'
+
     def __init__(self, lock=None):
         if lock is None:
             lock = Lock()
@@ -254,6 +256,8 @@ class Condition(_ContextManagerMixin):
 
 
 class Timeout:
+    __module__ = 'asyncio.timeouts'
+
     def __init__(self, when):
         self._state = 'created'
         self._timeout_handler = None
@@ -264,7 +268,9 @@ class Timeout:
         return self._when
 
     def reschedule(self, when):
-        if self._state != 'entered':
+        if self._state != 'active':
+            if self._state == 'created':
+                raise RuntimeError("Timeout has not been entered")
             raise RuntimeError(f"Cannot change state of {self._state} Timeout")
         self._when = when
         if self._timeout_handler is not None:
@@ -283,14 +289,14 @@ class Timeout:
 
     def __repr__(self):
         info = ['']
-        if self._state == 'entered':
+        if self._state == 'active':
             when = round(self._when, 3) if self._when is not None else None
             info.append(f"when={when}")
         info_str = ' '.join(info)
         return f"<Timeout [{self._state}]{info_str}>"
 
     async def __aenter__(self):
-        self._state = 'entered'
+        self._state = 'active'
         self._task = current_task()
         if self._task is None:
             raise RuntimeError("Timeout should be used inside a task")
@@ -305,8 +311,8 @@ class Timeout:
             self._state = 'expired'
             if self._task.uncancel() <= 0 and exc_type is CancelledError:
                 raise TimeoutError from exc_val
-        elif self._state == 'entered':
-            self._state = 'exited'
+        elif self._state == 'active':
+            self._state = 'finished'
         return None
 
     def _on_timeout(self):
@@ -325,6 +331,8 @@ def timeout_at(when):
 
 
 class TaskGroup:
+    __module__ = 'asyncio.taskgroups'
+
     def __init__(self):
         self._entered = False
         self._exiting = False
@@ -453,6 +461,8 @@ async def open_connection(host=None, port=None, *, limit=65536, ssl=None, family
 
 
 class Server:
+    __module__ = 'asyncio.base_events'
+
     def __init__(self, loop, sockets, client_connected_cb, limit, backlog):
         self._loop = loop
         self._sockets = sockets

@@ -369,8 +369,8 @@ final class PyTask: PyFuture {
 }
 
 extension Types {
-    nonisolated(unsafe) static let future = PyType(name: "Future", base: object, isBuiltin: true, layout: .builtin, module: "asyncio")
-    nonisolated(unsafe) static let task = PyType(name: "Task", base: future, isBuiltin: true, layout: .builtin, module: "asyncio")
+    nonisolated(unsafe) static let future = PyType(name: "Future", base: object, isBuiltin: true, layout: .builtin, module: "_asyncio")
+    nonisolated(unsafe) static let task = PyType(name: "Task", base: future, isBuiltin: true, layout: .builtin, module: "_asyncio")
     nonisolated(unsafe) static let cancelledError = exc("CancelledError", baseException, module: "asyncio.exceptions")
     nonisolated(unsafe) static let invalidStateError = exc("InvalidStateError", exception, module: "asyncio.exceptions")
     nonisolated(unsafe) static let loopType = PyType(name: "_UnixSelectorEventLoop", base: object, isBuiltin: true, layout: .builtin, module: "asyncio.unix_events")

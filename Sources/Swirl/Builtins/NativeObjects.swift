@@ -141,6 +141,8 @@ extension Runtime {
                 }
             }
             return "\(name)([\(items.joined(separator: ", "))])"
+        case let h as PyHandle: return "<" + h.describe(self) + ">"
+        case let w as AwaitWrapper: return "<coroutine object _wrap_awaitable at \(address(w))>"
         case let s as PyStream: return "<_io.TextIOWrapper name='<\(s.isStdout ? "stdout" : "stderr")>' mode='w' encoding='utf-8'>"
         case let c as PyCell:
             return "<cell at \(address(c)): \(c.value.map { typeName($0) + " object at " + (($0.asObject).map { address($0) } ?? "?") } ?? "empty")>"
@@ -171,6 +173,7 @@ extension Runtime {
             default: return nil
             }
         }
+        if name == "__class__" { return .object(o.type) }
         switch o {
         case let e as PyException:
             switch name {

@@ -57,12 +57,7 @@ final class PyGenerator: ResumableObject {
         guard let rt = reports.runtime else { return }
         if registeredWithLoop { rt.loop.forgetAsyncGenerator(self, onLoopThread: rt.isOnScriptThread) }
         if code.kind == .coroutine && state == .created && !awaitedOrStarted {
-            // Reported at the next statement boundary, which knows the script line.
-            if rt.isOnScriptThread && !rt.finalizingAtExit {
-                rt.queueNeverAwaitedWarning(qualname)
-            } else {
-                rt.warnNeverAwaited(qualname, location: nil)
-            }
+            rt.coroutineDroppedUnawaited(qualname)
         } else if state == .suspended && !finalized && rt.isOnScriptThread {
             rt.queueFinalizer(code: code, frame: frame, function: function, identity: ObjectIdentifier(self))
         }
@@ -101,7 +96,7 @@ final class PyGenerator: ResumableObject {
                 throw ScriptError(e)
             }
             if !send.isNone {
-                throw typeError("can't send non-None value to a just-started \(kindName)")
+                throw typeError("can't send non-None value to a just-started \(code.kind == .asyncGenerator ? "async generator" : kindName)")
             }
             frame.resuming = false
         case .suspended:
@@ -194,6 +189,7 @@ extension Runtime {
             if let m = special(v, "__await__") {
                 let it = try callMethod(m, self: v, [])
                 if case .object(let io) = it, let r = io as? ResumableObject { return r }
+                if case .object(let io) = it, io is PyIteratorObject { return IteratorDriver(it) }
                 if special(it, "__next__") != nil { return IteratorDriver(it) }
                 throw typeError("__await__() returned non-iterator of type '\(typeName(it))'")
             }
@@ -276,9 +272,15 @@ extension Runtime {
         hasPendingFinalizers = !pendingNeverAwaited.isEmpty
     }
 
-    func queueNeverAwaitedWarning(_ qualname: String) {
-        pendingNeverAwaited.append(qualname)
-        hasPendingFinalizers = true
+    /// A coroutine dropped without being awaited: reported at the next statement boundary,
+    /// which knows the script line (at once when no script code runs here).
+    func coroutineDroppedUnawaited(_ qualname: String) {
+        if isOnScriptThread && !finalizingAtExit {
+            pendingNeverAwaited.append(qualname)
+            hasPendingFinalizers = true
+        } else {
+            warnNeverAwaited(qualname, location: nil)
+        }
     }
 
     /// Runs the queue in order; what a finalizer drops is finalized right after it, before

@@ -290,6 +290,16 @@ final class PyHandle: PyObject {
     }
     override var type: PyType { isTimer ? Types.timerHandle : Types.handle }
 
+    /// CPython's Handle repr without the brackets: `Handle f(1) at file:2`,
+    /// `TimerHandle cancelled when=12.5`; a cancelled handle drops its callback.
+    func describe(_ rt: Runtime, withCallback source: String? = nil) -> String {
+        var info = [isTimer ? "TimerHandle" : "Handle"]
+        if cancelled { info.append("cancelled") }
+        if isTimer { info.append("when=" + ((try? rt.repr(.float(when))) ?? "?")) }
+        if !cancelled, case .script(let fn, let args) = callback { info.append(source ?? rt.describeCallback(fn, args)) }
+        return info.joined(separator: " ")
+    }
+
     func run(_ rt: Runtime) throws {
         switch callback {
         case .script(let fn, let args):
@@ -297,7 +307,8 @@ final class PyHandle: PyObject {
                 _ = try rt.call(fn, args)
             } catch let e as ScriptError {
                 if e.exception.isInstance(of: Types.keyboardInterrupt) || e.exception.isInstance(of: Types.systemExit) { throw e }
-                rt.reportCallbackException(e.exception, context: "Exception in callback \((try? rt.repr(fn)) ?? "?")")
+                let source = rt.describeCallback(fn, args)
+                rt.reportCallbackException(e.exception, context: "Exception in callback \(source)\nhandle: <\(describe(rt, withCallback: source))>")
             }
         case .native(let body):
             try body(rt)

@@ -90,14 +90,31 @@ extension Runtime {
 extension Runtime {
     /// A done-callback as CPython's future reprs show it: `qualname()` and, for script
     /// functions, ` at file:line`.
-    func describeCallback(_ fn: Value) -> String {
-        var target = fn
-        if case .object(let o) = fn, let m = o as? PyBoundMethod { target = m.function }
-        if case .object(let o) = target, let f = o as? PyFunction {
-            return "\(f.qualname)() at \(f.code.source.filename):\(f.code.firstLine)"
+    func describeCallback(_ fn: Value, _ args: [Value] = []) -> String {
+        // CPython's format_helpers._format_callback_source: the qualified name, the
+        // arguments through reprlib, and the definition site of a plain function (not of
+        // a bound method, which inspect.isfunction rejects).
+        var text: String
+        var site = ""
+        switch fn.asObject {
+        case let f as PyFunction:
+            text = f.qualname
+            site = " at \(f.code.source.filename):\(f.code.firstLine)"
+        case let m as PyBoundMethod:
+            switch m.function.asObject {
+            case let f as PyFunction: text = f.qualname
+            case let n as PyNativeFunction: text = (n.owner.map { $0.name + "." } ?? "") + n.name
+            default: text = (try? repr(m.function)) ?? "?"
+            }
+        case let n as PyNativeFunction:
+            let owner = n.owner ?? (n.boundSelf.map { typeOf($0) })
+            text = (owner.map { $0.name + "." } ?? "") + n.name
+        case let g as PyGenerator:
+            text = g.qualname
+        default:
+            text = (try? repr(fn)) ?? "?"
         }
-        if case .object(let o) = target, let n = o as? PyNativeFunction { return "\(n.name)()" }
-        return ((try? repr(fn)) ?? "?") + "()"
+        return text + "(" + args.map { reprlibRepr($0) }.joined(separator: ", ") + ")" + site
     }
 }
 
