@@ -64,6 +64,9 @@ extension Runtime {
     }
 
     func warnNeverAwaited(_ qualname: String, location: (SourceFile, Int)?) {
+        // Python's default warning filter shows a warning once per message and location.
+        let key = "\(location?.0.filename ?? "sys"):\(location?.1 ?? 1):\(qualname)"
+        guard shownWarnings.insert(key).inserted else { return }
         var text: String
         if let (file, line) = location {
             text = "\(file.filename):\(line): RuntimeWarning: coroutine '\(qualname)' was never awaited\n"

@@ -105,6 +105,8 @@ final class Runtime {
     var pendingFinalizers: [PendingFinalizer] = []
     /// Coroutines dropped without being awaited, by qualified name, not yet reported.
     var pendingNeverAwaited: [String] = []
+    /// The warnings already shown, by location and message (each is shown once).
+    var shownWarnings = Set<String>()
     var hasPendingFinalizers = false
     var runningFinalizers = false
     /// Set while the main module's namespace is cleared at exit.
