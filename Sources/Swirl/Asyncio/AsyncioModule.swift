@@ -49,6 +49,12 @@ extension Runtime {
         })
         def("get_running_loop", .a0 { rt in .object(try rt.runningLoop().object) })
         def("get_event_loop", .a0 { rt in .object(rt.loop.object) })
+        def("new_event_loop", .a0 { rt in .object(PyLoop(rt.loop)) })
+        def("set_event_loop", .a1 { rt, v in
+            if let l = v.asObject as? PyLoop { rt.loop.object = l }
+            else if !v.isNone { throw typeError("loop must be an instance of AbstractEventLoop or None, not '\(rt.typeName(v))'") }
+            return .none
+        })
         def("iscoroutine", .a1 { _, v in
             if case .object(let o) = v, let g = o as? PyGenerator { return .bool(g.code.kind == .coroutine) }
             if case .object(let o) = v, o is SleepCoroutine || o is NativeCoroutine { return .true }
@@ -59,6 +65,12 @@ extension Runtime {
             return .false
         })
         def("isfuture", .a1 { _, v in .bool(v.asObject is PyFuture) })
+        // loop.shutdown_asyncgens() (in the prelude) closes these and reports failures.
+        def("_take_async_generators", .a0 { rt in .object(PyList(rt.loop.takeAsyncGenerators().map { .object($0) })) })
+        def("_report_asyncgen_error", .a2 { rt, e, g in
+            if let e = e.asObject as? PyException, let g = g.asObject as? PyGenerator { rt.reportAsyncGeneratorCloseError(e, g) }
+            return .none
+        })
         // to_thread (in the prelude) awaits this: fn(*args, **kwargs) on a worker thread.
         def("_run_in_thread", .general { rt, a in
             guard let fn = a.positional.first else { throw typeError("to_thread() missing 1 required positional argument: 'func'") }
@@ -74,13 +86,48 @@ extension Runtime {
         return m
     }
 
+    /// An exception-handler context dict as (key, value) pairs, in order.
+    func contextPairs(_ v: Value) throws -> [(String, Value)] {
+        guard let d = v.asObject as? PyDict else { throw typeError("context must be a dict, not '\(typeName(v))'") }
+        return try d.table.liveEntries.map { (try str($0.key), $0.value) }
+    }
+
+    /// Makes `l` the loop that runs next (`run_until_complete`, `run_forever`).
+    func enterLoopObject(_ l: PyLoop) throws {
+        if l.closed { throw runtimeError("Event loop is closed") }
+        if loop.running { throw runtimeError("This event loop is already running") }
+        loop.object = l
+    }
+
+    /// `loop.run_until_complete(aw)`: runs the loop until `aw` (a future, or a coroutine
+    /// made a task) is done and returns its result. Unlike asyncio.run it leaves other
+    /// tasks as they are.
+    func runUntilComplete(_ l: PyLoop, _ awaitable: Value) throws -> Value {
+        try enterLoopObject(l)
+        loop.running = true
+        let future: PyFuture
+        do {
+            future = try ensureFuture(awaitable)
+        } catch {
+            loop.running = false
+            throw error
+        }
+        loop.running = false
+        _ = future.addCallback(.stopLoop)
+        try loop.runForever()
+        if !future.isDone { throw runtimeError("Event loop stopped before Future completed.") }
+        return try future.resultValue()
+    }
+
     func runningLoop() throws -> EventLoop {
         guard loop.running, currentWorker == nil else { throw runtimeError("no running event loop") }
         return loop
     }
 
-    func createTask(_ c: Value, name: String?) throws -> PyTask {
-        let loop = try runningLoop()
+    /// `asyncio.create_task` needs a running loop; `loop.create_task` (`requireRunning`
+    /// false) schedules the task for when the loop runs.
+    func createTask(_ c: Value, name: String?, requireRunning: Bool = true) throws -> PyTask {
+        let loop = requireRunning ? try runningLoop() : self.loop
         guard case .object(let o) = c, let coro = o as? ResumableObject, isCoroutine(c) else {
             throw typeError("a coroutine was expected, got \(try repr(c))")
         }
@@ -98,7 +145,8 @@ extension Runtime {
     func ensureFuture(_ v: Value) throws -> PyFuture {
         if case .object(let o) = v, let f = o as? PyFuture { return f }
         if isCoroutine(v) { return try createTask(v, name: nil) }
-        if special(v, "__await__") != nil {
+        // Objects with __await__, and native awaitables such as `agen.aclose()`.
+        if special(v, "__await__") != nil || (v.asObject is ResumableObject && !(v.asObject is PyGenerator)) {
             // CPython wraps it in a coroutine (`_wrap_awaitable`) and runs that as a task.
             let wrapper = AwaitWrapper(try awaitIterator(v))
             return PyTask(loop: try runningLoop(), coro: wrapper, coroValue: .object(wrapper), name: nil)
@@ -115,6 +163,10 @@ extension Runtime {
         guard isCoroutine(main) else {
             throw valueError("a coroutine was expected, got \(try repr(main))")
         }
+        // Like asyncio.Runner: a new loop object for this run, closed at its end.
+        let runLoop = PyLoop(loop)
+        loop.object = runLoop
+        defer { runLoop.closed = true }
         let task = try runMainTask(main)
         // Closing the runner runs shutdown_asyncgens() and shutdown_default_executor() as tasks.
         loop.taskCounter += 2
@@ -167,10 +219,14 @@ extension Runtime {
         for (g, t) in zip(generators, closers) where !t.isCancelledState {
             if let e = t.exception {
                 t.logTraceback = false
-                let name = "<async_generator object \(g.code.qualname) at \(address(g))>"
-                reportCallbackException(e, context: "an error occurred during closing of asynchronous generator \(name)\nasyncgen: \(name)")
+                reportAsyncGeneratorCloseError(e, g)
             }
         }
+    }
+
+    func reportAsyncGeneratorCloseError(_ e: PyException, _ g: PyGenerator) {
+        let name = (try? repr(.object(g))) ?? "?"
+        reportLoopException("an error occurred during closing of asynchronous generator \(name)", e, [("asyncgen", .object(g))])
     }
 
     /// At the end of `asyncio.run`: cancel what is left and let it clean up.
@@ -188,7 +244,7 @@ extension Runtime {
         for t in pending where !t.isCancelledState {
             if let e = t.exception {
                 t.logTraceback = false
-                reportCallbackException(e, context: "unhandled exception during asyncio.run() shutdown\ntask: \(t.describe())")
+                reportLoopException("unhandled exception during asyncio.run() shutdown", e, [("task", .object(t))])
             }
         }
     }
@@ -414,7 +470,8 @@ extension Runtime {
         Types.method(loopT, "create_task", .general { rt, a in
             var name: String?
             if let n = a.keywords.first(where: { $0.0 == "name" })?.1, !n.isNone { name = try rt.str(n) }
-            return .object(try rt.createTask(a.positional.count > 1 ? a.positional[1] : .none, name: name))
+            if let l = a.positional.first?.asObject as? PyLoop, l.closed { throw runtimeError("Event loop is closed") }
+            return .object(try rt.createTask(a.positional.count > 1 ? a.positional[1] : .none, name: name, requireRunning: false))
         })
         Types.method(loopT, "call_soon", .general { rt, a in
             guard a.positional.count >= 2 else { throw typeError("call_soon() missing callback") }
@@ -448,7 +505,42 @@ extension Runtime {
             return .object(h)
         })
         Types.method(loopT, "is_running", .a1 { rt, _ in .bool(lp(rt).running) })
-        Types.method(loopT, "is_closed", .a1 { _, _ in .false })
+        Types.method(loopT, "set_exception_handler", .a2 { rt, v, handler in
+            if !handler.isNone && !rt.isCallable(handler) {
+                throw typeError("A callable object or None is expected, got \(try rt.repr(handler))")
+            }
+            (v.asObject as? PyLoop)?.exceptionHandler = handler.isNone ? nil : handler
+            return .none
+        })
+        Types.method(loopT, "get_exception_handler", .a1 { _, v in (v.asObject as? PyLoop)?.exceptionHandler ?? Value.none })
+        Types.method(loopT, "call_exception_handler", .a2 { rt, _, context in
+            rt.callExceptionHandler(try rt.contextPairs(context))
+            return .none
+        })
+        Types.method(loopT, "default_exception_handler", .a2 { rt, _, context in
+            rt.defaultExceptionHandler(try rt.contextPairs(context))
+            return .none
+        })
+        Types.method(loopT, "is_closed", .a1 { _, v in .bool((v.asObject as? PyLoop)?.closed ?? false) })
+        Types.method(loopT, "close", .a1 { rt, v in
+            guard let l = v.asObject as? PyLoop else { return .none }
+            if lp(rt).running && lp(rt).object === l { throw runtimeError("Cannot close a running event loop") }
+            l.closed = true
+            return .none
+        })
+        Types.method(loopT, "run_until_complete", .a2 { rt, v, awaitable in
+            guard let l = v.asObject as? PyLoop else { return .none }
+            return try rt.runUntilComplete(l, awaitable)
+        })
+        Types.method(loopT, "run_forever", .a1 { rt, v in
+            guard let l = v.asObject as? PyLoop else { return .none }
+            try rt.enterLoopObject(l)
+            try lp(rt).runForever()
+            return .none
+        })
+        Types.method(loopT, "shutdown_asyncgens", .a1 { rt, _ in
+            try rt.call(try rt.getAttribute(.object(try rt.importModule("asyncio")), "_shutdown_asyncgens"), [])
+        })
         Types.method(loopT, "get_debug", .a1 { rt, _ in .bool(rt.debugMode) })
         Types.method(loopT, "set_debug", .a2 { rt, _, v in rt.debugMode = try rt.truthy(v); return .none })
         Types.method(loopT, "stop", .a1 { rt, _ in lp(rt).stop(); return .none })

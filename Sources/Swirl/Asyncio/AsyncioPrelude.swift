@@ -321,6 +321,17 @@ class Timeout:
         self._timeout_handler = None
 
 
+async def _shutdown_asyncgens():
+    # loop.shutdown_asyncgens(): aclose() every async generator still alive, together.
+    generators = _take_async_generators()
+    if not generators:
+        return
+    results = await gather(*[g.aclose() for g in generators], return_exceptions=True)
+    for result, g in zip(results, generators):
+        if isinstance(result, Exception):
+            _report_asyncgen_error(result, g)
+
+
 def timeout(delay):
     loop = get_running_loop()
     return Timeout(loop.time() + delay if delay is not None else None)

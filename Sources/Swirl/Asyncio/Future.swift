@@ -379,6 +379,10 @@ extension Types {
 /// The loop object scripts see.
 final class PyLoop: PyObject {
     unowned(unsafe) let loop: EventLoop
+    /// `loop.close()` was called: this loop object can no longer run or take tasks.
+    var closed = false
+    /// `loop.set_exception_handler(handler)`; nil for the default handler.
+    var exceptionHandler: Value?
     init(_ loop: EventLoop) { self.loop = loop }
     override var type: PyType { Types.loopType }
 }

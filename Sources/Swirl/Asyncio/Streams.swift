@@ -412,7 +412,7 @@ extension Runtime {
             if isCoroutine(result) { _ = try createTask(result, name: nil) }
         } catch let e as ScriptError {
             if e.exception.isInstance(of: Types.keyboardInterrupt) || e.exception.isInstance(of: Types.systemExit) { throw e }
-            reportCallbackException(e.exception, context: "Exception in callback \((try? repr(callback)) ?? "?")")
+            reportLoopException("Exception in callback \(describeCallback(callback, [.object(reader), .object(writer)]))", e.exception, [])
             connection.close()
         }
     }

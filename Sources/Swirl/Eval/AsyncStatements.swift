@@ -307,6 +307,9 @@ class WithStmtBase: StmtNode {
         }
         if phase == 3, let e = exc {
             if try f.rt.truthy(r) { return .normal }
+            // Already in the traceback for this frame (a suspended __aexit__ gave the
+            // frame a new activation, which must not add a second entry).
+            e.recordedActivation = f.activation
             throw ScriptError(e)
         }
         f.returnValue = savedReturn

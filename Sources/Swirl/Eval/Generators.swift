@@ -263,13 +263,20 @@ extension Runtime {
         runningFinalizers = true
         defer { runningFinalizers = false }
         drainFinalizers(nesting: 0)
-        if !keepingWarnings && !pendingNeverAwaited.isEmpty {
-            let names = pendingNeverAwaited
-            pendingNeverAwaited = []
-            let location = f?.code.map { ($0.source, Int(line)) }
-            for name in names { warnNeverAwaited(name, location: location) }
-        }
+        if !keepingWarnings { reportNeverAwaited(at: f, line: line) }
         hasPendingFinalizers = !pendingNeverAwaited.isEmpty
+    }
+
+    /// Reports the coroutines dropped unawaited so far, at `line` of `f` (see above). A
+    /// statement left by an exception does not report: in CPython the arguments of the
+    /// failed call live on in the traceback until the handler ends.
+    private func reportNeverAwaited(at f: Frame?, line: Int32) {
+        guard !pendingNeverAwaited.isEmpty else { return }
+        let names = pendingNeverAwaited
+        pendingNeverAwaited = []
+        let location = f?.code.map { ($0.source, Int(line)) }
+        for name in names { warnNeverAwaited(name, location: location) }
+        hasPendingFinalizers = !pendingFinalizers.isEmpty
     }
 
     /// A coroutine dropped without being awaited: reported at the next statement boundary,

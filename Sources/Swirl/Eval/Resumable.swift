@@ -552,7 +552,12 @@ final class TryStmtR: StmtNode {
             return .suspended
         }
         if ff != .normal { return ff }
-        if let e = pendingError { throw ScriptError(e) }
+        if let e = pendingError {
+            // Its traceback already has this frame's entry; a suspension in `finally`
+            // gave the frame a new activation, which must not add a second one.
+            e.recordedActivation = f.activation
+            throw ScriptError(e)
+        }
         let flow = Flow(rawValue: UInt8(max(kind - 10, 0))) ?? .normal
         if flow == .returned { f.returnValue = value }
         return flow

@@ -94,7 +94,9 @@ final class EventLoop {
     lazy var handoff = ThreadHandoff(poller: rt.poller)
     /// Worker threads started and not finished (changed only by the baton holder).
     var workersInFlight = 0
-    /// The loop object scripts see (`asyncio.get_running_loop()`).
+    /// The loop object scripts see (`asyncio.get_running_loop()`, `get_event_loop()`).
+    /// One engine serves every loop object: `asyncio.run` and `new_event_loop()` make a
+    /// new object (closed on its own), and the one running or set is current.
     lazy var object = PyLoop(self)
 
     init(rt: Runtime) { self.rt = rt }
@@ -307,8 +309,7 @@ final class PyHandle: PyObject {
                 _ = try rt.call(fn, args)
             } catch let e as ScriptError {
                 if e.exception.isInstance(of: Types.keyboardInterrupt) || e.exception.isInstance(of: Types.systemExit) { throw e }
-                let source = rt.describeCallback(fn, args)
-                rt.reportCallbackException(e.exception, context: "Exception in callback \(source)\nhandle: <\(describe(rt, withCallback: source))>")
+                rt.reportLoopException("Exception in callback \(rt.describeCallback(fn, args))", e.exception, [("handle", .object(self))])
             }
         case .native(let body):
             try body(rt)

@@ -82,11 +82,49 @@ extension Runtime {
     }
 
     func reportNeverRetrieved(_ task: PyTask, _ e: PyException) {
-        output.stderr("Task exception was never retrieved\nfuture: \(task.describe())\n" + formatException(e))
+        reportLoopException("Task exception was never retrieved", e, [("future", .object(task))])
     }
 
-    func reportCallbackException(_ e: PyException, context: String) {
-        output.stderr(context + "\n" + formatException(e))
+    /// What the loop reports through `call_exception_handler`: the context CPython builds
+    /// (message, exception, then the object concerned: `handle`, `future`, `task`...).
+    func reportLoopException(_ message: String, _ exception: PyException?, _ details: [(String, Value)]) {
+        var context: [(String, Value)] = [("message", Value(message))]
+        if let exception { context.append(("exception", .object(exception))) }
+        callExceptionHandler(context + details)
+    }
+
+    /// `loop.call_exception_handler(context)`: the handler set with
+    /// `loop.set_exception_handler`, else the default one.
+    func callExceptionHandler(_ context: [(String, Value)]) {
+        let loopObject = loop.object
+        guard let handler = loopObject.exceptionHandler else {
+            defaultExceptionHandler(context)
+            return
+        }
+        let dict = dictFrom(context)
+        do {
+            _ = try call(handler, [.object(loopObject), .object(dict)])
+        } catch let e as ScriptError {
+            if e.exception.isInstance(of: Types.keyboardInterrupt) || e.exception.isInstance(of: Types.systemExit) { return }
+            defaultExceptionHandler([("message", Value("Unhandled error in exception handler")),
+                                     ("exception", .object(e.exception)), ("context", .object(dict))])
+        } catch {}
+    }
+
+    /// CPython's `default_exception_handler`: logs the message, every other key (sorted)
+    /// with the repr of its value, then the exception's traceback.
+    func defaultExceptionHandler(_ context: [(String, Value)]) {
+        var message = "Unhandled exception in event loop"
+        if let m = context.first(where: { $0.0 == "message" })?.1, (try? truthy(m)) == true, let s = try? str(m) { message = s }
+        var lines = [message]
+        for (key, value) in context.sorted(by: { $0.0 < $1.0 }) where key != "message" && key != "exception" {
+            lines.append("\(key): \((try? repr(value)) ?? "?")")
+        }
+        var text = lines.joined(separator: "\n") + "\n"
+        if case .object(let o)? = context.first(where: { $0.0 == "exception" })?.1, let e = o as? PyException {
+            text += formatException(e)
+        }
+        output.stderr(text)
     }
 }
 

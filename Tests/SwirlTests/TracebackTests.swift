@@ -1,0 +1,20 @@
+// Traceback shape checks that a last-line comparison cannot make: which frames appear.
+import Testing
+
+@Suite struct TracebackTests {
+    /// A `finally` or `__aexit__` that suspends gives its frame a new activation; the
+    /// exception must still list each frame once, at the line that raised through it.
+    @Test func suspendedCleanupAddsNoSecondEntry() async throws {
+        let name = "traceback_suspended_cleanup.py"
+        let source = try #require(ScriptCatalog.read(name))
+        let run = await runScript(source: source, name: name, directory: ScriptCatalog.directory?.path)
+        let frames = run.stderr.split(separator: "\n").filter { $0.hasPrefix("  File ") }.map(String.init)
+        #expect(frames == [
+            "  File \"\(name)\", line 37, in <module>",
+            "  File \"\(name)\", line 33, in main",
+            "  File \"\(name)\", line 24, in g",
+            "  File \"\(name)\", line 17, in f",
+        ])
+        #expect(run.status == 1)
+    }
+}
