@@ -76,7 +76,7 @@ extension Runtime {
             guard let fn = a.positional.first else { throw typeError("to_thread() missing 1 required positional argument: 'func'") }
             return .object(try rt.runInWorkerThread(fn, Arguments(Array(a.positional.dropFirst()), keywords: a.keywords)))
         })
-        installFutureMethods()
+        _ = Runtime.asyncioTypeMethods
         installSynchronization(g)
         installStreams(g)
         g["StreamReader"] = .object(Types.streamReader)
@@ -414,9 +414,17 @@ final class AwaitWrapper: ResumableObject {
 }
 
 extension Runtime {
-    func installFutureMethods() {
+    /// The methods of the built-in asyncio types live in process-wide type objects:
+    /// installed once, on first use, however many interpreters import asyncio, and from
+    /// whichever thread (a static initializer runs once and is thread-safe).
+    nonisolated(unsafe) static let asyncioTypeMethods: Void = {
+        installFutureMethods()
+        installSynchronizationMethods()
+        installStreamMethods()
+    }()
+
+    static func installFutureMethods() {
         let f = Types.future
-        guard f.dict.isEmpty else { return }
         func fut(_ v: Value) throws -> PyFuture {
             guard let x = v.asObject as? PyFuture else { throw typeError("expected a Future") }
             return x

@@ -7,7 +7,9 @@ import Darwin
 #endif
 
 extension Runtime {
-    func installStreams(_ g: Globals) {
+    /// The methods of StreamReader, StreamWriter and TransportSocket (see
+    /// `installAsyncioTypeMethods`).
+    static func installStreamMethods() {
         func reader(_ v: Value) throws -> PyStreamReader {
             guard let r = v.asObject as? PyStreamReader else { throw typeError("expected a StreamReader") }
             return r
@@ -49,11 +51,6 @@ extension Runtime {
         Types.method(r, "feed_eof", .a1 { _, v in try reader(v).feedEOF(); return .none })
         Types.method(r, "__aiter__", .a1 { _, v in v })
         Types.method(r, "__anext__", .a1 { rt, v in .object(rt.readLine(try reader(v), stopAtEOF: true)) })
-        nativeConstructors[ObjectIdentifier(r)] = { rt, a in
-            let limit = try keyword(a, "limit", at: 0).map { try rt.indexValue($0) } ?? PyStreamReader.defaultLimit
-            if limit <= 0 { throw valueError("Limit cannot be <= 0") }
-            return .object(PyStreamReader(limit: limit, loop: rt.loop))
-        }
 
         let w = Types.streamWriter
         Types.method(w, "write", .a2 { rt, v, d in
@@ -111,7 +108,19 @@ extension Runtime {
             return a.pythonTuple
         })
         Types.method(s, "fileno", .a1 { _, v in .int(Int(try sock(v).fd)) })
+    }
 
+    func installStreams(_ g: Globals) {
+        func sock(_ v: Value) throws -> PyTransportSocket {
+            guard let x = v.asObject as? PyTransportSocket else { throw typeError("expected a TransportSocket") }
+            return x
+        }
+        nativeConstructors[ObjectIdentifier(Types.streamReader)] = { rt, a in
+            let given = a.positional.first ?? a.keywords.first { $0.0 == "limit" }?.1
+            let limit = try given.map { try rt.indexValue($0) } ?? PyStreamReader.defaultLimit
+            if limit <= 0 { throw valueError("Limit cannot be <= 0") }
+            return .object(PyStreamReader(limit: limit, loop: rt.loop))
+        }
         // Native halves of the prelude's streams API.
         let define = { (name: String, impl: NativeImpl) in g[name] = .object(PyNativeFunction(name, impl)) }
         // Addresses travel between these helpers as (ip_literal, port) tuples.

@@ -415,6 +415,10 @@ extension Runtime {
             }
         }
         guard Types.event.dict.isEmpty else { return }
+    }
+
+    /// The methods of Event, Lock, Semaphore and Queue (see `installAsyncioTypeMethods`).
+    static func installSynchronizationMethods() {
         /// `__aexit__` of a lock-like object: a coroutine that releases it.
         func releasing(_ release: @escaping () throws -> Void) -> Value {
             .object(WaitCoroutine("__aexit__", start: { _ in

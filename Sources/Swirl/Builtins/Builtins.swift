@@ -519,6 +519,7 @@ final class CallableIterator: PyIteratorObject {
     override var type: PyType { Types.callableIterator }
     override func next(_ rt: Runtime) throws -> Value? {
         if done { return nil }
+        try rt.checkInterrupt()
         let v = try rt.call(function, [])
         if try rt.eq(v, sentinel) {
             done = true

@@ -27,6 +27,9 @@ extension Runtime {
         case "asyncio":
             // Register first so that the prelude's own imports see it.
             m = try makeAsyncioModule()
+        case "contextlib": m = try makeSourceModule(name, contextlibModuleSource)
+        case "functools": m = try makeSourceModule(name, functoolsModuleSource)
+        case "itertools": m = try makeSourceModule(name, itertoolsModuleSource)
         case "threading", "multiprocessing":
             throw ScriptError(Types.moduleNotFoundError, "the '\(name)' module is not supported in Swirl")
         default:
@@ -106,6 +109,13 @@ extension Runtime {
         _ = try code.body.exec(frame)
     }
 
+    /// A library module written in Python (contextlib, functools, itertools).
+    private func makeSourceModule(_ name: String, _ source: String) throws -> PyModule {
+        let m = PyModule(name: name)
+        try runPrelude(source, into: m, name: name)
+        return m
+    }
+
     func runPrelude(_ source: String, into module: PyModule, name: String) throws {
         modules[name] = module
         defer { modules[name] = nil }
@@ -129,6 +139,14 @@ extension Runtime {
             // sys.exit(None) raises SystemExit() with no arguments.
             let args = a.positional.count == 1 && a.positional[0].isNone ? [] : a.positional
             throw ScriptError(PyException(Types.systemExit, args: args))
+        }))
+        // The exception being handled (`except` block, `finally` while one propagates).
+        g["exc_info"] = .object(PyNativeFunction("exc_info", .a0 { rt in
+            guard let e = rt.handledExceptions.last else { return .object(PyTuple([Value.none, Value.none, Value.none])) }
+            return .object(PyTuple([.object(e.cls), .object(e), e.tracebackValue]))
+        }))
+        g["exception"] = .object(PyNativeFunction("exception", .a0 { rt in
+            rt.handledExceptions.last.map { .object($0) } ?? Value.none
         }))
         g["getrecursionlimit"] = .object(PyNativeFunction("getrecursionlimit", .a0 { rt in .int(rt.recursionLimit) }))
         g["setrecursionlimit"] = .object(PyNativeFunction("setrecursionlimit", .a1 { rt, v in

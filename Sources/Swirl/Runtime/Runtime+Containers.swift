@@ -188,6 +188,9 @@ extension Runtime {
         let it = try iterate(v)
         var out: [Value] = []
         while let x = try it.next(self) {
+            // An endless native iterator (`iter(f, sentinel)` over a native f or a coroutine
+            // function) runs no script statement that would notice Ctrl-C or a time limit.
+            try checkInterrupt()
             out.append(x)
             if out.count > 1 << 28 { throw ScriptError(PyException(Types.memoryError, args: [])) }
         }
