@@ -21,7 +21,13 @@ final class AsyncGenAwaitable: ResumableObject {
     override func resume(_ rt: Runtime, send: Value, throwing: PyException?) throws -> GenStep {
         let step: GenStep
         do {
-            if !started {
+            if !started, let thrown = throwing, generator.state == .suspended {
+                // As in CPython, throw() before the first send goes straight into the
+                // generator and leaves this awaitable unstarted: the next send still
+                // delivers its own value or exception (a task cancelled before it ran
+                // `aclose()` gets GeneratorExit at the generator's next await).
+                step = try generator.resume(rt, send: .none, throwing: thrown)
+            } else if !started {
                 started = true
                 if closing && generator.state != .suspended {
                     generator.state = .finished
