@@ -65,6 +65,14 @@ extension Runtime {
             return .false
         })
         def("isfuture", .a1 { _, v in .bool(v.asObject is PyFuture) })
+        // Runner.close() (in the prelude): what asyncio.run does after the main task.
+        def("_cancel_all_tasks", .a0 { rt in
+            if rt.loop.running { throw runtimeError("This event loop is already running") }
+            try rt.cancelAllTasks()
+            return .none
+        })
+        // CPython's shutdown_default_executor() runs as a task, which takes a Task-N number.
+        def("_count_executor_shutdown", .a0 { rt in rt.loop.taskCounter += 1; return .none })
         // loop.shutdown_asyncgens() (in the prelude) closes these and reports failures.
         def("_take_async_generators", .a0 { rt in .object(PyList(rt.loop.takeAsyncGenerators().map { .object($0) })) })
         def("_report_asyncgen_error", .a2 { rt, e, g in
