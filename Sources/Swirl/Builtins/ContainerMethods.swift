@@ -45,7 +45,7 @@ extension Types {
         })
         method(t, "index", .general { rt, a in
             let list = l(a.positional[0])
-            for (i, y) in list.items.enumerated() where try rt.eq(y, a.positional[1]) { return .int(i) }
+            if let i = try rt.sequenceIndex(list.items, a, "index") { return .int(i) }
             throw Swirl.valueError("\(try rt.repr(a.positional[1])) is not in list")
         })
         method(t, "count", .a2 { rt, v, x in .int(try l(v).items.filter { try rt.eq($0, x) }.count) })
@@ -58,8 +58,8 @@ extension Types {
             return .none
         })
         let tt = Types.tuple
-        method(tt, "index", .a2 { rt, v, x in
-            for (i, y) in ((v.asObject as? PyTuple)?.items ?? []).enumerated() where try rt.eq(y, x) { return .int(i) }
+        method(tt, "index", .general { rt, a in
+            if let i = try rt.sequenceIndex((a.positional[0].asObject as? PyTuple)?.items ?? [], a, "index") { return .int(i) }
             throw Swirl.valueError("tuple.index(x): x not in tuple")
         })
         method(tt, "count", .a2 { rt, v, x in .int(try ((v.asObject as? PyTuple)?.items ?? []).filter { try rt.eq($0, x) }.count) })
@@ -236,5 +236,27 @@ extension Runtime {
             width *= 2
         }
         return src
+    }
+}
+
+extension Runtime {
+    /// `seq.index(x[, start[, end]])` for lists and tuples: the first position of `x` in
+    /// the clamped slice, or nil. Arguments: self, x, then optional start and end.
+    func sequenceIndex(_ items: [Value], _ a: Arguments, _ name: String) throws -> Int? {
+        guard a.positional.count >= 2 else { throw typeError("\(name) expected at least 1 argument, got 0") }
+        if a.positional.count > 4 { throw typeError("\(name) expected at most 3 arguments, got \(a.positional.count - 1)") }
+        let n = items.count
+        func clamp(_ v: Value) throws -> Int {
+            let i = try indexValue(v)
+            return i < 0 ? max(0, n + i) : min(i, n)
+        }
+        let start = a.positional.count > 2 ? try clamp(a.positional[2]) : 0
+        let end = a.positional.count > 3 ? try clamp(a.positional[3]) : n
+        var i = start
+        while i < end && i < items.count {
+            if try eq(items[i], a.positional[1]) { return i }
+            i += 1
+        }
+        return nil
     }
 }

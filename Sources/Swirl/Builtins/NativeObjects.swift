@@ -51,7 +51,17 @@ extension Types {
             _ = rt
             return .none
         })
-        method(object, "__init__", .general { _, _ in .none })
+        // CPython's object_init: extra arguments are an error, worded by whether the class
+        // has an __init__ of its own (then this was reached through super()).
+        method(object, "__init__", .general { rt, a in
+            guard a.positional.count > 1 || !a.keywords.isEmpty, let receiver = a.positional.first else { return .none }
+            let t = rt.typeOf(receiver)
+            if case .object(let io)? = t.lookup("__init__"), let n = io as? PyNativeFunction, n.owner === Types.object,
+               t.lookup("__new__").map({ ($0.asObject as? PyStaticMethod)?.function.asObject is PyNativeFunction }) ?? true {
+                throw Swirl.typeError("\(t.name)() takes no arguments")
+            }
+            throw Swirl.typeError("object.__init__() takes exactly one argument (the instance to initialize)")
+        })
         object.dict["__new__"] = .object(PyStaticMethod(.object(PyNativeFunction("__new__", owner: object, .general { rt, a in
             guard case .object(let co)? = a.positional.first, let cls = co as? PyType else {
                 throw Swirl.typeError("object.__new__(X): X is not a type object")
@@ -170,6 +180,7 @@ extension Runtime {
             case (.float, "imag"): return .float(0)
             case (.int, "numerator"): return v
             case (.int, "denominator"): return .int(1)
+            case (_, "__class__"): return .object(typeOf(v))
             default: return nil
             }
         }

@@ -295,9 +295,35 @@ extension Types {
             if i < 0 { throw Swirl.valueError("substring not found") }
             return .int(i)
         })
-        method(t, "count", .a2 { _, v, sub in
-            guard case .object(let o) = v, let x = o as? PyStr, case .object(let so) = sub, let y = so as? PyStr else {
-                throw Swirl.typeError("must be str, not \(sub.asObject?.type.name ?? "int")")
+        method(t, "rindex", .general { rt, a in
+            let i = try findImpl(rt, a, reverse: true)
+            if i < 0 { throw Swirl.valueError("substring not found") }
+            return .int(i)
+        })
+        method(t, "count", .general { rt, a in
+            guard a.positional.count >= 2 else { throw Swirl.typeError("count() takes at least 1 argument (0 given)") }
+            if a.positional.count > 4 { throw Swirl.typeError("count() takes at most 3 arguments (\(a.positional.count - 1) given)") }
+            let v = a.positional[0], sub = a.positional[1]
+            guard case .object(let o) = v, var x = o as? PyStr, case .object(let so) = sub, let y = so as? PyStr else {
+                throw Swirl.typeError("must be str, not \(rt.typeName(sub))")
+            }
+            if a.positional.count > 2 {
+                // count(sub, start[, end]) counts inside the slice [start:end].
+                let scalars = Array(x.value.unicodeScalars)
+                let n = scalars.count
+                func clamp(_ v: Value) throws -> Int {
+                    if v.isNone { return -1 }
+                    let i = try rt.indexValue(v)
+                    return i < 0 ? max(0, n + i) : min(i, n)
+                }
+                let start = try clamp(a.positional[2])
+                var end = a.positional.count > 3 ? try clamp(a.positional[3]) : n
+                if end < 0 { end = n }
+                let lo = max(start, 0)
+                if lo > end { return .int(0) }
+                var view = String.UnicodeScalarView()
+                view.append(contentsOf: scalars[lo..<end])
+                x = PyStr(String(view))
             }
             if y.value.isEmpty { return .int(x.count + 1) }
             return .int(ByteSearch.all(y.utf8Bytes, in: x.utf8Bytes).count)
@@ -490,10 +516,9 @@ private func splitImpl(_ rt: Runtime, _ a: Arguments, fromRight: Bool) throws ->
             if i < 0 { break }
             end = i + 1
             if splits == maxsplit {
+                // The remainder keeps its leading whitespace, as in CPython.
                 var v = String.UnicodeScalarView()
-                var s = 0
-                while s < end && scalars[s].properties.isWhitespace { s += 1 }
-                v.append(contentsOf: scalars[s..<end])
+                v.append(contentsOf: scalars[0..<end])
                 out.append(String(v))
                 break
             }
@@ -504,6 +529,13 @@ private func splitImpl(_ rt: Runtime, _ a: Arguments, fromRight: Bool) throws ->
             splits += 1
         }
         return .object(PyList(out.reversed().map { Value($0) }))
+    }
+    if maxsplit == 0 {
+        // No split: the string without its leading whitespace (trailing kept), if any.
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return .object(PyList([])) }
+        var v = String.UnicodeScalarView()
+        v.append(contentsOf: scalars[first...])
+        return .object(PyList([Value(String(v))]))
     }
     var idx = 0
     while idx < scalars.count {
@@ -517,11 +549,10 @@ private func splitImpl(_ rt: Runtime, _ a: Arguments, fromRight: Bool) throws ->
                     var j = idx
                     while j < scalars.count && scalars[j].properties.isWhitespace { j += 1 }
                     if j < scalars.count {
+                        // The remainder keeps its trailing whitespace, as in CPython.
                         var v = String.UnicodeScalarView()
                         v.append(contentsOf: scalars[j...])
-                        var rest = String(v)
-                        while let l = rest.unicodeScalars.last, l.properties.isWhitespace { rest.unicodeScalars.removeLast() }
-                        words.append(rest)
+                        words.append(String(v))
                     }
                     return .object(PyList(words.map { Value($0) }))
                 }
@@ -602,7 +633,7 @@ extension Runtime {
                     guard auto < args.positional.count else { throw Swirl.indexError("Replacement index \(auto) out of range for positional args tuple") }
                     v = args.positional[auto]
                     auto += 1
-                } else if let n = Int(head) {
+                } else if head.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(head) {
                     guard n < args.positional.count else { throw Swirl.indexError("Replacement index \(n) out of range for positional args tuple") }
                     v = args.positional[n]
                 } else {
@@ -618,7 +649,9 @@ extension Runtime {
                     } else if rest.hasPrefix("[") {
                         guard let close = rest.firstIndex(of: "]") else { break }
                         let key = String(rest[rest.index(after: rest.startIndex)..<close])
-                        v = try getItem(v, Int(key).map { .int($0) } ?? Value(key))
+                        // Only an all-digit key is an index ("{0[-1]}" looks up the string "-1").
+                        let isIndex = !key.isEmpty && key.allSatisfy { $0.isASCII && $0.isNumber }
+                        v = try getItem(v, isIndex ? (Int(key).map { .int($0) } ?? Value(key)) : Value(key))
                         rest = String(rest[rest.index(after: close)...])
                     } else { break }
                 }

@@ -235,11 +235,18 @@ extension Runtime {
         if s.hasPrefix("-") { negative = true; s = s.dropFirst() } else if s.hasPrefix("+") { s = s.dropFirst() }
         var b = base
         let lower = s.lowercased()
+        var hadPrefix = true
         if (b == 16 || b == 0) && lower.hasPrefix("0x") { b = 16; s = s.dropFirst(2) } else if (b == 8 || b == 0) && lower.hasPrefix("0o") {
             b = 8; s = s.dropFirst(2)
-        } else if (b == 2 || b == 0) && lower.hasPrefix("0b") { b = 2; s = s.dropFirst(2) } else if b == 0 { b = 10 }
-        if s.hasPrefix("_") { s = s.dropFirst() }
-        if s.isEmpty || s.hasSuffix("_") || s.contains("__") { throw invalid }
+        } else if (b == 2 || b == 0) && lower.hasPrefix("0b") { b = 2; s = s.dropFirst(2) } else {
+            hadPrefix = false
+            // Base 0 reads a literal: a decimal one cannot have leading zeros ("010").
+            if b == 0 && s.count > 1 && s.hasPrefix("0") && s.contains(where: { $0 != "0" && $0 != "_" }) { throw invalid }
+            if b == 0 { b = 10 }
+        }
+        // An underscore may follow a base prefix ("0x_1f"), never start the digits.
+        if hadPrefix && s.hasPrefix("_") { s = s.dropFirst() }
+        if s.isEmpty || s.hasPrefix("_") || s.hasSuffix("_") || s.contains("__") { throw invalid }
         let digits = s.replacingOccurrences(of: "_", with: "")
         if digits.count > 4300 && b == 10 {
             throw Swirl.valueError("Exceeds the limit (4300 digits) for integer string conversion: value has \(digits.count) digits; use sys.set_int_max_str_digits() to increase the limit")

@@ -485,9 +485,11 @@ final class Compiler {
         }
         let compiledBody = try body(self)
         let cellSlots = inner.localNames.enumerated().filter { inner.cellNames.contains($0.element) }.map { $0.offset }
-        return CodeObject(name: name, qualname: qualname, source: source, firstLine: Int(range.start.line), kind: kind,
-                          params: spec, slotCount: inner.slotCount + extraSlots + tempsHigh, cellSlots: cellSlots,
-                          freeStart: inner.localNames.count, freeCount: inner.freeNames.count, body: compiledBody)
+        let code = CodeObject(name: name, qualname: qualname, source: source, firstLine: Int(range.start.line), kind: kind,
+                              params: spec, slotCount: inner.slotCount + extraSlots + tempsHigh, cellSlots: cellSlots,
+                              freeStart: inner.localNames.count, freeCount: inner.freeNames.count, body: compiledBody)
+        code.localNames = inner.localNames
+        return code
     }
 
     /// The slots of the current frame that hold the cells an inner scope closes over.

@@ -68,7 +68,7 @@ final class GlobalLoad: ExprNode {
     @inline(__always) func load(_ f: Frame) throws -> Value {
         if let v = globals.get(slot) { return v }
         if let v = builtins.get(builtinSlot) { return v }
-        throw f.rt.nameError(name, globals: globals)
+        throw f.rt.nameError(name, globals: globals, frame: f)
     }
 }
 

@@ -47,6 +47,8 @@ final class CodeObject {
     /// keyword-only): calls can fill slots directly.
     let isSimple: Bool
     var docstring: Value = .none
+    /// The names of the first slots (the function's locals), for NameError suggestions.
+    var localNames: [String] = []
 
     init(name: String, qualname: String, source: SourceFile, firstLine: Int, kind: CodeKind,
          params: ParameterSpec, slotCount: Int, cellSlots: [Int], freeStart: Int, freeCount: Int, body: StmtNode) {

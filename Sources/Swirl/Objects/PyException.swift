@@ -38,6 +38,8 @@ final class PyException: PyObject {
 /// What a NameError/AttributeError suggestion is chosen from (computed only when printed).
 enum SuggestionSource {
     case names([String])
+    /// A NameError: the frame's bound locals are tried first, then globals and builtins.
+    case scopes(locals: [String], others: [String])
     case attributesOf(Value)
 }
 

@@ -107,6 +107,9 @@ extension Runtime {
         let candidates: [String]
         switch source {
         case .names(let names): candidates = names
+        case .scopes(let locals, let others):
+            if let s = suggest(n.value, among: locals) { return ". Did you mean: '\(s)'?" }
+            candidates = others
         case .attributesOf(let v):
             if case .object(let o) = v, let m = o as? PyModule { candidates = m.globals.defined.map { $0.0 } } else {
                 candidates = attributeNames(v)
@@ -239,10 +242,16 @@ extension Runtime {
         return prev[b.count]
     }
 
-    func nameError(_ name: String, globals: Globals) -> ScriptError {
+    func nameError(_ name: String, globals: Globals, frame: Frame? = nil) -> ScriptError {
         let e = PyException(Types.nameError, "name '\(name)' is not defined")
         e.attrs["name"] = Value(name)
-        e.suggestionSource = .names(globals.defined.map { $0.0 } + builtins.defined.map { $0.0 })
+        var locals: [String] = []
+        if let f = frame, let code = f.code {
+            for (i, local) in code.localNames.enumerated() where i < f.slotCount && f.slots[i] != nil { locals.append(local) }
+        }
+        // True, False and None live in CPython's builtins namespace too.
+        e.suggestionSource = .scopes(locals: locals,
+                                     others: globals.defined.map { $0.0 } + builtins.defined.map { $0.0 } + ["True", "False", "None"])
         return ScriptError(e)
     }
 }

@@ -265,7 +265,13 @@ extension Runtime {
                 if let m = special(container, "__contains__") { return try truthy(try callMethod(m, self: container, [item])) }
             }
         }
-        let it = try iterate(container)
+        let it: PyIteratorObject
+        do {
+            it = try iterate(container)
+        } catch let e as ScriptError where e.exception.isInstance(of: Types.typeError)
+                    && e.exception.args.first.flatMap({ try? str($0) }) == "'\(typeName(container))' object is not iterable" {
+            throw typeError("argument of type '\(typeName(container))' is not iterable")
+        }
         while let x = try it.next(self) {
             if try x.isIdentical(to: item) || eq(x, item) { return true }
         }
@@ -298,7 +304,7 @@ extension Runtime {
             throw typeError("\(what) indices must be integers or slices, not \(typeName(index))")
         }
         if i < 0 { i += count }
-        if i < 0 || i >= count { throw indexError("\(what) index out of range") }
+        if i < 0 || i >= count { throw indexError(what.isEmpty ? "index out of range" : "\(what) index out of range") }
         return i
     }
 
@@ -379,7 +385,7 @@ extension Runtime {
                 return Value(s.character(at: try normalizedIndex(index, count: s.count, what: "string")))
             case let b as PyBytes:
                 if case .object(let io) = index, let s = io as? PySlice { return .object(PyBytes(try sliceElements(b.bytes, s))) }
-                return .int(Int(b.bytes[try normalizedIndex(index, count: b.bytes.count, what: "index")]))
+                return .int(Int(b.bytes[try normalizedIndex(index, count: b.bytes.count, what: "")]))
             case let r as PyRange:
                 if case .object(let io) = index, let s = io as? PySlice {
                     let (start, _, step, n) = try sliceIndices(s, count: r.count)

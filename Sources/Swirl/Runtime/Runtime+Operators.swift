@@ -70,6 +70,15 @@ extension Runtime {
     // MARK: binary operators
 
     func binary(_ op: BinaryOperator, _ a: Value, _ b: Value) throws -> Value {
+        // bool's &, | and ^ stay bools (`found |= x > 3`).
+        if case .bool(let x) = a, case .bool(let y) = b {
+            switch op {
+            case .bitAnd: return .bool(x && y)
+            case .bitOr: return .bool(x || y)
+            case .bitXor: return .bool(x != y)
+            default: break
+            }
+        }
         if let x = num(a), let y = num(b) {
             return try numeric(op, x, y)
         }
@@ -292,7 +301,7 @@ extension Runtime {
             return o ? .integer(BigInt(a) * BigInt(b)) : .int(r)
         case .div:
             if b == 0 { throw zeroDivision("division by zero") }
-            if abs(a) < (1 << 53) && abs(b) < (1 << 53) { return .float(Double(a) / Double(b)) }
+            if a.magnitude < (1 << 53) && b.magnitude < (1 << 53) { return .float(Double(a) / Double(b)) }
             return .float(try trueDivide(BigInt(a), BigInt(b)))
         case .floorDiv:
             if b == 0 { throw zeroDivision("integer division or modulo by zero") }
@@ -348,7 +357,7 @@ extension Runtime {
         }
         if !overflow { return .int(result) }
         // Guard against absurd sizes: bits of the result ≈ b * log2|a|.
-        let bits = Double(b) * log2(Double(abs(a)))
+        let bits = Double(b) * log2(Double(a.magnitude))
         if bits > 64_000_000 { throw ScriptError(PyException(Types.memoryError, args: [])) }
         return .integer(BigInt(a).power(b))
     }
@@ -357,11 +366,20 @@ extension Runtime {
         if b.isZero { throw zeroDivision("division by zero") }
         let da = Double(a), db = Double(b)
         if da.isFinite && db.isFinite && abs(da) < 9e15 && abs(db) < 9e15 { return da / db }
-        // Scale to keep precision: compute with integer division at 2^-64 resolution.
-        let q = (a << 64) / b
-        let r = Double(q) / 18446744073709551616.0
+        // Scale so that the integer quotient carries about 66 significant bits, divide
+        // exactly, convert (one rounding) and scale back by a power of two.
+        let na = a.magnitude, nb = b.magnitude
+        let shift = nb.bitWidth - na.bitWidth + 66
+        let (q, remainder) = shift >= 0 ? (na << shift).quotientAndRemainder(dividingBy: nb)
+                                        : na.quotientAndRemainder(dividingBy: nb << -shift)
+        // The top 64 bits of the quotient, with a sticky low bit for anything below them
+        // (truncated bits or a remainder): UInt64 -> Double then rounds like CPython.
+        let extra = max(q.bitWidth - 64, 0)
+        var top = UInt64(q >> extra)
+        if !remainder.isZero || (extra > 0 && !(q & ((BigUInt(1) << extra) - 1)).isZero) { top |= 1 }
+        let r = scalbn(Double(top), extra - shift)
         if !r.isFinite { throw overflowError("integer division result too large for a float") }
-        return r
+        return (a.sign == .minus) != (b.sign == .minus) ? -r : r
     }
 
     func bigOp(_ op: BinaryOperator, _ a: BigInt, _ b: BigInt) throws -> Value {

@@ -1,0 +1,6 @@
+def f(items):
+    return len(itemz)
+
+
+print("start")
+f([1])
