@@ -425,7 +425,7 @@ extension Runtime {
     /// The methods of the built-in asyncio types live in process-wide type objects:
     /// installed once, on first use, however many interpreters import asyncio, and from
     /// whichever thread (a static initializer runs once and is thread-safe).
-    nonisolated(unsafe) static let asyncioTypeMethods: Void = {
+    static let asyncioTypeMethods: Void = {
         installFutureMethods()
         installSynchronizationMethods()
         installStreamMethods()

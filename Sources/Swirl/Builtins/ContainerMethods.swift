@@ -131,13 +131,20 @@ extension Types {
                 })
                 method(t, "clear", .a1 { _, v in s(v).table.removeAll(); return .none })
                 method(t, "update", .general { rt, a in
-                    for other in a.positional.dropFirst() { for x in try rt.iterateToArray(other) { try rt.setAdd(s(a.positional[0]), x) } }
+                    for other in a.positional.dropFirst() {
+                        if let o = other.asObject as? PySet {
+                            try s(a.positional[0]).table.merge(o.table, rt)
+                            try rt.chargeSetGrowth(s(a.positional[0]))
+                            continue
+                        }
+                        for x in try rt.iterateToArray(other) { try rt.setAdd(s(a.positional[0]), x) }
+                    }
                     return .none
                 })
             }
-            method(t, "copy", .a1 { _, v in
+            method(t, "copy", .a1 { rt, v in
                 let n = PySet(frozen: s(v).frozen)
-                n.table = s(v).table
+                try n.table.merge(s(v).table, rt)
                 return .object(n)
             })
             for (name, op) in [("union", SwirlBinaryOp.bitOr), ("intersection", .bitAnd), ("difference", .sub),
@@ -145,8 +152,11 @@ extension Types {
                 method(t, name, .general { rt, a in
                     var result = s(a.positional[0])
                     for other in a.positional.dropFirst() {
-                        let o = PySet()
-                        for x in try rt.iterateToArray(other) { try rt.setAdd(o, x) }
+                        var o = other.asObject as? PySet ?? PySet()
+                        if other.asObject as? PySet == nil {
+                            o = PySet()
+                            for x in try rt.iterateToArray(other) { try rt.setAdd(o, x) }
+                        }
                         result = try rt.setOperation(op, result, o)
                     }
                     return .object(result)

@@ -209,7 +209,22 @@ extension Types {
             // Full case folding: lower-casing plus the special folds CPython applies.
             Value(s(v).lowercased().replacingOccurrences(of: "ß", with: "ss").replacingOccurrences(of: "ς", with: "σ"))
         })
-        method(t, "title", .a1 { _, v in Value(s(v).capitalized) })
+        method(t, "title", .a1 { _, v in
+            // Python's rule: a cased character after an uncased one is titlecased, the
+            // rest lowercased ("they're" -> "They'Re", "3rd" -> "3Rd").
+            var out = ""
+            var previousCased = false
+            for u in s(v).unicodeScalars {
+                let cased = u.properties.isCased
+                if cased {
+                    out += previousCased ? u.properties.lowercaseMapping : u.properties.titlecaseMapping
+                } else {
+                    out.unicodeScalars.append(u)
+                }
+                previousCased = cased
+            }
+            return Value(out)
+        })
         method(t, "capitalize", .a1 { _, v in
             let x = s(v)
             return Value(x.prefix(1).uppercased() + x.dropFirst().lowercased())
@@ -388,6 +403,7 @@ extension Types {
         })
         method(t, "partition", .a2 { _, v, sep in
             let x = s(v), p = s(sep)
+            if p.isEmpty { throw Swirl.valueError("empty separator") }
             if let r = x.range(of: p) { return .object(PyTuple([Value(String(x[..<r.lowerBound])), sep, Value(String(x[r.upperBound...]))])) }
             return .object(PyTuple([v, Value(""), Value("")]))
         })

@@ -108,7 +108,11 @@ extension Runtime {
             return .object(d)
         case "set", "frozenset":
             let s = PySet(frozen: t === Types.frozenset)
-            if let x = a.first { for v in try iterateToArray(x) { try setAdd(s, v) } }
+            if let other = a.first?.asObject as? PySet {
+                try s.table.merge(other.table, self)
+            } else if let x = a.first {
+                for v in try iterateToArray(x) { try setAdd(s, v) }
+            }
             return .object(s)
         case "bytes":
             guard let x = a.first else { return .object(PyBytes([])) }

@@ -665,7 +665,10 @@ final class Compiler {
                 return ConstNode(.object(PyTuple(xs.map { if case .constant(let c) = $0.kind { return constant(c) } else { return .none } })), line: ln)
             }
             return DisplayNode(.tuple, try displayElements(xs), line: ln)
-        case .set(let xs): return DisplayNode(.set, try displayElements(xs), line: ln)
+        case .set(let xs):
+            let elements = try displayElements(xs)
+            let constant = elements.count > 2 && elements.allSatisfy { !$0.starred && $0.expr is ConstNode }
+            return DisplayNode(constant ? .constantSet : .set, elements, line: ln)
         case .dict(let items):
             return DictDisplayNode(try items.map { item in
                 switch item {

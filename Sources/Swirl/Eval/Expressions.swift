@@ -329,7 +329,9 @@ struct DisplayElement {
     let starred: Bool
 }
 
-enum DisplayKind { case list, tuple, set }
+/// `constantSet`: a set display of three or more constants, which CPython builds from a
+/// frozenset constant (so its table is a merged copy, see `SetTable.merge` and `build`).
+enum DisplayKind { case list, tuple, set, constantSet }
 
 final class DisplayNode: ExprNode {
     let kind: DisplayKind
@@ -357,6 +359,18 @@ final class DisplayNode: ExprNode {
         case .set:
             let s = PySet()
             for v in items { try rt.setAdd(s, v) }
+            return .object(s)
+        case .constantSet:
+            // CPython's compiler makes a frozenset of the constants, then rebuilds it from
+            // its own iteration order when it merges the code's constants; the set is a
+            // merged copy of that.
+            let first = PySet(frozen: true)
+            for v in items { try rt.setAdd(first, v) }
+            let constants = PySet(frozen: true)
+            for e in first.table.liveEntries { try constants.table.set(e.key, hash: e.hash, value: .none, rt) }
+            let s = PySet()
+            try s.table.merge(constants.table, rt)
+            try rt.chargeSetGrowth(s)
             return .object(s)
         }
     }

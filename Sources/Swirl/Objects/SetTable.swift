@@ -101,6 +101,21 @@ struct SetTable {
         keys[slot] = key
     }
 
+    /// CPython's set_merge: `other`'s entries added in its slot order after growing the
+    /// table once for all of them. Copies of sets are made this way (so a copy's layout,
+    /// and print order, can differ from the original's), and so are unions and updates
+    /// from sets.
+    mutating func merge(_ other: SetTable, _ rt: Runtime) throws {
+        if (fill + other.count) * 5 >= mask * 3 { resize((count + other.count) * 2) }
+        if fill == 0 && mask == other.mask && other.fill == other.count {
+            self = other
+            return
+        }
+        for i in 0..<other.states.count where other.states[i] == SetTable.used {
+            try set(other.keys[i], hash: other.hashes[i], value: .none, rt)
+        }
+    }
+
     /// The first empty slot on `hash`'s probe sequence.
     private func emptySlot(for hash: Int) -> Int {
         let mask = self.mask

@@ -514,26 +514,36 @@ extension Runtime {
         try chargeSetGrowth(s)
     }
 
+    /// `a | b`, `a & b`, `a - b`, `a ^ b`, built the way CPython builds them (which
+    /// operand is copied or iterated decides the result's print order).
     func setOperation(_ op: SwirlBinaryOp, _ a: PySet, _ b: PySet) throws -> PySet {
         let r = PySet(frozen: a.frozen)
         switch op {
         case .bitOr:
-            r.table = a.table
-            for e in b.table.liveEntries { try r.table.set(e.key, hash: e.hash, value: .none, self) }
+            try r.table.merge(a.table, self)
+            try r.table.merge(b.table, self)
         case .bitAnd:
-            for e in a.table.liveEntries where try b.table.find(e.key, hash: e.hash, self) != nil {
+            // The smaller set is iterated (the right one when sizes are equal).
+            let (small, large) = b.table.count > a.table.count ? (a, b) : (b, a)
+            for e in small.table.liveEntries where try large.table.find(e.key, hash: e.hash, self) != nil {
                 try r.table.set(e.key, hash: e.hash, value: .none, self)
             }
         case .sub:
-            for e in a.table.liveEntries where try b.table.find(e.key, hash: e.hash, self) == nil {
-                try r.table.set(e.key, hash: e.hash, value: .none, self)
+            if a.table.count >> 2 > b.table.count {
+                try r.table.merge(a.table, self)
+                for e in b.table.liveEntries { _ = try r.table.remove(e.key, hash: e.hash, self) }
+            } else {
+                for e in a.table.liveEntries where try b.table.find(e.key, hash: e.hash, self) == nil {
+                    try r.table.set(e.key, hash: e.hash, value: .none, self)
+                }
             }
         default:
-            for e in a.table.liveEntries where try b.table.find(e.key, hash: e.hash, self) == nil {
-                try r.table.set(e.key, hash: e.hash, value: .none, self)
-            }
-            for e in b.table.liveEntries where try a.table.find(e.key, hash: e.hash, self) == nil {
-                try r.table.set(e.key, hash: e.hash, value: .none, self)
+            // A copy of the right operand, then the left one's items toggled in.
+            try r.table.merge(b.table, self)
+            for e in a.table.liveEntries {
+                if try r.table.remove(e.key, hash: e.hash, self) == nil {
+                    try r.table.set(e.key, hash: e.hash, value: .none, self)
+                }
             }
         }
         return r
