@@ -295,6 +295,17 @@ extension Types {
                 return Value(String(decoding: out, as: UTF8.self))
             }
             if count < 0 { return Value(replaceEmpty(x, new)) }
+            if old.isEmpty {
+                // `new` goes before each of the first `count` characters (and at the end
+                // if count exceeds the length).
+                var out = "", inserted = 0
+                for u in x.unicodeScalars {
+                    if inserted < count { out += new; inserted += 1 }
+                    out.unicodeScalars.append(u)
+                }
+                if inserted < count { out += new }
+                return Value(out)
+            }
             var out = "", rest = Substring(x)
             while count > 0, !old.isEmpty, let r = rest.range(of: old) {
                 out += rest[..<r.lowerBound] + new

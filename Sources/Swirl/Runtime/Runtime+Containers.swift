@@ -388,10 +388,9 @@ extension Runtime {
                 return .int(Int(b.bytes[try normalizedIndex(index, count: b.bytes.count, what: "")]))
             case let r as PyRange:
                 if case .object(let io) = index, let s = io as? PySlice {
-                    let (start, _, step, n) = try sliceIndices(s, count: r.count)
-                    let newStart = r.start + start * r.step
-                    let newStep = r.step * step
-                    return .object(PyRange(start: newStart, stop: newStart + n * newStep, step: newStep))
+                    // As CPython: the bounds are the range's values at the slice's indices.
+                    let (start, stop, step, _) = try sliceIndices(s, count: r.count)
+                    return .object(PyRange(start: r.start + start * r.step, stop: r.start + stop * r.step, step: r.step * step))
                 }
                 let i = try normalizedIndex(index, count: r.count, what: "range object")
                 return .int(r.start + i * r.step)

@@ -218,6 +218,10 @@ extension Runtime {
         case (.object(let x), .object(let y)):
             if let s = x as? PyStr, let t = y as? PyStr { return s === t || s.value == t.value }
             if x === y, !(x is PyInstance) { return true }
+            // Bound methods are equal when they bind the same function to the same object.
+            if let m = x as? PyBoundMethod, let n = y as? PyBoundMethod {
+                return m.function.isIdentical(to: n.function) && m.receiver.isIdentical(to: n.receiver)
+            }
             return try objectEq(a, b)
         case (.object, _), (_, .object):
             return try objectEq(a, b)
