@@ -149,6 +149,10 @@ import Testing
         guard try t.start() else { return }
         t.waitForPrompt()
         try t.enter("kept = 'state'")
+        // Type only once the next prompt is up: text typed earlier is echoed by the terminal
+        // ahead of the prompt (type-ahead), which is not what this test looks at.
+        t.waitForLine(">>> kept = 'state'")
+        t.waitForPrompt()
         // At the prompt: the line is dropped.
         try t.type("discarded text")
         t.waitForLine(">>> discarded text")
