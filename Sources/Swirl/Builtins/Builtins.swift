@@ -161,7 +161,12 @@ extension Runtime {
         })
         define("filter", .a2 { rt, fn, src in .object(FilterIterator(fn, try rt.iterate(src))) })
         define("divmod", .a2 { rt, x, y in
-            .object(PyTuple([try rt.binary(.floorDiv, x, y), try rt.binary(.mod, x, y)]))
+            // With a float on either side a zero divisor is "float divmod()".
+            let isFloat: (Value) -> Bool = { if case .float = $0 { return true } else { return false } }
+            if (isFloat(x) || isFloat(y)), rt.num(x) != nil, rt.num(y) != nil, (try? rt.truthy(y)) == false {
+                throw zeroDivision("float divmod()")
+            }
+            return .object(PyTuple([try rt.binary(.floorDiv, x, y), try rt.binary(.mod, x, y)]))
         })
         define("pow", .general { rt, a in
             guard a.positional.count >= 2 else { throw typeError("pow() missing required argument 'exp' (pos 2)") }

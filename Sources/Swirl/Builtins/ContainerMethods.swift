@@ -121,6 +121,40 @@ extension Types {
             if t === Types.set {
                 method(t, "add", .a2 { rt, v, x in try rt.setAdd(s(v), x); return .none })
                 method(t, "discard", .a2 { rt, v, x in try s(v).table.remove(x, hash: try rt.hash(x), rt); return .none })
+                // The in-place forms, as CPython does them: intersection_update takes the
+                // intersection's table; the others discard or toggle in place.
+                method(t, "intersection_update", .general { rt, a in
+                    let target = s(a.positional[0])
+                    for other in a.positional.dropFirst() {
+                        let o: PySet
+                        if let given = other.asObject as? PySet { o = given } else {
+                            o = PySet()
+                            for x in try rt.iterateToArray(other) { try rt.setAdd(o, x) }
+                        }
+                        target.table = try rt.setOperation(.bitAnd, target, o).table
+                    }
+                    return .none
+                })
+                method(t, "difference_update", .general { rt, a in
+                    let target = s(a.positional[0])
+                    for other in a.positional.dropFirst() {
+                        for x in try rt.iterateToArray(other) { _ = try target.table.remove(x, hash: try rt.hash(x), rt) }
+                    }
+                    return .none
+                })
+                method(t, "symmetric_difference_update", .a2 { rt, v, other in
+                    let target = s(v)
+                    let seen: PySet
+                    if let o = other.asObject as? PySet { seen = o } else {
+                        seen = PySet()
+                        for x in try rt.iterateToArray(other) { try rt.setAdd(seen, x) }
+                    }
+                    for e in seen.table.liveEntries {
+                        if try target.table.remove(e.key, hash: e.hash, rt) == nil { try target.table.set(e.key, hash: e.hash, value: .none, rt) }
+                    }
+                    try rt.chargeSetGrowth(target)
+                    return .none
+                })
                 method(t, "remove", .a2 { rt, v, x in
                     if try s(v).table.remove(x, hash: try rt.hash(x), rt) == nil { throw Swirl.keyError(x) }
                     return .none
@@ -152,8 +186,8 @@ extension Types {
                 method(t, name, .general { rt, a in
                     var result = s(a.positional[0])
                     for other in a.positional.dropFirst() {
-                        var o = other.asObject as? PySet ?? PySet()
-                        if other.asObject as? PySet == nil {
+                        let o: PySet
+                        if let given = other.asObject as? PySet { o = given } else {
                             o = PySet()
                             for x in try rt.iterateToArray(other) { try rt.setAdd(o, x) }
                         }

@@ -462,7 +462,7 @@ extension Runtime {
             floordiv = div.rounded(.down)
             if div - floordiv > 0.5 { floordiv += 1 }
         } else {
-            floordiv = a / b < 0 ? -0.0 : 0.0
+            floordiv = copysign(0.0, a / b)
         }
         return (floordiv, mod)
     }
