@@ -6,6 +6,12 @@ import Glibc
 import Darwin
 #endif
 
+/// The socket a method or prelude helper was called on.
+private func sock(_ v: Value) throws -> PyTransportSocket {
+    guard let s = v.asObject as? PyTransportSocket else { throw typeError("expected a TransportSocket") }
+    return s
+}
+
 extension Runtime {
     /// The methods of StreamReader, StreamWriter and TransportSocket (see
     /// `installAsyncioTypeMethods`).
@@ -17,10 +23,6 @@ extension Runtime {
         func writer(_ v: Value) throws -> PyStreamWriter {
             guard let w = v.asObject as? PyStreamWriter else { throw typeError("expected a StreamWriter") }
             return w
-        }
-        func sock(_ v: Value) throws -> PyTransportSocket {
-            guard let s = v.asObject as? PyTransportSocket else { throw typeError("expected a TransportSocket") }
-            return s
         }
         func keyword(_ a: Arguments, _ name: String, at index: Int) -> Value? {
             if index < a.positional.count { return a.positional[index] }
@@ -111,10 +113,6 @@ extension Runtime {
     }
 
     func installStreams(_ g: Globals) {
-        func sock(_ v: Value) throws -> PyTransportSocket {
-            guard let x = v.asObject as? PyTransportSocket else { throw typeError("expected a TransportSocket") }
-            return x
-        }
         nativeConstructors[ObjectIdentifier(Types.streamReader)] = { rt, a in
             let given = a.positional.first ?? a.keywords.first { $0.0 == "limit" }?.1
             let limit = try given.map { try rt.indexValue($0) } ?? PyStreamReader.defaultLimit

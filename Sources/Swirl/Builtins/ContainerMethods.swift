@@ -126,12 +126,7 @@ extension Types {
                 method(t, "intersection_update", .general { rt, a in
                     let target = s(a.positional[0])
                     for other in a.positional.dropFirst() {
-                        let o: PySet
-                        if let given = other.asObject as? PySet { o = given } else {
-                            o = PySet()
-                            for x in try rt.iterateToArray(other) { try rt.setAdd(o, x) }
-                        }
-                        target.table = try rt.setOperation(.bitAnd, target, o).table
+                        target.table = try rt.setOperation(.bitAnd, target, try rt.asSet(other)).table
                     }
                     return .none
                 })
@@ -144,12 +139,7 @@ extension Types {
                 })
                 method(t, "symmetric_difference_update", .a2 { rt, v, other in
                     let target = s(v)
-                    let seen: PySet
-                    if let o = other.asObject as? PySet { seen = o } else {
-                        seen = PySet()
-                        for x in try rt.iterateToArray(other) { try rt.setAdd(seen, x) }
-                    }
-                    for e in seen.table.liveEntries {
+                    for e in try rt.asSet(other).table.liveEntries {
                         if try target.table.remove(e.key, hash: e.hash, rt) == nil { try target.table.set(e.key, hash: e.hash, value: .none, rt) }
                     }
                     try rt.chargeSetGrowth(target)
@@ -186,12 +176,7 @@ extension Types {
                 method(t, name, .general { rt, a in
                     var result = s(a.positional[0])
                     for other in a.positional.dropFirst() {
-                        let o: PySet
-                        if let given = other.asObject as? PySet { o = given } else {
-                            o = PySet()
-                            for x in try rt.iterateToArray(other) { try rt.setAdd(o, x) }
-                        }
-                        result = try rt.setOperation(op, result, o)
+                        result = try rt.setOperation(op, result, try rt.asSet(other))
                     }
                     return .object(result)
                 })

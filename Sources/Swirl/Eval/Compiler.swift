@@ -271,26 +271,18 @@ final class Compiler {
             if r { return TryStmtR(body: body, handlers: handlers, orElse: orElse, finally: finally, line: ln) }
             return TryStmt(body: body, handlers: handlers, orElse: orElse, finally: finally, line: ln)
         case .functionDef(let def):
-            if r {
-                // Decorators, then default values, evaluated (and awaited) before the def.
-                return try spilling(ln) { stmts in
-                    let decorators = try def.decorators.map { try spill($0, into: &stmts) }
-                    let fn = try functionDefinition(def, range: s.range) { try spill($0, into: &stmts) }
-                    stmts.append(BindStmt(decorate(fn, decorators), try nameTarget(def.name, s.range), line: ln))
-                }
+            // Decorators, then default values, are evaluated before the def.
+            return try definition(suspending: r, line: ln) { value in
+                let decorators = try def.decorators.map(value)
+                let fn = try functionDefinition(def, range: s.range, defaultValue: value)
+                return BindStmt(decorate(fn, decorators), try nameTarget(def.name, s.range), line: ln)
             }
-            let fn = try functionDefinition(def, range: s.range, defaultValue: expr)
-            return BindStmt(decorate(fn, try def.decorators.map { try expr($0) }), try nameTarget(def.name, s.range), line: ln)
         case .classDef(let def):
-            if r {
-                return try spilling(ln) { stmts in
-                    let decorators = try def.decorators.map { try spill($0, into: &stmts) }
-                    let cls = try classDefinition(def, range: s.range) { try spill($0, into: &stmts) }
-                    stmts.append(BindStmt(decorate(cls, decorators), try nameTarget(def.name, s.range), line: ln))
-                }
+            return try definition(suspending: r, line: ln) { value in
+                let decorators = try def.decorators.map(value)
+                let cls = try classDefinition(def, range: s.range, baseValue: value)
+                return BindStmt(decorate(cls, decorators), try nameTarget(def.name, s.range), line: ln)
             }
-            let cls = try classDefinition(def, range: s.range, baseValue: expr)
-            return BindStmt(decorate(cls, try def.decorators.map { try expr($0) }), try nameTarget(def.name, s.range), line: ln)
         case .import(let aliases):
             var stmts: [StmtNode] = []
             for a in aliases {
@@ -335,13 +327,31 @@ final class Compiler {
         return ResumableBlock(stmts, line: ln)
     }
 
+    /// A `def` or `class` statement made by `make`, which compiles the expressions
+    /// evaluated before the definition (decorators, defaults, base) with the function it
+    /// is given: plain `expr`, or `spill` when one of them awaits.
+    private func definition(suspending: Bool, line ln: Int32,
+                            _ make: ((Expr) throws -> ExprNode) throws -> StmtNode) throws -> StmtNode {
+        guard suspending else { return try make(expr) }
+        return try spilling(ln) { stmts in
+            let bind = try make { try spill($0, into: &stmts) }
+            stmts.append(bind)
+        }
+    }
+
+    /// A fresh hidden slot for the statement being spilled.
+    private func allocateTemp() -> Int {
+        let slot = tempBase + tempsInUse
+        tempsInUse += 1
+        tempsHigh = max(tempsHigh, tempsInUse)
+        return slot
+    }
+
     /// Appends `temp = e` and returns a load of the temporary.
     private func spill(_ e: Expr, into stmts: inout [StmtNode]) throws -> ExprNode {
         let ln = line(e.range)
         let value = try expr(e)
-        let slot = tempBase + tempsInUse
-        tempsInUse += 1
-        tempsHigh = max(tempsHigh, tempsInUse)
+        let slot = allocateTemp()
         stmts.append(value.isResumable ? AssignStmtR([LocalTarget(slot: slot, name: ".spill", line: ln)], value, line: ln)
                                        : LocalAssignStmt(slot: slot, value, line: ln))
         return LocalLoad(slot: slot, name: ".spill", line: ln)
@@ -375,9 +385,7 @@ final class Compiler {
                     star = k
                     element = inner
                 }
-                let slot = tempBase + tempsInUse
-                tempsInUse += 1
-                tempsHigh = max(tempsHigh, tempsInUse)
+                let slot = allocateTemp()
                 slots.append(LocalTarget(slot: slot, name: ".spill", line: ln))
                 items.append((element, LocalLoad(slot: slot, name: ".spill", line: ln)))
             }

@@ -276,7 +276,6 @@ extension Runtime {
         pendingNeverAwaited = []
         let location = f?.code.map { ($0.source, Int(line)) }
         for name in names { warnNeverAwaited(name, location: location) }
-        hasPendingFinalizers = !pendingFinalizers.isEmpty
     }
 
     /// A coroutine dropped without being awaited: reported at the next statement boundary,

@@ -7,12 +7,14 @@ let contextlibModuleSource = #"""
 import sys
 
 
-class _GeneratorContextManager:
-    __module__ = 'contextlib'
-
+class _GeneratorContextManagerBase:
     def __init__(self, func, args, kwds):
         self.gen = func(*args, **kwds)
         self.func, self.args, self.kwds = func, args, kwds
+
+
+class _GeneratorContextManager(_GeneratorContextManagerBase):
+    __module__ = 'contextlib'
 
     def __enter__(self):
         try:
@@ -52,12 +54,8 @@ class _GeneratorContextManager:
             self.gen.close()
 
 
-class _AsyncGeneratorContextManager:
+class _AsyncGeneratorContextManager(_GeneratorContextManagerBase):
     __module__ = 'contextlib'
-
-    def __init__(self, func, args, kwds):
-        self.gen = func(*args, **kwds)
-        self.func, self.args, self.kwds = func, args, kwds
 
     async def __aenter__(self):
         try:
@@ -91,24 +89,24 @@ class _AsyncGeneratorContextManager:
         raise RuntimeError("generator didn't stop after athrow()")
 
 
-def contextmanager(func):
+def _manager_factory(func, manager):
+    # What @contextmanager/@asynccontextmanager return: a function named like `func`
+    # that makes a `manager` around a fresh generator on each call.
     def helper(*args, **kwds):
-        return _GeneratorContextManager(func, args, kwds)
+        return manager(func, args, kwds)
     helper.__name__ = func.__name__
     helper.__qualname__ = func.__qualname__
     helper.__doc__ = func.__doc__
     helper.__wrapped__ = func
     return helper
+
+
+def contextmanager(func):
+    return _manager_factory(func, _GeneratorContextManager)
 
 
 def asynccontextmanager(func):
-    def helper(*args, **kwds):
-        return _AsyncGeneratorContextManager(func, args, kwds)
-    helper.__name__ = func.__name__
-    helper.__qualname__ = func.__qualname__
-    helper.__doc__ = func.__doc__
-    helper.__wrapped__ = func
-    return helper
+    return _manager_factory(func, _AsyncGeneratorContextManager)
 
 
 class closing:
@@ -233,6 +231,16 @@ def _fix_exception_context(new_exc, old_exc, frame_exc):
     new_exc.__context__ = old_exc
 
 
+def _reraise_keeping_context(exc):
+    # Raising sets __context__ to the exception being handled; keep the one fixed above.
+    fixed_ctx = exc.__context__
+    try:
+        raise exc
+    except BaseException:
+        exc.__context__ = fixed_ctx
+        raise
+
+
 class ExitStack(_BaseExitStack):
     __module__ = 'contextlib'
 
@@ -256,12 +264,7 @@ class ExitStack(_BaseExitStack):
                 pending_raise = True
                 exc_details = (type(new_exc), new_exc, new_exc.__traceback__)
         if pending_raise:
-            fixed_ctx = exc_details[1].__context__
-            try:
-                raise exc_details[1]
-            except BaseException:
-                exc_details[1].__context__ = fixed_ctx
-                raise
+            _reraise_keeping_context(exc_details[1])
         return received_exc and suppressed_exc
 
     def close(self):
@@ -329,11 +332,6 @@ class AsyncExitStack(_BaseExitStack):
                 pending_raise = True
                 exc_details = (type(new_exc), new_exc, new_exc.__traceback__)
         if pending_raise:
-            fixed_ctx = exc_details[1].__context__
-            try:
-                raise exc_details[1]
-            except BaseException:
-                exc_details[1].__context__ = fixed_ctx
-                raise
+            _reraise_keeping_context(exc_details[1])
         return received_exc and suppressed_exc
 """#

@@ -508,6 +508,15 @@ extension Runtime {
         }
     }
 
+    /// `v` itself when it is a set, else a new set of its items (the other operand of a
+    /// set method or operator).
+    func asSet(_ v: Value) throws -> PySet {
+        if let s = v.asObject as? PySet { return s }
+        let s = PySet()
+        for item in try iterateToArray(v) { try setAdd(s, item) }
+        return s
+    }
+
     func setAdd(_ s: PySet, _ v: Value) throws {
         try s.table.set(v, hash: try hash(v), value: .none, self)
         try chargeSetGrowth(s)

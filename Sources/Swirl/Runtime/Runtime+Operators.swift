@@ -266,12 +266,6 @@ extension Runtime {
                 if let s = x as? PySet, let t = y as? PySet { return .object(try setOperation(op, s, t)) }
                 // dict.keys() and dict.items() views combine with sets like sets.
                 if x is DictView || y is DictView, x is DictView || x is PySet, y is DictView || y is PySet {
-                    func asSet(_ v: Value) throws -> PySet {
-                        if case .object(let o) = v, let s = o as? PySet { return s }
-                        let s = PySet()
-                        for item in try iterateToArray(v) { try setAdd(s, item) }
-                        return s
-                    }
                     return .object(try setOperation(op, try asSet(a), try asSet(b)))
                 }
             }
