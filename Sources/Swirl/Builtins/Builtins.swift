@@ -108,9 +108,12 @@ extension Runtime {
             }
             return .int(Int(u.value))
         })
-        define("sum", .general { rt, a in try rt.builtinSum(a) })
-        define("min", .general { rt, a in try rt.builtinMinMax(a, isMin: true) })
-        define("max", .general { rt, a in try rt.builtinMinMax(a, isMin: false) })
+        define("sum", .oneOrGeneral(one: { rt, v in try rt.sum(v, start: .int(0)) },
+                                    general: { rt, a in try rt.builtinSum(a) }))
+        define("min", .oneOrGeneral(one: { rt, v in try rt.builtinMinMax(Arguments([v]), isMin: true) },
+                                    general: { rt, a in try rt.builtinMinMax(a, isMin: true) }))
+        define("max", .oneOrGeneral(one: { rt, v in try rt.builtinMinMax(Arguments([v]), isMin: false) },
+                                    general: { rt, a in try rt.builtinMinMax(a, isMin: false) }))
         define("any", .a1 { rt, v in
             let it = try rt.iterate(v)
             while let x = try it.next(rt) { if try rt.truthy(x) { return .true } }
@@ -304,9 +307,31 @@ extension Runtime {
 
     func builtinSum(_ a: Arguments) throws -> Value {
         guard let src = a.positional.first else { throw typeError("sum() takes at least 1 positional argument (0 given)") }
-        var total: Value = a.positional.count > 1 ? a.positional[1] : (a.keywords.first { $0.0 == "start" }?.1 ?? .int(0))
+        let start: Value = a.positional.count > 1 ? a.positional[1] : (a.keywords.first { $0.0 == "start" }?.1 ?? .int(0))
+        return try sum(src, start: start)
+    }
+
+    /// `sum(src, start)`. Lists and tuples are read in place, and a run of ints is added
+    /// without boxing each partial total.
+    func sum(_ src: Value, start: Value) throws -> Value {
+        var total = start
         if case .object(let o) = total, o is PyStr { throw typeError("sum() can't sum strings [use ''.join(seq) instead]") }
+        var done = 0
+        if case .int(var acc) = total, case .object(let o) = src,
+           let items = (o as? PyList)?.items ?? (o as? PyTuple)?.items {
+            while done < items.count, case .int(let y) = items[done] {
+                let (r, overflow) = acc.addingReportingOverflow(y)
+                if overflow { break }
+                acc = r
+                done += 1
+            }
+            total = .int(acc)
+            if done == items.count { return total }
+        }
+        // The rest generically (a float, a big int, an object whose __add__ may even change
+        // the list), skipping the items already added.
         let it = try iterate(src)
+        for _ in 0..<done { _ = try it.next(self) }
         while let x = try it.next(self) {
             if case .int(let t) = total, case .int(let y) = x {
                 let (r, o) = t.addingReportingOverflow(y)

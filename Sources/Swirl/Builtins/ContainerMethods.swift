@@ -6,7 +6,7 @@ extension Types {
         func l(_ v: Value) -> PyList { (v.asObject as? PyList) ?? PyList() }
         method(t, "append", .a2 { rt, v, x in
             let list = l(v)
-            list.items.append(x)
+            list.append(x)
             try rt.chargeListGrowth(list)
             return .none
         })

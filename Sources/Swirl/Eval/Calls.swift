@@ -54,7 +54,7 @@ final class PositionalCallNode: ExprNode {
         }
         if case .object(let o) = callee, let n = o as? PyNativeFunction, n.boundSelf == nil {
             switch (n.impl, argRefs.count) {
-            case (.a1(let fn), 1): return try fn(rt, try argRefs[0].eval(f))
+            case (.a1(let fn), 1), (.oneOrGeneral(let fn, _), 1): return try fn(rt, try argRefs[0].eval(f))
             case (.a2(let fn), 2):
                 let a = try argRefs[0].eval(f)
                 return try fn(rt, a, try argRefs[1].eval(f))

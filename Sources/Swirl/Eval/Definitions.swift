@@ -293,7 +293,7 @@ final class ComprehensionAppend: StmtNode {
         guard case .object(let acc) = f.slots[slot] else { return .normal }
         switch acc {
         case let l as PyList:
-            l.items.append(element)
+            l.append(element)
             try f.rt.chargeListGrowth(l)
         case let s as PySet: try f.rt.setAdd(s, element)
         case let d as PyDict: try f.rt.dictSet(d, element, value)

@@ -134,6 +134,10 @@ enum NativeImpl {
     case a2((Runtime, Value, Value) throws -> Value)
     case a3((Runtime, Value, Value, Value) throws -> Value)
     case general((Runtime, Arguments) throws -> Value)
+    /// A function with optional or keyword arguments whose commonest call passes exactly
+    /// one positional argument (`sum(xs)`, `min(xs)`): `one` serves that call without an
+    /// argument list, `general` every other.
+    case oneOrGeneral(one: (Runtime, Value) throws -> Value, general: (Runtime, Arguments) throws -> Value)
 }
 
 final class PyNativeFunction: PyObject {

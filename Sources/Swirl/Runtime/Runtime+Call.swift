@@ -149,6 +149,10 @@ extension Runtime {
         var pos = args.positional
         if let b = n.boundSelf { pos.insert(b, at: 0) }
         if case .general(let fn) = n.impl { return try fn(self, Arguments(pos, keywords: args.keywords)) }
+        if case .oneOrGeneral(let one, let general) = n.impl {
+            if pos.count == 1 && args.keywords.isEmpty { return try one(self, pos[0]) }
+            return try general(self, Arguments(pos, keywords: args.keywords))
+        }
         if !args.keywords.isEmpty {
             throw typeError("\(n.qualifiedName)() takes no keyword arguments")
         }
@@ -164,7 +168,7 @@ extension Runtime {
             case .a1: expected = 1
             case .a2: expected = 2
             case .a3: expected = 3
-            case .general: expected = 0
+            case .general, .oneOrGeneral: expected = 0
             }
             let selfCount = n.owner != nil ? 1 : 0
             let want = expected - selfCount, got = pos.count - selfCount
