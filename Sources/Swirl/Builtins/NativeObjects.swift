@@ -81,13 +81,32 @@ extension Types {
             return try rt.getAttribute(o, s.value)
         })
         method(object, "__eq__", .a2 { _, a, b in a.isIdentical(to: b) ? .true : .object(Types.notImplemented) })
-        method(object, "__ne__", .a2 { _, a, b in a.isIdentical(to: b) ? .false : .object(Types.notImplemented) })
-        method(object, "__hash__", .a1 { rt, v in .int(try rt.hash(v)) })
+        // object's != inverts the type's own __eq__ (as CPython's object.__ne__ does).
+        method(object, "__ne__", .a2 { rt, a, b in
+            if let eq = rt.typeOf(a).lookup("__eq__"), case .object(let eo) = eq, eo is PyFunction {
+                let r = try rt.callMethod(eq, self: a, [b])
+                if case .object(let ro) = r, ro === Types.notImplemented { return r }
+                return .bool(!(try rt.truthy(r)))
+            }
+            return a.isIdentical(to: b) ? .false : .object(Types.notImplemented)
+        })
+        // object's hash is the identity hash (`super().__hash__()` in a class defining __hash__).
+        method(object, "__hash__", .a1 { rt, v in
+            if case .object(let o) = v, !o.type.isBuiltin || o is PyException { return .int(ObjectIdentifier(o).hashValue >> 4) }
+            return .int(try rt.hash(v))
+        })
         method(object, "__repr__", .a1 { rt, v in
             guard case .object(let o) = v else { return Value(try rt.repr(v)) }
             return Value(rt.defaultRepr(o))
         })
         method(object, "__str__", .a1 { rt, v in Value(try rt.repr(v)) })
+        method(object, "__format__", .a2 { rt, v, spec in
+            guard case .object(let so) = spec, let s = so as? PyStr else {
+                throw Swirl.typeError("__format__() argument must be str, not \(rt.typeName(spec))")
+            }
+            if !s.value.isEmpty { throw Swirl.typeError("unsupported format string passed to \(rt.typeName(v)).__format__") }
+            return Value(try rt.str(v))
+        })
         method(stream, "write", .a2 { rt, s, text in
             let str = try rt.str(text)
             if case .object(let o) = s, let st = o as? PyStream, st.isStderr { rt.output.stderr(str) } else { rt.output.stdout(str) }

@@ -107,7 +107,7 @@ final class MethodCallNode: ExprNode {
             } else if o.instanceDict == nil, !(o is PyModule), !(o is PyType), !(o is PySuper) {
                 // A built-in object (`buf.append(x)`): nothing of its own can shadow the method.
                 let t = o.type
-                if t.isBuiltin, let ca = rt.cachedClassLookup(t, name, &cache), case .object(let co) = ca,
+                if t.isBuiltin, !rt.isOperatorMethodName(t, name), let ca = rt.cachedClassLookup(t, name, &cache), case .object(let co) = ca,
                    co is PyNativeFunction || co is PyFunction {
                     if let n = co as? PyNativeFunction, type(of: o).isPlainBuiltin {
                         builtinClass = ObjectIdentifier(type(of: o))

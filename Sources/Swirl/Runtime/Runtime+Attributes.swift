@@ -25,6 +25,10 @@ extension Runtime {
                 break
             }
         }
+        if isOperatorMethodName(t, name), let m = operatorMethod(t, name) {
+            if case .object(let mo) = m, let n = mo as? PyNativeFunction { return .object(n.bound(to: v)) }
+            return m
+        }
         let classAttr = t.lookup(name)
         if let ca = classAttr, case .object(let co) = ca, let p = co as? PyProperty {
             if p.getter.isNone { throw attributeError("property '\(name)' of '\(t.name)' object has no getter") }
@@ -59,6 +63,7 @@ extension Runtime {
     }
 
     func classAttribute(_ cls: PyType, _ name: String) throws -> Value? {
+        if isOperatorMethodName(cls, name), let m = operatorMethod(cls, name) { return m }
         if let a = cls.lookup(name) {
             if case .object(let o) = a {
                 if let s = o as? PyStaticMethod { return s.function }
@@ -319,7 +324,7 @@ extension Runtime {
             // when the object has no attributes of its own that could shadow it.
             let t = o.type
             if t.isBuiltin, o.instanceDict == nil, !(o is PyModule), !(o is PyType), !(o is PySuper),
-               let ca = cachedClassLookup(t, name, &cache), case .object(let co) = ca, let n = co as? PyNativeFunction {
+               !isOperatorMethodName(t, name), let ca = cachedClassLookup(t, name, &cache), case .object(let co) = ca, let n = co as? PyNativeFunction {
                 return .object(n.bound(to: v))
             }
             return try getAttribute(v, name)

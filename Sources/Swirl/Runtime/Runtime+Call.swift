@@ -132,6 +132,7 @@ extension Runtime {
     /// Finds `name` on `receiver` for a method call.
     func lookupMethod(_ receiver: Value, _ name: String) throws -> MethodLookup {
         let t = typeOf(receiver)
+        if isOperatorMethodName(t, name), operatorMethod(t, name) != nil { return .bound(try getAttribute(receiver, name)) }
         if case .object(let o) = receiver {
             if let inst = o as? PyInstance, let v = inst.dict.get(name: name, self) { return .bound(v) }
             if o is PyModule || o is PyType || o is PySuper { return .bound(try getAttribute(receiver, name)) }

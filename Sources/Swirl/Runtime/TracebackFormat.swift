@@ -110,15 +110,35 @@ extension Runtime {
     }
 
     /// The "File ..., line N, in f" entries, oldest call first, each with its source line.
+    /// As in CPython, a run of identical entries (deep recursion) shows its first three,
+    /// then "[Previous line repeated N more times]".
     private func stackText(_ e: PyException) -> String {
+        let cutoff = 3
         var out = ""
+        var repeats = 0
+        var last: (filename: String, line: Int, function: String)?
+        func noteRepeats() {
+            guard repeats > cutoff else { return }
+            let more = repeats - cutoff
+            out += "  [Previous line repeated \(more) more time\(more > 1 ? "s" : "")]\n"
+        }
         for entry in e.traceback.reversed() {
+            let key = (filename: entry.source.filename, line: Int(entry.line), function: entry.function)
+            if let l = last, l == key {
+                repeats += 1
+            } else {
+                noteRepeats()
+                last = key
+                repeats = 1
+            }
+            if repeats > cutoff { continue }
             out += "  File \"\(entry.source.filename)\", line \(entry.line), in \(entry.function)\n"
             if let text = entry.source.line(entry.line) {
                 let trimmed = text.drop { $0 == " " || $0 == "\t" }
                 if !trimmed.isEmpty { out += "    \(trimmed)\n" }
             }
         }
+        noteRepeats()
         return out
     }
 
