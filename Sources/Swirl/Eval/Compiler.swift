@@ -170,14 +170,28 @@ final class Compiler {
             if r { return AssignStmtR(ts, v, line: ln) }
             if ts.count == 1, let lt = ts[0] as? LocalTarget { return LocalAssignStmt(slot: lt.slot, v, line: ln) }
             return AssignStmt(ts, v, line: ln)
-        case .annAssign(let t, _, let value):
+        case .annAssign(let t, let annotation, let value):
+            // In a class body or at module level, `name: T` also records T in __annotations__
+            // (dataclasses read it); a function's local annotations are not evaluated.
+            var record: StmtNode?
+            if case .name(let n) = t.kind, !r, !suspends(annotation) {
+                let nameTarget = try target(t)
+                if nameTarget is ClassTarget {
+                    record = AnnotateStmt(name: n, annotation: try expr(annotation), globals: nil, line: ln)
+                } else if let g = nameTarget as? GlobalTarget {
+                    record = AnnotateStmt(name: n, annotation: try expr(annotation), globals: g.globals, line: ln)
+                }
+            }
             guard let value else {
+                if let record { return record }
                 if case .name = t.kind { return PassStmt(line: ln) }
                 return ExprStmt(try expr(t), line: ln)
             }
             let tt = try target(t)
             let v = try expr(value)
-            return r ? AssignStmtR([tt], v, line: ln) : AssignStmt([tt], v, line: ln)
+            let assign = r ? AssignStmtR([tt], v, line: ln) : AssignStmt([tt], v, line: ln)
+            if let record { return Block([assign, record], line: ln) }
+            return assign
         case .augAssign(let t, let op, let value) where suspends(t):
             return try spilling(ln) { stmts in
                 let kind: AugAssignStmt.Kind

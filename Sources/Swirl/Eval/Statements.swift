@@ -577,3 +577,32 @@ extension Runtime {
         return (enter, exit)
     }
 }
+
+/// The annotation half of `name: T` (or `name: T = v`) in a class body or at module level:
+/// `__annotations__[name] = T`, creating the dict on first use.
+final class AnnotateStmt: StmtNode {
+    let name: String
+    let annotation: ExprNode
+    /// The module's globals at module level; nil in a class body (the class namespace).
+    let globals: Globals?
+    init(name: String, annotation: ExprNode, globals: Globals?, line: Int32) {
+        self.name = name
+        self.annotation = annotation
+        self.globals = globals
+        super.init(line: line)
+    }
+    override func exec(_ f: Frame) throws -> Flow {
+        let value = try annotation.eval(f)
+        let existing: Value?
+        if let globals { existing = globals["__annotations__"] } else { existing = f.namespace?.dict["__annotations__"] }
+        let annotations: PyDict
+        if case .object(let o)? = existing, let d = o as? PyDict {
+            annotations = d
+        } else {
+            annotations = PyDict()
+            if let globals { globals["__annotations__"] = .object(annotations) } else { f.namespace?.dict["__annotations__"] = .object(annotations) }
+        }
+        try f.rt.dictSet(annotations, Value(name), value)
+        return .normal
+    }
+}

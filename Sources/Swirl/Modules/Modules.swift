@@ -30,6 +30,8 @@ extension Runtime {
         case "contextlib": m = try makeSourceModule(name, contextlibModuleSource)
         case "functools": m = try makeSourceModule(name, functoolsModuleSource)
         case "itertools": m = try makeSourceModule(name, itertoolsModuleSource)
+        case "dataclasses": m = try makeSourceModule(name, dataclassesModuleSource)
+        case "typing": m = try makeSourceModule(name, typingModuleSource)
         case "threading", "multiprocessing":
             throw ScriptError(Types.moduleNotFoundError, "the '\(name)' module is not supported in Swirl")
         default:
