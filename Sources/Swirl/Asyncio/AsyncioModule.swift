@@ -21,15 +21,21 @@ extension Runtime {
 
         def("run", .general { rt, a in try rt.asyncioRun(a) })
         def("sleep", .general { rt, a in
+            try a.checkSignature("sleep", params: ["delay", "result"], required: 1)
             guard let d = a.positional.first ?? a.keywords.first(where: { $0.0 == "delay" })?.1 else {
                 throw typeError("sleep() missing 1 required positional argument: 'delay'")
             }
             let result = a.positional.count > 1 ? a.positional[1] : (a.keywords.first { $0.0 == "result" }?.1 ?? .none)
             guard let x = rt.num(d) else { throw typeError("'<=' not supported between instances of '\(rt.typeName(d))' and 'int'") }
-            return .object(SleepCoroutine(delay: try rt.floatOf(x), result: result, reports: rt.deathReports))
+            let delay = try rt.floatOf(x)
+            // A NaN delay is no delay (CPython's timer fires at once).
+            return .object(SleepCoroutine(delay: delay.isNaN ? 0 : delay, result: result, reports: rt.deathReports))
         })
         def("create_task", .general { rt, a in
-            guard let c = a.positional.first else { throw typeError("create_task() missing 1 required positional argument: 'coro'") }
+            try a.checkSignature("create_task", params: ["coro"], required: 1, keywordOnly: ["name", "context"])
+            guard let c = a.positional.first ?? a.keywords.first(where: { $0.0 == "coro" })?.1 else {
+                throw typeError("create_task() missing 1 required positional argument: 'coro'")
+            }
             // Like CPython 3.11: the task takes a default name (consuming a number), then is renamed.
             let task = try rt.createTask(c, name: nil)
             if let n = a.keywords.first(where: { $0.0 == "name" })?.1, !n.isNone { task.name = try rt.str(n) }
@@ -167,7 +173,10 @@ extension Runtime {
         guard let main = a.positional.first else { throw typeError("run() missing 1 required positional argument: 'main'") }
         if loop.running, let nested = interactiveAsyncioRun { return try nested(main) }
         if loop.running { throw runtimeError("asyncio.run() cannot be called from a running event loop") }
-        if let d = a.keywords.first(where: { $0.0 == "debug" })?.1 { debugMode = try truthy(d) }
+        // debug=True holds for this run only; debug=None keeps the global setting (--debug).
+        let globalDebug = debugMode
+        defer { debugMode = globalDebug }
+        if let d = a.keywords.first(where: { $0.0 == "debug" })?.1, !d.isNone { debugMode = try truthy(d) }
         guard isCoroutine(main) else {
             throw valueError("a coroutine was expected, got \(try repr(main))")
         }
@@ -259,6 +268,9 @@ extension Runtime {
 
     /// `asyncio.gather(*aws, return_exceptions=False)`.
     func gather(_ a: Arguments) throws -> Value {
+        for (k, _) in a.keywords where k != "return_exceptions" {
+            throw typeError("gather() got an unexpected keyword argument '\(k)'")
+        }
         let returnExceptions = try a.keywords.first { $0.0 == "return_exceptions" }.map { try truthy($0.1) } ?? false
         let outer = GatheringFuture(loop: loop)
         if a.positional.isEmpty {
@@ -442,12 +454,21 @@ extension Runtime {
         Types.method(f, "done", .a1 { _, v in .bool(try fut(v).isDone) })
         Types.method(f, "cancelled", .a1 { _, v in .bool(try fut(v).state == .cancelled) })
         Types.method(f, "cancel", .general { rt, a in
+            for (k, _) in a.keywords where k != "msg" { throw typeError("cancel() got an unexpected keyword argument '\(k)'") }
+            if a.positional.count > 2 { throw typeError("cancel() takes at most 1 argument (\(a.positional.count - 1) given)") }
             let msg = a.positional.count > 1 ? a.positional[1] : (a.keywords.first { $0.0 == "msg" }?.1 ?? .none)
             return .bool(try fut(a.positional[0]).cancel(message: msg))
         })
         Types.method(f, "set_result", .a2 { _, v, r in try fut(v).setResult(r); return .none })
         Types.method(f, "set_exception", .a2 { rt, v, e in try fut(v).setException(try rt.makeException(e)); return .none })
         Types.method(f, "add_done_callback", .general { _, a in
+            for (k, _) in a.keywords where k != "context" {
+                if a.positional.count < 2 { break }
+                throw typeError("add_done_callback() got an unexpected keyword argument '\(k)'")
+            }
+            if a.positional.count != 2 {
+                throw typeError("add_done_callback() takes exactly 1 positional argument (\(max(a.positional.count - 1, 0)) given)")
+            }
             _ = try fut(a.positional[0]).addCallback(.script(a.positional[1]))
             return .none
         })
@@ -595,7 +616,10 @@ extension Runtime {
             if s.fd >= 0, let a = Sockets.peerAddress(s.fd) { text += ", raddr=\(a.reprForMessage)" }
             return text + ">"
         }
-        if o is PyLoop { return "<_UnixSelectorEventLoop running=\(loop.running) closed=False debug=\(debugMode ? "True" : "False")>" }
+        if let l = o as? PyLoop {
+            let running = loop.running && loop.object === l
+            return "<_UnixSelectorEventLoop running=\(running ? "True" : "False") closed=\(l.closed ? "True" : "False") debug=\(debugMode ? "True" : "False")>"
+        }
         return nil
     }
 

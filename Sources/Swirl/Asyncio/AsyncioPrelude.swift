@@ -389,6 +389,8 @@ class Timeout:
         return f"<Timeout [{self._state}]{info_str}>"
 
     async def __aenter__(self):
+        if self._state != 'created':
+            raise RuntimeError("Timeout has already been entered")
         self._state = 'active'
         self._task = current_task()
         if self._task is None:

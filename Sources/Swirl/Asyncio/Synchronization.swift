@@ -399,10 +399,17 @@ extension Runtime {
         g["Queue"] = .object(Types.queue)
         g["PriorityQueue"] = .object(Types.priorityQueue)
         g["LifoQueue"] = .object(Types.lifoQueue)
-        nativeConstructors[ObjectIdentifier(Types.event)] = { _, _ in .object(PyEvent()) }
-        nativeConstructors[ObjectIdentifier(Types.lock)] = { _, _ in .object(PyLock()) }
+        nativeConstructors[ObjectIdentifier(Types.event)] = { _, a in
+            try a.checkSignature("Event.__init__", params: [], countsSelf: true)
+            return .object(PyEvent())
+        }
+        nativeConstructors[ObjectIdentifier(Types.lock)] = { _, a in
+            try a.checkSignature("Lock.__init__", params: [], countsSelf: true)
+            return .object(PyLock())
+        }
         for (t, bounded) in [(Types.semaphore, false), (Types.boundedSemaphore, true)] {
             nativeConstructors[ObjectIdentifier(t)] = { rt, a in
+                try a.checkSignature("\(t.name).__init__", params: ["value"], countsSelf: true)
                 let v = try (a.positional.first ?? a.keywords.first { $0.0 == "value" }?.1).map { try rt.indexValue($0) } ?? 1
                 if v < 0 { throw valueError("Semaphore initial value must be >= 0") }
                 return .object(PySemaphore(value: v, bounded: bounded))
@@ -410,6 +417,7 @@ extension Runtime {
         }
         for (t, kind) in [(Types.queue, PyQueue.Kind.fifo), (Types.lifoQueue, .lifo), (Types.priorityQueue, .priority)] {
             nativeConstructors[ObjectIdentifier(t)] = { rt, a in
+                try a.checkSignature("\(t.name).__init__", params: ["maxsize"], countsSelf: true)
                 let m = try (a.positional.first ?? a.keywords.first { $0.0 == "maxsize" }?.1).map { try rt.indexValue($0) } ?? 0
                 return .object(PyQueue(kind: kind, maxsize: m))
             }

@@ -398,24 +398,13 @@ extension Runtime {
             let n = try indexValue(nd)
             if n >= 0 { return try positive(x) }
             guard let v = num(x) else { return x }
-            let big = bigOf(v)
-            let p = BigInt(10).power(-n)
-            var (q, r) = big.quotientAndRemainder(dividingBy: p)
-            if r.sign == .minus { q -= 1; r += p }
-            let twice = r * 2
-            if twice > p || (twice == p && !q.isMultiple(of: 2)) { q += 1 }
-            return .integer(q * p)
+            return .integer(roundInteger(bigOf(v), ndigits: n))
         case .object(let o):
             if let big = o as? PyBigInt {
                 if nd.isNone { return x }
                 let n = try indexValue(nd)
                 if n >= 0 { return x }
-                let p = BigInt(10).power(-n)
-                var (q, r) = big.value.quotientAndRemainder(dividingBy: p)
-                if r.sign == .minus { q -= 1; r += p }
-                let twice = r * 2
-                if twice > p || (twice == p && !q.isMultiple(of: 2)) { q += 1 }
-                return .integer(q * p)
+                return .integer(roundInteger(big.value, ndigits: n))
             }
             if let m = special(x, "__round__") { return try callMethod(m, self: x, nd.isNone ? [] : [nd]) }
         default: break
@@ -423,13 +412,28 @@ extension Runtime {
         throw typeError("type \(typeName(x)) doesn't define __round__ method")
     }
 
+    /// `round(x, n)` of an integer for a negative `n`: to a multiple of 10**-n, ties to even.
+    /// A multiple larger than twice |x| always rounds to 0 (and -n may not fit an Int).
+    func roundInteger(_ x: BigInt, ndigits n: Int) -> BigInt {
+        if n <= -(x.bitWidth + 2) { return 0 }
+        let p = BigInt(10).power(-n)
+        var (q, r) = x.quotientAndRemainder(dividingBy: p)
+        if r.sign == .minus { q -= 1; r += p }
+        let twice = r * 2
+        if twice > p || (twice == p && !q.isMultiple(of: 2)) { q += 1 }
+        return q * p
+    }
+
     func modPow(_ b: Value, _ e: Value, _ m: Value) throws -> Value {
         guard let bn = num(b), let en = num(e), let mn = num(m) else {
             throw typeError("unsupported operand type(s) for pow(): '\(typeName(b))', '\(typeName(e))', '\(typeName(m))'")
         }
-        if case .float = bn { throw typeError("pow() 3rd argument not allowed unless all arguments are integers") }
+        for n in [bn, en, mn] {
+            if case .float = n { throw typeError("pow() 3rd argument not allowed unless all arguments are integers") }
+        }
         let mod = bigOf(mn)
         if mod.isZero { throw valueError("pow() 3rd argument cannot be 0") }
+        if mod.magnitude == 1 { return .int(0) }
         var exp = bigOf(en)
         var base = bigOf(bn)
         if exp.sign == .minus {

@@ -148,6 +148,7 @@ extension Types {
             }
             if order != "big" && order != "little" { throw Swirl.valueError("byteorder must be either 'little' or 'big'") }
             if length < 0 { throw Swirl.valueError("length argument must be non-negative") }
+            try rt.checkSize(length, 8)
             if value.sign == .minus && !signed { throw Swirl.overflowError("can't convert negative int to unsigned") }
             let modulus = BigInt(1) << (8 * length)
             let limit = signed ? modulus >> 1 : modulus
@@ -209,6 +210,7 @@ extension Types {
                 if c == "\t" {
                     if size > 0 {
                         let n = size - column % size
+                        try rt.checkSize(out.utf8.count + n, 1)
                         out += String(repeating: " ", count: n)
                         column += n
                     }

@@ -88,6 +88,7 @@ extension Types {
             return .object(PyTuple([e.key, e.value]))
         })
         method(t, "setdefault", .general { rt, a in
+            try a.requirePositional("setdefault", min: 2, max: 3, receiver: true)
             let dict = d(a.positional[0])
             let k = a.positional[1]
             if let v = try rt.dictGet(dict, k) { return v }
@@ -108,6 +109,7 @@ extension Types {
             return .object(n)
         })
         t.dict["fromkeys"] = .object(PyClassMethod(.object(PyNativeFunction("fromkeys", owner: t, .general { rt, a in
+            try a.requirePositional("fromkeys", min: 2, max: 3, receiver: true)
             let n = PyDict()
             let value = a.positional.count > 2 ? a.positional[2] : .none
             for k in try rt.iterateToArray(a.positional[1]) { try rt.dictSet(n, k, value) }

@@ -43,6 +43,16 @@ extension Types {
             return .none
         })
         method(baseException, "with_traceback", .a2 { _, v, _ in v })
+        // BaseException's own str and repr, for `super().__str__()` in a subclass that
+        // overrides them (object's would give the repr, or recurse).
+        method(baseException, "__str__", .a1 { rt, v in
+            guard case .object(let o) = v, let e = o as? PyException else { return Value(try rt.str(v)) }
+            return Value(try rt.exceptionStr(e))
+        })
+        method(baseException, "__repr__", .a1 { rt, v in
+            guard case .object(let o) = v else { return Value(try rt.repr(v)) }
+            return Value(try rt.builtinRepr(o))
+        })
         method(baseException, "add_note", .a2 { rt, v, note in
             guard case .object(let o) = v, let e = o as? PyException else { return .none }
             if case .object(let lo)? = e.attrs["__notes__"], let l = lo as? PyList { l.items.append(note) } else {

@@ -372,6 +372,7 @@ extension Types {
             let x = s(v), width = try rt.indexValue(w)
             let n = x.unicodeScalars.count
             if n >= width { return v }
+            try rt.checkSize(width, 1)
             var sign = ""
             var body = Substring(x)
             if body.hasPrefix("-") || body.hasPrefix("+") { sign = String(body.prefix(1)); body = body.dropFirst() }
@@ -384,6 +385,7 @@ extension Types {
                 let fill = a.positional.count > 2 ? s(a.positional[2]) : " "
                 let n = x.unicodeScalars.count
                 if n >= width { return Value(x) }
+                try rt.checkSize(width, max(fill.utf8.count, 1))
                 let total = width - n
                 switch align {
                 case 1: return Value(x + String(repeating: fill, count: total))
@@ -396,11 +398,11 @@ extension Types {
         }
         method(t, "removeprefix", .a2 { _, v, p in
             let x = s(v), pre = s(p)
-            return Value(x.hasPrefix(pre) ? String(x.dropFirst(pre.count)) : x)
+            return hasCodePointPrefix(x, pre) ? Value(String(decoding: x.utf8.dropFirst(pre.utf8.count), as: UTF8.self)) : v
         })
         method(t, "removesuffix", .a2 { _, v, p in
             let x = s(v), suf = s(p)
-            return Value(!suf.isEmpty && x.hasSuffix(suf) ? String(x.dropLast(suf.count)) : x)
+            return !suf.isEmpty && hasCodePointSuffix(x, suf) ? Value(String(decoding: x.utf8.dropLast(suf.utf8.count), as: UTF8.self)) : v
         })
         method(t, "encode", .general { _, a in .object(PyBytes(Array(s(a.positional[0]).utf8))) })
         method(t, "swapcase", .a1 { _, v in Value(String(s(v).map { $0.isUppercase ? Character($0.lowercased()) : Character($0.uppercased()) })) })
@@ -441,25 +443,47 @@ private func stripImpl(_ a: Arguments, left: Bool, right: Bool) throws -> Value 
 }
 
 private func affixImpl(_ rt: Runtime, _ a: Arguments, prefix: Bool) throws -> Value {
-    guard case .object(let o) = a.positional[0], let p = o as? PyStr, a.positional.count > 1 else { return .false }
+    let name = prefix ? "startswith" : "endswith"
+    guard case .object(let o) = a.positional[0], let p = o as? PyStr else { return .false }
+    guard a.positional.count > 1 else { throw Swirl.typeError("\(name)() takes at least 1 argument (0 given)") }
+    if a.positional.count > 4 { throw Swirl.typeError("\(name)() takes at most 3 arguments (\(a.positional.count - 1) given)") }
     var x = p.value
     if a.positional.count > 2 {
-        let start = try rt.indexValue(a.positional[2])
         let n = p.count
-        let s = start < 0 ? max(0, n + start) : min(start, n)
-        var e = n
-        if a.positional.count > 3 { let end = try rt.indexValue(a.positional[3]); e = end < 0 ? max(0, n + end) : min(end, n) }
-        x = p.substring(s, max(s, e))
+        var s = 0, e = n
+        if !a.positional[2].isNone {
+            let start = try rt.indexValue(a.positional[2])
+            if start > n { return .false }
+            s = start < 0 ? max(0, n + start) : start
+        }
+        if a.positional.count > 3, !a.positional[3].isNone {
+            let end = try rt.indexValue(a.positional[3])
+            e = end < 0 ? max(0, n + end) : min(end, n)
+        }
+        if e < s { return .false }
+        x = p.substring(s, e)
     }
     let candidates: [Value]
     if case .object(let co) = a.positional[1], let t = co as? PyTuple { candidates = t.items } else { candidates = [a.positional[1]] }
     for c in candidates {
         guard case .object(let cs) = c, let str = cs as? PyStr else {
-            throw Swirl.typeError("\(prefix ? "startswith" : "endswith") first arg must be str or a tuple of str, not \(rt.typeName(c))")
+            throw Swirl.typeError("\(name) first arg must be str or a tuple of str, not \(rt.typeName(c))")
         }
-        if prefix ? x.hasPrefix(str.value) : x.hasSuffix(str.value) { return .true }
+        if prefix ? hasCodePointPrefix(x, str.value) : hasCodePointSuffix(x, str.value) { return .true }
     }
     return .false
+}
+
+/// Prefix and suffix tests by code point (Swift's hasPrefix/hasSuffix compare grapheme
+/// clusters, so "a\r\n" would not end with "\n"). UTF-8 is self-synchronising: a byte
+/// match of valid UTF-8 is a code-point match.
+func hasCodePointPrefix(_ s: String, _ prefix: String) -> Bool {
+    s.utf8.starts(with: prefix.utf8)
+}
+
+func hasCodePointSuffix(_ s: String, _ suffix: String) -> Bool {
+    let n = suffix.utf8.count
+    return s.utf8.count >= n && s.utf8.suffix(n).elementsEqual(suffix.utf8)
 }
 
 /// `s.split(sep, maxsplit)` / `rsplit` on the UTF-8 bytes (a valid UTF-8 separator can only

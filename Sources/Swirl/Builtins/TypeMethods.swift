@@ -122,6 +122,7 @@ extension Runtime {
             }
             if case .int(let n) = x {
                 if n < 0 { throw Swirl.valueError("negative count") }
+                try checkSize(n, 1)
                 return .object(PyBytes([UInt8](repeating: 0, count: n)))
             }
             return .object(PyBytes(try iterateToArray(x).map { v in
@@ -149,7 +150,9 @@ extension Runtime {
             switch a.count {
             case 1: return .object(PySlice(start: .none, stop: a[0], step: .none))
             case 2: return .object(PySlice(start: a[0], stop: a[1], step: .none))
-            default: return .object(PySlice(start: a[0], stop: a[1], step: a.count > 2 ? a[2] : .none))
+            case 3: return .object(PySlice(start: a[0], stop: a[1], step: a[2]))
+            case 0: throw Swirl.typeError("slice expected at least 1 argument, got 0")
+            default: throw Swirl.typeError("slice expected at most 3 arguments, got \(a.count)")
             }
         case "property":
             return .object(PyProperty(getter: a.first ?? .none, setter: a.count > 1 ? a[1] : .none))

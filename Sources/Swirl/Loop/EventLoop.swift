@@ -157,7 +157,7 @@ final class EventLoop {
     func runForever() throws {
         if running { throw runtimeError("This event loop is already running") }
         running = true
-        stopping = false
+        // A stop() made before the loop ran ends it after one pass, as in CPython.
         defer {
             running = false
             stopping = false

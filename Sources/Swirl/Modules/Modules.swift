@@ -11,7 +11,7 @@ extension Runtime {
         let m: PyModule
         switch name {
         case "sys": m = makeSysModule()
-        case "time": m = makeTimeModule()
+        case "time": m = try makeTimeModule()
         case "math": m = try makeMathModule()
         case "json": m = try makeJSONModule()
         case "os": m = try makeOSModule()
@@ -157,28 +157,6 @@ extension Runtime {
             if n > Int(Int32.max) { throw overflowError("Python int too large to convert to C int") }
             // Deep recursion is still stopped by the native stack guard.
             rt.recursionLimit = n
-            return .none
-        }))
-        return m
-    }
-
-    // MARK: time
-
-    func makeTimeModule() -> PyModule {
-        let m = PyModule(name: "time")
-        let g = m.globals
-        g["time"] = .object(PyNativeFunction("time", .a0 { rt in .float(rt.loop.wallTime()) }))
-        g["monotonic"] = .object(PyNativeFunction("monotonic", .a0 { rt in .float(rt.loop.time()) }))
-        g["perf_counter"] = .object(PyNativeFunction("perf_counter", .a0 { rt in .float(rt.loop.time()) }))
-        g["sleep"] = .object(PyNativeFunction("sleep", .a1 { rt, v in
-            guard let n = rt.num(v) else { throw typeError("'\(rt.typeName(v))' object cannot be interpreted as an integer") }
-            let d = try rt.floatOf(n)
-            if d < 0 { throw valueError("sleep length must be non-negative") }
-            if !rt.virtualSleepOnWorker(d) {
-                let loop = rt.loop
-                rt.blockingCall { loop.blockingSleep(d) }
-            }
-            try rt.checkInterrupt()
             return .none
         }))
         return m

@@ -124,6 +124,55 @@ struct Arguments {
         self.positional = positional
         self.keywords = keywords
     }
+
+    /// Checks a call against a Python-style signature, with the messages CPython gives for
+    /// a function defined in Python (`sleep() takes from 1 to 2 positional arguments but 3
+    /// were given`, `Event.__init__() got an unexpected keyword argument 'loop'`).
+    /// `params`: the positional-or-keyword parameters, the first `required` of them
+    /// mandatory; `keywordOnly`: further names allowed as keywords; `countsSelf`: the
+    /// message counts a `self` (methods and `__init__`) that `positional` does not hold.
+    func checkSignature(_ function: String, params: [String], required: Int = 0,
+                        keywordOnly: [String] = [], countsSelf: Bool = false) throws {
+        for (k, _) in keywords where !params.contains(k) && !keywordOnly.contains(k) {
+            throw typeError("\(function)() got an unexpected keyword argument '\(k)'")
+        }
+        let extra = countsSelf ? 1 : 0
+        if positional.count > params.count {
+            let most = params.count + extra, least = required + extra, given = positional.count + extra
+            let takes = least == most
+                ? "\(most) positional argument\(most == 1 ? "" : "s")"
+                : "from \(least) to \(most) positional arguments"
+            throw typeError("\(function)() takes \(takes) but \(given) \(given == 1 ? "was" : "were") given")
+        }
+        for (i, name) in params.enumerated() where i < positional.count && keywords.contains(where: { $0.0 == name }) {
+            throw typeError("\(function)() got multiple values for argument '\(name)'")
+        }
+        let missing = params.prefix(required).enumerated().filter { i, name in
+            i >= positional.count && !keywords.contains { $0.0 == name }
+        }.map { "'\($0.element)'" }
+        if !missing.isEmpty {
+            let list = missing.count == 1 ? missing[0]
+                : missing.dropLast().joined(separator: ", ") + (missing.count > 2 ? "," : "") + " and " + (missing.last ?? "")
+            throw typeError("\(function)() missing \(missing.count) required positional argument\(missing.count == 1 ? "" : "s"): \(list)")
+        }
+    }
+
+    /// Checks the positional count of a call, with CPython's wording ("setdefault expected
+    /// at least 1 argument, got 0"). `receiver`: the first positional is the bound object,
+    /// not counted in the message.
+    func requirePositional(_ name: String, min: Int, max: Int, receiver: Bool = false) throws {
+        let skip = receiver ? 1 : 0
+        let n = positional.count
+        if receiver && n == 0 { throw typeError("unbound method \(name)() needs an argument") }
+        if n < min {
+            let want = min - skip
+            throw typeError("\(name) expected at least \(want) argument\(want == 1 ? "" : "s"), got \(n - skip)")
+        }
+        if n > max {
+            let want = max - skip
+            throw typeError("\(name) expected at most \(want) argument\(want == 1 ? "" : "s"), got \(n - skip)")
+        }
+    }
 }
 
 /// The Swift implementation of a built-in function or method. Fixed-arity cases let call
