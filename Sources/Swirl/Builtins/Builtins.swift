@@ -71,7 +71,11 @@ extension Runtime {
             guard a.positional.count >= 2, case .object(let no) = a.positional[1], let n = no as? PyStr else {
                 throw typeError("getattr(): attribute name must be string")
             }
-            if a.positional.count > 2 { return try rt.lookupAttribute(a.positional[0], n.value) ?? a.positional[2] }
+            if a.positional.count > 2 {
+                do { return try rt.lookupAttribute(a.positional[0], n.value) ?? a.positional[2] } catch let e as ScriptError where e.exception.isInstance(of: Types.attributeError) {
+                    return a.positional[2]
+                }
+            }
             return try rt.getAttribute(a.positional[0], n.value)
         })
         define("setattr", .a3 { rt, o, n, v in
@@ -380,7 +384,9 @@ extension Runtime {
     }
 
     func builtinRound(_ a: Arguments) throws -> Value {
-        guard let x = a.positional.first else { throw typeError("round() missing required argument 'number' (pos 1)") }
+        guard let x = a.positional.first ?? a.keywords.first(where: { $0.0 == "number" })?.1 else {
+            throw typeError("round() missing required argument 'number' (pos 1)")
+        }
         let nd: Value = a.positional.count > 1 ? a.positional[1] : (a.keywords.first { $0.0 == "ndigits" }?.1 ?? .none)
         switch x {
         case .float(let d):

@@ -209,11 +209,19 @@ final class DictView: PyObject {
         dict = d
         self.mode = mode
     }
-    override var type: PyType { Types.dictView }
+    override var type: PyType {
+        switch mode {
+        case .keys: return Types.dictKeys
+        case .values: return Types.dictValues
+        case .items: return Types.dictItems
+        }
+    }
 }
 
 extension Types {
-    nonisolated(unsafe) static let dictView = builtin("dict_view")
+    nonisolated(unsafe) static let dictKeys = builtin("dict_keys")
+    nonisolated(unsafe) static let dictValues = builtin("dict_values")
+    nonisolated(unsafe) static let dictItems = builtin("dict_items")
 }
 
 extension Runtime {

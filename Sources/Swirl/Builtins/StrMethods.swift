@@ -342,6 +342,7 @@ extension Types {
                     let i = try rt.indexValue(v)
                     return i < 0 ? max(0, n + i) : min(i, n)
                 }
+                if !a.positional[2].isNone, try rt.indexValue(a.positional[2]) > n { return .int(0) }
                 let start = try clamp(a.positional[2])
                 var end = a.positional.count > 3 ? try clamp(a.positional[3]) : n
                 if end < 0 { end = n }
@@ -506,7 +507,7 @@ private func splitBytes(_ s: String, _ sep: String, maxsplit: Int, fromRight: Bo
             }
             var parts: [String] = []
             var splits = 0
-            if !fromRight || maxsplit < 0 {
+            if !fromRight {
                 var start = 0, i = 0
                 while i + m <= n && (maxsplit < 0 || splits < maxsplit) {
                     if matches(at: i) {
@@ -521,8 +522,10 @@ private func splitBytes(_ s: String, _ sep: String, maxsplit: Int, fromRight: Bo
                 parts.append(piece(start, n))
                 return parts
             }
+            // rsplit scans from the right even without a limit: overlapping separators
+            // ("a...b".rsplit("..")) pair up from the end.
             var end = n, i = n - m
-            while i >= 0 && splits < maxsplit {
+            while i >= 0 && (maxsplit < 0 || splits < maxsplit) {
                 if matches(at: i) {
                     parts.append(piece(i + m, end))
                     splits += 1
@@ -542,11 +545,21 @@ private func splitImpl(_ rt: Runtime, _ a: Arguments, fromRight: Bool) throws ->
     guard case .object(let o) = a.positional[0], let p = o as? PyStr else { return .none }
     var sep: String?
     var maxsplit = -1
-    if a.positional.count > 1, case .object(let so) = a.positional[1], let s = so as? PyStr { sep = s.value }
+    let name = fromRight ? "rsplit" : "split"
+    if a.positional.count > 3 { throw Swirl.typeError("\(name)() takes at most 2 arguments (\(a.positional.count - 1) given)") }
+    func separator(_ v: Value) throws -> String? {
+        if v.isNone { return nil }
+        guard case .object(let so) = v, let s = so as? PyStr else { throw Swirl.typeError("must be str or None, not \(rt.typeName(v))") }
+        return s.value
+    }
+    if a.positional.count > 1 { sep = try separator(a.positional[1]) }
     if a.positional.count > 2 { maxsplit = try rt.indexValue(a.positional[2]) }
     for (k, v) in a.keywords {
-        if k == "sep", case .object(let so) = v, let s = so as? PyStr { sep = s.value }
-        if k == "maxsplit" { maxsplit = try rt.indexValue(v) }
+        switch k {
+        case "sep": sep = try separator(v)
+        case "maxsplit": maxsplit = try rt.indexValue(v)
+        default: throw Swirl.typeError("'\(k)' is an invalid keyword argument for \(name)()")
+        }
     }
     if let sep {
         if sep.isEmpty { throw Swirl.valueError("empty separator") }
@@ -630,8 +643,13 @@ private func findImpl(_ rt: Runtime, _ a: Arguments, reverse: Bool) throws -> In
     }
     let hay = p.scalars, needle = Array(sub.value.unicodeScalars)
     var start = 0, end = hay.count
-    if a.positional.count > 2 { let v = try rt.indexValue(a.positional[2]); start = v < 0 ? max(0, hay.count + v) : min(v, hay.count) }
-    if a.positional.count > 3 { let v = try rt.indexValue(a.positional[3]); end = v < 0 ? max(0, hay.count + v) : min(v, hay.count) }
+    if a.positional.count > 2, !a.positional[2].isNone {
+        let v = try rt.indexValue(a.positional[2])
+        // A start past the end finds nothing, not even the empty string.
+        if v > hay.count { return -1 }
+        start = v < 0 ? max(0, hay.count + v) : v
+    }
+    if a.positional.count > 3, !a.positional[3].isNone { let v = try rt.indexValue(a.positional[3]); end = v < 0 ? max(0, hay.count + v) : min(v, hay.count) }
     if needle.count > end - start { return -1 }
     let positions = reverse ? Array(stride(from: end - needle.count, through: start, by: -1)) : Array(start...(end - needle.count))
     for i in positions where hay[i..<(i + needle.count)].elementsEqual(needle) { return i }
@@ -680,11 +698,15 @@ extension Runtime {
                     rest = String(name[k...])
                 }
                 var v: Value
+                // `auto` counts automatic fields; -1 once a field was numbered by hand.
                 if head.isEmpty {
+                    if auto < 0 { throw Swirl.valueError("cannot switch from manual field specification to automatic field numbering") }
                     guard auto < args.positional.count else { throw Swirl.indexError("Replacement index \(auto) out of range for positional args tuple") }
                     v = args.positional[auto]
                     auto += 1
                 } else if head.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(head) {
+                    if auto > 0 { throw Swirl.valueError("cannot switch from automatic field numbering to manual field specification") }
+                    auto = -1
                     guard n < args.positional.count else { throw Swirl.indexError("Replacement index \(n) out of range for positional args tuple") }
                     v = args.positional[n]
                 } else {

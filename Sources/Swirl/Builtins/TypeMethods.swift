@@ -81,6 +81,7 @@ extension Runtime {
             return .object(PyException(t, args: a))
         }
         if let custom = nativeConstructors[ObjectIdentifier(t)] { return try custom(self, args) }
+        try checkBuiltinSignature(t.name, args)
         switch t.name {
         case "object":
             if !a.isEmpty { throw Swirl.typeError("object() takes no arguments") }
@@ -90,7 +91,10 @@ extension Runtime {
             guard let x = a.first else { return .float(0) }
             return try toFloat(x)
         case "str":
-            guard let x = a.first else { return Value("") }
+            for (k, _) in args.keywords where !["object", "encoding", "errors"].contains(k) {
+                throw Swirl.typeError("'\(k)' is an invalid keyword argument for str()")
+            }
+            guard let x = a.first ?? args.keywords.first(where: { $0.0 == "object" })?.1 else { return Value("") }
             if a.count > 1, case .object(let o) = x, let b = o as? PyBytes { return Value(String(decoding: b.bytes, as: UTF8.self)) }
             return Value(try str(x))
         case "bool":

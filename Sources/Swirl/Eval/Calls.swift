@@ -186,18 +186,18 @@ final class CallNode: ExprNode {
     }
     override func eval(_ f: Frame) throws -> Value {
         let callee = try function.eval(f)
-        let arguments = try CallNode.collect(args, f)
+        let arguments = try CallNode.collect(args, f, callee: callee)
         return try f.rt.call(callee, arguments)
     }
 
-    static func collect(_ args: [ArgumentNode], _ f: Frame) throws -> Arguments {
+    static func collect(_ args: [ArgumentNode], _ f: Frame, callee: Value) throws -> Arguments {
         var a = Arguments()
         for arg in args {
             switch arg {
             case .positional(let e): a.positional.append(try e.eval(f))
             case .starred(let e): a.positional.append(contentsOf: try f.rt.iterateToArray(try e.eval(f)))
-            case .keyword(let name, let e): a.keywords.append((name, try e.eval(f)))
-            case .doubleStarred(let e): try f.rt.appendKeywords(&a, from: try e.eval(f))
+            case .keyword(let name, let e): try f.rt.appendKeyword(&a, name, try e.eval(f), callee: callee)
+            case .doubleStarred(let e): try f.rt.appendKeywords(&a, from: try e.eval(f), callee: callee)
             }
         }
         return a

@@ -901,8 +901,8 @@ final class Compiler {
                     switch shape {
                     case 0: a.positional.append(x)
                     case 1: a.positional.append(contentsOf: try f.rt.iterateToArray(x))
-                    case 2: a.keywords.append((names[i], x))
-                    default: try f.rt.appendKeywords(&a, from: x)
+                    case 2: try f.rt.appendKeyword(&a, names[i], x, callee: v[0])
+                    default: try f.rt.appendKeywords(&a, from: x, callee: v[0])
                     }
                 }
                 return try f.rt.call(v[0], a)

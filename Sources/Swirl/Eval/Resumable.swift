@@ -580,6 +580,7 @@ final class TryStmtR: StmtNode {
                 if r != .normal { return r }
             } catch let e as ScriptError {
                 let exc = e.exception
+                f.rt.chainToHandled(exc)
                 for (i, h) in handlers.enumerated() where try f.rt.exceptionMatches(exc, h.type, f) {
                     return try runHandler(i, exc, f, fresh: true)
                 }

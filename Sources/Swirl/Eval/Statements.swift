@@ -424,6 +424,7 @@ final class TryStmt: StmtNode {
         } catch let e as ScriptError {
             if handlers.isEmpty { throw e }
             let exc = e.exception
+            f.rt.chainToHandled(exc)
             for h in handlers {
                 if try f.rt.exceptionMatches(exc, h.type, f) {
                     return try TryStmt.runHandler(h, exc, f)
@@ -530,6 +531,13 @@ extension Runtime {
             c = x.context
         }
         e.context = handled
+    }
+
+    /// An exception caught by a `try` inside an `except` (or `finally`) block was raised
+    /// while that block's exception was being handled: CPython sets `__context__` when it
+    /// raises, Swirl when it is caught here or leaves the handler (see `runHandler`).
+    @inline(__always) func chainToHandled(_ e: PyException) {
+        if e.context == nil, let handled = handledExceptions.last { chain(e, context: handled) }
     }
 
     /// Sets `__context__` on an exception raised while `context` was being handled.

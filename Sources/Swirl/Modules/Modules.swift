@@ -10,7 +10,7 @@ extension Runtime {
         try checkImportAllowed(name)
         let m: PyModule
         switch name {
-        case "sys": m = makeSysModule()
+        case "sys": m = try makeSysModule()
         case "time": m = try makeTimeModule()
         case "math": m = try makeMathModule()
         case "json": m = try makeJSONModule()
@@ -126,14 +126,13 @@ extension Runtime {
 
     // MARK: sys
 
-    func makeSysModule() -> PyModule {
+    func makeSysModule() throws -> PyModule {
         let m = PyModule(name: "sys")
         let g = m.globals
         g["argv"] = .object(PyList(argv.map { Value($0) }))
         g["stdout"] = .object(PyStream(stdout: true))
         g["stderr"] = .object(PyStream(stdout: false))
         g["version"] = Value("3.11.7 (Swirl \(swirlVersion))")
-        g["version_info"] = .object(PyTuple([.int(3), .int(11), .int(7), Value("final"), .int(0)]))
         g["platform"] = Value("linux")
         g["maxsize"] = .int(Int.max)
         g["modules"] = .object(sysModules)
@@ -159,9 +158,93 @@ extension Runtime {
             rt.recursionLimit = n
             return .none
         }))
+        try runPrelude(sysModuleSource, into: m, name: "sys")
         return m
     }
 }
+
+/// The Python half of `sys`: `version_info` (a named tuple that compares with tuples) and
+/// `stdin` (lines read through the same blocking path as `input()`).
+let sysModuleSource = #"""
+class _VersionInfo:
+    _fields = ('major', 'minor', 'micro', 'releaselevel', 'serial')
+
+    def __init__(self, values):
+        self._values = values
+        self.major, self.minor, self.micro, self.releaselevel, self.serial = values
+
+    def __getitem__(self, i):
+        return self._values[i]
+
+    def __len__(self):
+        return 5
+
+    def __iter__(self):
+        return iter(self._values)
+
+    def __hash__(self):
+        return hash(self._values)
+
+    def __eq__(self, other):
+        return self._values == (other._values if isinstance(other, _VersionInfo) else other)
+
+    def __lt__(self, other):
+        return self._values < (other._values if isinstance(other, _VersionInfo) else other)
+
+    def __le__(self, other):
+        return self._values <= (other._values if isinstance(other, _VersionInfo) else other)
+
+    def __gt__(self, other):
+        return self._values > (other._values if isinstance(other, _VersionInfo) else other)
+
+    def __ge__(self, other):
+        return self._values >= (other._values if isinstance(other, _VersionInfo) else other)
+
+    def __repr__(self):
+        return ('sys.version_info(major=%d, minor=%d, micro=%d, releaselevel=%r, serial=%d)'
+                % self._values)
+
+
+version_info = _VersionInfo((3, 11, 7, 'final', 0))
+
+
+class _Stdin:
+    def readline(self):
+        try:
+            return input() + '\n'
+        except EOFError:
+            return ''
+
+    def read(self):
+        lines = []
+        while True:
+            line = self.readline()
+            if not line:
+                return ''.join(lines)
+            lines.append(line)
+
+    def readlines(self):
+        return list(self)
+
+    def __iter__(self):
+        while True:
+            line = self.readline()
+            if not line:
+                return
+            yield line
+
+    def isatty(self):
+        return False
+
+    def fileno(self):
+        return 0
+
+    def __repr__(self):
+        return "<_io.TextIOWrapper name='<stdin>' mode='r' encoding='utf-8'>"
+
+
+stdin = _Stdin()
+"""#
 
 /// The Swirl release, printed by `--version` and in `sys.version`.
 public let swirlVersion = "0.1.0"

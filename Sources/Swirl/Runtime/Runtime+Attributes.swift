@@ -52,13 +52,9 @@ extension Runtime {
             return ca
         }
         if let r = try nativeAttribute(v, name) { return r }
-        if !t.isBuiltin, let ga = t.lookup("__getattr__") {
-            do {
-                return try callMethod(ga, self: v, [Value(name)])
-            } catch let e as ScriptError where e.exception.isInstance(of: Types.attributeError) {
-                return nil
-            }
-        }
+        // __getattr__'s own AttributeError propagates with its message (hasattr and
+        // getattr with a default catch it).
+        if !t.isBuiltin, let ga = t.lookup("__getattr__") { return try callMethod(ga, self: v, [Value(name)]) }
         return nil
     }
 

@@ -149,6 +149,7 @@ extension Runtime {
     func callNative(_ n: PyNativeFunction, _ args: Arguments) throws -> Value {
         var pos = args.positional
         if let b = n.boundSelf { pos.insert(b, at: 0) }
+        if n.owner == nil && n.boundSelf == nil { try checkBuiltinSignature(n.name, args) }
         if case .general(let fn) = n.impl { return try fn(self, Arguments(pos, keywords: args.keywords)) }
         if case .oneOrGeneral(let one, let general) = n.impl {
             if pos.count == 1 && args.keywords.isEmpty { return try one(self, pos[0]) }
@@ -286,17 +287,37 @@ extension Runtime {
         return typeError("\(name)() missing \(names.count) required \(kind) argument\(names.count == 1 ? "" : "s"): \(list)")
     }
 
-    /// Adds the pairs of a `**mapping` argument.
-    func appendKeywords(_ a: inout Arguments, from mapping: Value) throws {
+    /// Adds the pairs of a `**mapping` argument of a call to `callee`.
+    func appendKeywords(_ a: inout Arguments, from mapping: Value, callee: Value) throws {
         guard case .object(let o) = mapping, let d = o as? PyDict else {
-            throw typeError("argument after ** must be a mapping, not \(typeName(mapping))")
+            throw typeError("\(calleeName(callee)) argument after ** must be a mapping, not \(typeName(mapping))")
         }
         for e in d.table.liveEntries {
             guard case .object(let ko) = e.key, let k = ko as? PyStr else { throw typeError("keywords must be strings") }
-            if a.keywords.contains(where: { $0.0 == k.value }) {
-                throw typeError("got multiple values for keyword argument '\(k.value)'")
-            }
-            a.keywords.append((k.value, e.value))
+            try appendKeyword(&a, k.value, e.value, callee: callee)
+        }
+    }
+
+    /// Adds `name=value` to a call's arguments, refusing a second value for one name.
+    func appendKeyword(_ a: inout Arguments, _ name: String, _ value: Value, callee: Value) throws {
+        if a.keywords.contains(where: { $0.0 == name }) {
+            throw typeError("\(calleeName(callee)) got multiple values for keyword argument '\(name)'")
+        }
+        a.keywords.append((name, value))
+    }
+
+    /// How CPython names a callee in argument errors: `__main__.f()`, `__main__.C.m()`,
+    /// `dict()`, `print()`.
+    func calleeName(_ callee: Value) -> String {
+        guard case .object(let o) = callee else { return "\(typeName(callee)) object" }
+        switch o {
+        case let fn as PyFunction:
+            if case .object(let mo)? = fn.globals["__name__"], let m = mo as? PyStr { return "\(m.value).\(fn.qualname)()" }
+            return "\(fn.qualname)()"
+        case let m as PyBoundMethod: return calleeName(m.function)
+        case let n as PyNativeFunction: return "\(n.name)()"
+        case let t as PyType: return "\(t.name)()"
+        default: return "\(o.type.name) object"
         }
     }
 }

@@ -253,6 +253,10 @@ extension Runtime {
                 if l.table.count != m.table.count { return false }
                 for e in l.table.liveEntries where try m.table.find(e.key, hash: e.hash, self) == nil { return false }
                 return true
+            case (let l as DictView, _) where l.mode != .values && (y is PySet || (y as? DictView)?.mode ?? .values != .values),
+                 (_, let l as DictView) where l.mode != .values && x is PySet:
+                // Key and item views compare as sets.
+                return try eq(.object(try asSet(a)), .object(try asSet(b)))
             case (let l as PyRange, let m as PyRange):
                 return l.count == m.count && (l.count == 0 || (l.start == m.start && (l.count == 1 || l.step == m.step)))
             default: return x === y
