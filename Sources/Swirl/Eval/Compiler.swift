@@ -14,6 +14,9 @@ final class Compiler {
     /// The scope being compiled and the qualified-name prefix of its definitions.
     private var scope: Scope
     private var qualPrefix = ""
+    /// The class whose body (or method) is being compiled, for private-name mangling:
+    /// `self.__x` in class `Account` is the attribute `_Account__x`. Nil outside classes.
+    private var mangleClass: String?
     /// Extra slot holding a comprehension's accumulator.
     private var accumulatorSlot = -1
     /// Hidden frame slots after the scope's own, for the parts a statement must keep
@@ -196,7 +199,7 @@ final class Compiler {
             return try spilling(ln) { stmts in
                 let kind: AugAssignStmt.Kind
                 switch t.kind {
-                case .attribute(let o, let name): kind = .attribute(try spill(o, into: &stmts), AttributeSite(rt.intern(name)))
+                case .attribute(let o, let name): kind = .attribute(try spill(o, into: &stmts), AttributeSite(rt.intern(mangled(name))))
                 case .subscript(let o, let i): kind = .subscript(try spill(o, into: &stmts), try spill(i, into: &stmts))
                 default: throw syntaxError("'\(describe(t))' is an illegal expression for augmented assignment", t.range)
                 }
@@ -207,7 +210,7 @@ final class Compiler {
             let kind: AugAssignStmt.Kind
             switch t.kind {
             case .name: kind = .name(load: try expr(t), store: try target(t))
-            case .attribute(let o, let name): kind = .attribute(try expr(o), AttributeSite(rt.intern(name)))
+            case .attribute(let o, let name): kind = .attribute(try expr(o), AttributeSite(rt.intern(mangled(name))))
             case .subscript(let o, let i): kind = .subscript(try expr(o), try expr(i))
             default: throw syntaxError("'\(describe(t))' is an illegal expression for augmented assignment", t.range)
             }
@@ -379,7 +382,7 @@ final class Compiler {
         switch t.kind {
         case .attribute(let o, let name) where suspends(t):
             let object = try spill(o, into: &stmts)
-            stmts.append(AssignStmt([AttributeTarget(object: object, name: rt.intern(name), line: ln)], value, line: ln))
+            stmts.append(AssignStmt([AttributeTarget(object: object, name: rt.intern(mangled(name)), line: ln)], value, line: ln))
         case .subscript(let o, let i) where suspends(t):
             let object = try spill(o, into: &stmts)
             let index = try spill(i, into: &stmts)
@@ -416,7 +419,7 @@ final class Compiler {
         switch t.kind {
         case .attribute(let o, let name) where suspends(t):
             let object = try spill(o, into: &stmts)
-            stmts.append(DeleteStmt([AttributeTarget(object: object, name: rt.intern(name), line: ln)], line: ln))
+            stmts.append(DeleteStmt([AttributeTarget(object: object, name: rt.intern(mangled(name)), line: ln)], line: ln))
         case .subscript(let o, let i) where suspends(t):
             let object = try spill(o, into: &stmts)
             let index = try spill(i, into: &stmts)
@@ -535,19 +538,28 @@ final class Compiler {
         if let k = def.keywords.first {
             throw syntaxError(k.name == "metaclass" ? "metaclasses are not supported" : "class keyword arguments are not supported", range)
         }
-        let savedScope = scope, savedPrefix = qualPrefix
+        let savedScope = scope, savedPrefix = qualPrefix, savedMangle = mangleClass
         let qualname = qualPrefix + def.name
         scope = inner
         qualPrefix = qualname + "."
+        let stripped = def.name.drop { $0 == "_" }
+        mangleClass = stripped.isEmpty ? nil : String(stripped)
         var bodyStmts = def.body
         var doc = Value.none
         if case .expr(let e)? = bodyStmts.first?.kind, case .constant(.string(let s)) = e.kind {
             doc = Value(s)
             bodyStmts.removeFirst()
         }
-        let body = try block(bodyStmts, line: range.start.line)
+        let body: StmtNode
+        do {
+            body = try block(bodyStmts, line: range.start.line)
+        } catch {
+            mangleClass = savedMangle
+            throw error
+        }
         scope = savedScope
         qualPrefix = savedPrefix
+        mangleClass = savedMangle
         let cellSlots = inner.localNames.enumerated().filter { inner.cellNames.contains($0.element) }.map { $0.offset }
         let code = CodeObject(name: def.name, qualname: qualname, source: source, firstLine: Int(range.start.line),
                               kind: .function, params: ParameterSpec(), slotCount: inner.slotCount, cellSlots: cellSlots,
@@ -560,6 +572,13 @@ final class Compiler {
 
     // MARK: names
 
+    /// CPython's private-name mangling: inside a class, `__name` (not ending in `__`)
+    /// becomes `_Class__name`.
+    func mangled(_ name: String) -> String {
+        guard let cls = mangleClass, name.hasPrefix("__"), !name.hasSuffix("__"), !name.contains(".") else { return name }
+        return "_" + cls + name
+    }
+
     func nameLoad(_ name: String, line ln: Int32) -> ExprNode {
         switch scope.binding(for: name) {
         case .fast(let slot): return LocalLoad(slot: slot, name: name, line: ln)
@@ -567,7 +586,8 @@ final class Compiler {
             return CellLoad(slot: slot, name: name, isFree: scope.freeNames.contains(name), line: ln)
         case .global: return GlobalLoad(globals: globals, builtins: rt.builtins, name: name, line: ln)
         case .classLocal:
-            return ClassLoad(name: name, fallback: GlobalLoad(globals: globals, builtins: rt.builtins, name: name, line: ln), line: ln)
+            let key = mangled(name)
+            return ClassLoad(name: key, fallback: GlobalLoad(globals: globals, builtins: rt.builtins, name: key, line: ln), line: ln)
         case .classDeref(let slot):
             return ClassLoad(name: name, fallback: CellLoad(slot: slot, name: name, isFree: true, line: ln), line: ln)
         }
@@ -579,7 +599,7 @@ final class Compiler {
         case .fast(let slot): return LocalTarget(slot: slot, name: name, line: ln)
         case .cell(let slot): return CellTarget(slot: slot, name: name, line: ln)
         case .global: return GlobalTarget(globals: globals, name: name, line: ln)
-        case .classLocal, .classDeref: return ClassTarget(name: name, line: ln)
+        case .classLocal, .classDeref: return ClassTarget(name: mangled(name), line: ln)
         }
     }
 
@@ -587,7 +607,7 @@ final class Compiler {
         let ln = line(t.range)
         switch t.kind {
         case .name(let n): return try nameTarget(n, t.range)
-        case .attribute(let o, let name): return AttributeTarget(object: try expr(o), name: rt.intern(name), line: ln)
+        case .attribute(let o, let name): return AttributeTarget(object: try expr(o), name: rt.intern(mangled(name)), line: ln)
         case .subscript(let o, let i): return SubscriptTarget(object: try expr(o), index: try expr(i), line: ln)
         case .tuple(let elts), .list(let elts):
             var star: Int?
@@ -674,7 +694,7 @@ final class Compiler {
         case .call(let fn, let args):
             return try call(fn, args, line: ln)
         case .attribute(let o, let name):
-            return AttributeNode(try expr(o), rt.intern(name), line: ln)
+            return AttributeNode(try expr(o), rt.intern(mangled(name)), line: ln)
         case .subscript(let o, let i):
             return SubscriptNode(try expr(o), try expr(i), line: ln)
         case .slice(let a, let b, let c):
@@ -760,7 +780,7 @@ final class Compiler {
                 return ConstNode(.none, line: ln)
             }
             if case .attribute(let o, let name) = fn.kind {
-                return MethodCallNode(try expr(o), rt.intern(name), positional, line: ln)
+                return MethodCallNode(try expr(o), rt.intern(mangled(name)), positional, line: ln)
             }
             return PositionalCallNode(try expr(fn), positional, line: ln)
         }
@@ -865,7 +885,8 @@ final class Compiler {
                 return .true
             }
         case .attribute(let o, let name):
-            return SequenceR([try expr(o)], line: ln) { v, f in try f.rt.getAttribute(v[0], name) }
+            let attributeName = mangled(name)
+            return SequenceR([try expr(o)], line: ln) { v, f in try f.rt.getAttribute(v[0], attributeName) }
         case .subscript(let o, let i):
             return SequenceR([try expr(o), try expr(i)], line: ln) { v, f in try f.rt.getItem(v[0], v[1]) }
         case .slice(let a, let b, let c):
