@@ -95,7 +95,21 @@ extension Runtime {
         installStreams(g)
         g["StreamReader"] = .object(Types.streamReader)
         g["StreamWriter"] = .object(Types.streamWriter)
-        nativeConstructors[ObjectIdentifier(Types.future)] = { rt, _ in .object(PyFuture(loop: rt.loop)) }
+        nativeConstructors[ObjectIdentifier(Types.future)] = { rt, a in
+            if !a.positional.isEmpty { throw typeError("Future() takes no positional arguments") }
+            try a.checkSignature("Future", params: [], keywordOnly: ["loop"])
+            return .object(PyFuture(loop: rt.loop))
+        }
+        // asyncio.Task(coro, *, loop=None, name=None, context=None): what create_task does.
+        nativeConstructors[ObjectIdentifier(Types.task)] = { rt, a in
+            try a.checkSignature("Task", params: ["coro"], required: 1, keywordOnly: ["loop", "name", "context"])
+            guard let coro = a.positional.first ?? a.keywords.first(where: { $0.0 == "coro" })?.1 else {
+                throw typeError("Task() missing required argument 'coro' (pos 1)")
+            }
+            let task = try rt.createTask(coro, name: nil)
+            if let n = a.keywords.first(where: { $0.0 == "name" })?.1, !n.isNone { task.name = try rt.str(n) }
+            return .object(task)
+        }
         try runPrelude(asyncioPreludeSource, into: m, name: "asyncio")
         return m
     }

@@ -52,6 +52,14 @@ class PyFuture: ResumableObject {
     }
     override var type: PyType { Types.future }
 
+    /// A plain future dropped with an exception nobody looked at is reported, as CPython's
+    /// Future.__del__ does (tasks report their own, see PyTask).
+    deinit {
+        if !(self is PyTask), logTraceback, let e = exception, let rt = extrasRecord?.reports?.runtime {
+            rt.reportLoopException("Future exception was never retrieved", e, [("future", .object(self))])
+        }
+    }
+
     var isDone: Bool { state != .pending }
 
     func addCallback(_ cb: Callback) -> Int {

@@ -472,13 +472,13 @@ extension Runtime {
 // MARK: iterator objects of the built-ins
 
 final class EnumerateIterator: PyIteratorObject {
+    override var type: PyType { Types.enumerateIterator }
     let source: PyIteratorObject
     var index: Int
     init(_ source: PyIteratorObject, start: Int) {
         self.source = source
         index = start
     }
-    override var type: PyType { Types.iterator }
     override func next(_ rt: Runtime) throws -> Value? {
         guard let v = try source.next(rt) else { return nil }
         defer { index += 1 }
@@ -487,6 +487,7 @@ final class EnumerateIterator: PyIteratorObject {
 }
 
 final class ZipIterator: PyIteratorObject {
+    override var type: PyType { Types.zipIterator }
     let sources: [PyIteratorObject]
     let strict: Bool
     init(_ sources: [PyIteratorObject], strict: Bool) {
@@ -515,6 +516,7 @@ final class ZipIterator: PyIteratorObject {
 }
 
 final class MapIterator: PyIteratorObject {
+    override var type: PyType { Types.mapIterator }
     let function: Value
     let sources: [PyIteratorObject]
     init(_ function: Value, _ sources: [PyIteratorObject]) {
@@ -532,6 +534,7 @@ final class MapIterator: PyIteratorObject {
 }
 
 final class FilterIterator: PyIteratorObject {
+    override var type: PyType { Types.filterIterator }
     let function: Value
     let source: PyIteratorObject
     init(_ function: Value, _ source: PyIteratorObject) {

@@ -57,6 +57,9 @@ extension Runtime {
         if t === Types.range { return .range }
         if t === Types.noneType { return .none }
         if t === Types.iterator || t === Types.generator { return .iterator }
+        if t.isBuiltin && (t.name.hasSuffix("iterator") || ["map", "filter", "zip", "enumerate"].contains(t.name)) {
+            return .iterator
+        }
         return t.isBuiltin && t.name.hasPrefix("dict_") ? .dictView : nil
     }
 

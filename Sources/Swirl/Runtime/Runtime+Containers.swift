@@ -26,6 +26,15 @@ final class SequenceIterator: PyIteratorObject {
     let source: Source
     var index = 0
     init(_ source: Source) { self.source = source }
+    override var type: PyType {
+        switch source {
+        case .list: return Types.listIterator
+        case .tuple: return Types.tupleIterator
+        case .str(let s): return s.isASCII ? Types.strASCIIIterator : Types.strIterator
+        case .bytes: return Types.bytesIterator
+        case .values: return Types.iterator
+        }
+    }
     override var lengthHint: Int? {
         switch source {
         case .list(let l): return max(l.items.count - index, 0)
@@ -47,6 +56,7 @@ final class SequenceIterator: PyIteratorObject {
 }
 
 final class RangeIterator: PyIteratorObject {
+    override var type: PyType { Types.rangeIterator }
     var current: Int
     let step: Int
     var remaining: Int
@@ -67,6 +77,13 @@ final class RangeIterator: PyIteratorObject {
 
 /// Iterates a dict's keys, failing if the dict changes size meanwhile.
 final class DictIterator: PyIteratorObject {
+    override var type: PyType {
+        switch mode {
+        case .keys: return Types.dictKeyIterator
+        case .values: return Types.dictValueIterator
+        case .items: return Types.dictItemIterator
+        }
+    }
     enum Mode { case keys, values, items }
     let dict: PyDict
     let mode: Mode
@@ -94,6 +111,7 @@ final class DictIterator: PyIteratorObject {
 }
 
 final class SetIterator: PyIteratorObject {
+    override var type: PyType { Types.setIterator }
     let set: PySet
     let items: [Value]
     var index = 0
@@ -569,4 +587,22 @@ extension Runtime {
         default: return try a.table.count > b.table.count && subset(b, a)
         }
     }
+}
+
+/// The type names CPython gives its iterators (`'map' object is not subscriptable`).
+extension Types {
+    nonisolated(unsafe) static let listIterator = builtin("list_iterator")
+    nonisolated(unsafe) static let tupleIterator = builtin("tuple_iterator")
+    nonisolated(unsafe) static let strIterator = builtin("str_iterator")
+    nonisolated(unsafe) static let strASCIIIterator = builtin("str_ascii_iterator")
+    nonisolated(unsafe) static let bytesIterator = builtin("bytes_iterator")
+    nonisolated(unsafe) static let rangeIterator = builtin("range_iterator")
+    nonisolated(unsafe) static let setIterator = builtin("set_iterator")
+    nonisolated(unsafe) static let dictKeyIterator = builtin("dict_keyiterator")
+    nonisolated(unsafe) static let dictValueIterator = builtin("dict_valueiterator")
+    nonisolated(unsafe) static let dictItemIterator = builtin("dict_itemiterator")
+    nonisolated(unsafe) static let mapIterator = builtin("map")
+    nonisolated(unsafe) static let filterIterator = builtin("filter")
+    nonisolated(unsafe) static let zipIterator = builtin("zip")
+    nonisolated(unsafe) static let enumerateIterator = builtin("enumerate")
 }
