@@ -30,26 +30,8 @@ extension Types {
             return out
         }
         method(t, "decode", .general { rt, a in
-            let data = b(a.positional[0])
-            let encoding = a.positional.count > 1 ? try rt.str(a.positional[1]).lowercased() : "utf-8"
-            if encoding == "ascii" || encoding == "us-ascii" {
-                if let bad = data.firstIndex(where: { $0 >= 0x80 }) {
-                    throw ScriptError(Types.unicodeDecodeError,
-                                      "'ascii' codec can't decode byte 0x\(String(data[bad], radix: 16)) in position \(bad): ordinal not in range(128)")
-                }
-                return Value(String(decoding: data, as: UTF8.self))
-            }
-            if encoding == "latin-1" || encoding == "latin1" || encoding == "iso-8859-1" {
-                var s = String.UnicodeScalarView()
-                for byte in data { s.append(Unicode.Scalar(byte)) }
-                return Value(String(s))
-            }
-            guard let s = String(validating: data, as: UTF8.self) else {
-                let bad = firstInvalidUTF8(data)
-                throw ScriptError(Types.unicodeDecodeError,
-                                  "'utf-8' codec can't decode byte 0x\(String(data[bad], radix: 16)) in position \(bad): invalid start byte")
-            }
-            return Value(s)
+            let (codec, errors) = try rt.codecArguments(a, skip: 1, function: "decode")
+            return Value(try rt.decode(b(a.positional[0]), codec, errors: errors))
         })
         method(t, "hex", .a1 { _, v in Value(b(v).map { String($0, radix: 16).leftPadded(to: 2) }.joined()) })
         t.dict["fromhex"] = .object(PyClassMethod(.object(PyNativeFunction("fromhex", owner: t, .a2 { rt, _, s in
@@ -225,17 +207,4 @@ extension Types {
             return Value(out)
         })
     }
-}
-
-/// The offset of the first byte that makes `data` invalid UTF-8.
-private func firstInvalidUTF8(_ data: [UInt8]) -> Int {
-    var i = 0
-    while i < data.count {
-        let b = data[i]
-        let n = b < 0x80 ? 1 : (b >> 5 == 0x6 ? 2 : (b >> 4 == 0xE ? 3 : (b >> 3 == 0x1E ? 4 : 0)))
-        if n == 0 || i + n > data.count { return i }
-        if data[(i + 1)..<(i + n)].contains(where: { $0 >> 6 != 0x2 }) { return i }
-        i += n
-    }
-    return max(0, data.count - 1)
 }

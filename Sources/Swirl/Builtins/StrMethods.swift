@@ -405,7 +405,10 @@ extension Types {
             let x = s(v), suf = s(p)
             return !suf.isEmpty && hasCodePointSuffix(x, suf) ? Value(String(decoding: x.utf8.dropLast(suf.utf8.count), as: UTF8.self)) : v
         })
-        method(t, "encode", .general { _, a in .object(PyBytes(Array(s(a.positional[0]).utf8))) })
+        method(t, "encode", .general { rt, a in
+            let (codec, errors) = try rt.codecArguments(a, skip: 1, function: "encode")
+            return .object(PyBytes(try rt.encode(s(a.positional[0]), codec, errors: errors)))
+        })
         method(t, "swapcase", .a1 { _, v in Value(String(s(v).map { $0.isUppercase ? Character($0.lowercased()) : Character($0.uppercased()) })) })
         method(t, "rpartition", .a2 { _, v, sep in
             let x = s(v), p = s(sep)

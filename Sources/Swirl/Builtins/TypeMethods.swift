@@ -95,7 +95,10 @@ extension Runtime {
                 throw Swirl.typeError("'\(k)' is an invalid keyword argument for str()")
             }
             guard let x = a.first ?? args.keywords.first(where: { $0.0 == "object" })?.1 else { return Value("") }
-            if a.count > 1, case .object(let o) = x, let b = o as? PyBytes { return Value(String(decoding: b.bytes, as: UTF8.self)) }
+            if a.count > 1, case .object(let o) = x, let b = o as? PyBytes {
+                let codec = try TextCodec(named: try str(a[1]))
+                return Value(try decode(b.bytes, codec, errors: a.count > 2 ? try str(a[2]) : "strict"))
+            }
             return Value(try str(x))
         case "bool":
             guard let x = a.first else { return .false }
