@@ -20,11 +20,7 @@ extension Types {
             method(t, "send", .a2 { rt, gv, x in try rt.generatorSend(gv, x) })
             method(t, "throw", .general { rt, a in
                 guard a.positional.count >= 2 else { throw Swirl.typeError("throw expected at least 1 argument, got 0") }
-                var e = try rt.makeException(a.positional[1])
-                if a.positional.count > 2, case .object(let c) = a.positional[1], c is PyType {
-                    e = try rt.makeException(try rt.call(a.positional[1], [a.positional[2]]))
-                }
-                return try rt.generatorStep(a.positional[0], throwing: e)
+                return try rt.generatorStep(a.positional[0], throwing: try rt.thrownException(a))
             })
             method(t, "close", .a1 { rt, gv in
                 if case .object(let go) = gv, let gen = go as? ResumableObject { try gen.close(rt) }
@@ -280,11 +276,7 @@ extension Runtime {
             case "throw":
                 return .object(PyNativeFunction("throw", boundSelf: v, .general { rt, a in
                     guard a.positional.count >= 2 else { throw Swirl.typeError("throw expected at least 1 argument, got 0") }
-                    var e = try rt.makeException(a.positional[1])
-                    if a.positional.count > 2, case .object(let c) = a.positional[1], c is PyType {
-                        e = try rt.makeException(try rt.call(a.positional[1], [a.positional[2]]))
-                    }
-                    return try rt.generatorStep(a.positional[0], throwing: e)
+                    return try rt.generatorStep(a.positional[0], throwing: try rt.thrownException(a))
                 }))
             case "close":
                 return .object(PyNativeFunction("close", boundSelf: v, .a1 { rt, gv in

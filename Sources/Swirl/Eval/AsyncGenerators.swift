@@ -33,6 +33,8 @@ final class AsyncGenAwaitable: ResumableObject {
                     generator.state = .finished
                     return .returned(.none)
                 }
+                // CPython 3.11: athrow() on a finished async generator completes with None.
+                if firstThrow != nil && generator.state == .finished { return .returned(.none) }
                 step = try generator.resume(rt, send: firstSend, throwing: firstThrow)
             } else {
                 step = try generator.resume(rt, send: send, throwing: throwing)
@@ -85,7 +87,7 @@ extension Types {
         method(t, "athrow", .general { rt, a in
             guard a.positional.count >= 2 else { throw Swirl.typeError("athrow expected at least 1 argument, got 0") }
             return .object(AsyncGenAwaitable(try gen(a.positional[0]), send: .none,
-                                             throwing: try rt.makeException(a.positional[1])))
+                                             throwing: try rt.thrownException(a)))
         })
         method(t, "aclose", .a1 { _, v in
             .object(AsyncGenAwaitable.aclose(try gen(v)))

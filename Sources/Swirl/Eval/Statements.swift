@@ -506,6 +506,25 @@ final class BindStmt: StmtNode {
 }
 
 extension Runtime {
+    /// The exception of `gen.throw(typ[, val[, tb]])` / `agen.athrow(...)` (the generator
+    /// is positional 0): an instance as given; a class called with `val` (or with the
+    /// items of a tuple `val`), unless `val` already is an instance of it.
+    func thrownException(_ a: Arguments) throws -> PyException {
+        let typ = a.positional[1]
+        let val = a.positional.count > 2 ? a.positional[2] : Value.none
+        guard case .object(let o) = typ, let cls = o as? PyType else {
+            if !val.isNone { throw typeError("instance exception may not have a separate value") }
+            return try makeException(typ)
+        }
+        if case .object(let vo) = val, let e = vo as? PyException, e.cls.isSubtype(of: cls) { return e }
+        if !cls.isSubtype(of: Types.baseException) {
+            throw typeError("exceptions must be classes or instances deriving from BaseException, not type")
+        }
+        let args: [Value]
+        if val.isNone { args = [] } else if case .object(let vo) = val, let t = vo as? PyTuple { args = t.items } else { args = [val] }
+        return try makeException(try call(typ, Arguments(args)))
+    }
+
     /// Turns the operand of `raise` into an exception instance.
     func makeException(_ v: Value, forCause: Bool = false) throws -> PyException {
         if case .object(let o) = v {
