@@ -26,7 +26,11 @@ extension Runtime {
                 throw typeError("sleep() missing 1 required positional argument: 'delay'")
             }
             let result = a.positional.count > 1 ? a.positional[1] : (a.keywords.first { $0.0 == "result" }?.1 ?? .none)
-            guard let x = rt.num(d) else { throw typeError("'<=' not supported between instances of '\(rt.typeName(d))' and 'int'") }
+            guard let x = rt.num(d) else {
+                let sleeper = SleepCoroutine(delay: 0, result: result, reports: rt.deathReports)
+                sleeper.badDelay = PyException(Types.typeError, "'<=' not supported between instances of '\(rt.typeName(d))' and 'int'")
+                return .object(sleeper)
+            }
             let delay = try rt.floatOf(x)
             // A NaN delay is no delay (CPython's timer fires at once).
             return .object(SleepCoroutine(delay: delay.isNaN ? 0 : delay, result: result, reports: rt.deathReports))
@@ -401,6 +405,9 @@ final class SleepCoroutine: ResumableObject {
     var handle: PyHandle?
     /// Where a never-awaited `asyncio.sleep(...)` is reported (a forgotten `await`).
     private let reports: DeathReports
+    /// A bad delay (`sleep(None)`): raised when the coroutine first runs, as CPython's
+    /// `async def sleep` raises it at the `await`, not at the call.
+    var badDelay: PyException?
     init(delay: Double, result: Value, reports: DeathReports) {
         self.delay = delay
         self.value = result
@@ -416,6 +423,7 @@ final class SleepCoroutine: ResumableObject {
         case 0:
             stage = 1
             if let e = throwing { stage = 2; throw ScriptError(e) }
+            if let e = badDelay { stage = 2; throw ScriptError(e) }
             if delay <= 0 { return .yielded(.none) }
             let loop = try rt.runningLoop()
             let fut = PyFuture(loop: loop)

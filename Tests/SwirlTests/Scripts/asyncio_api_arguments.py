@@ -43,3 +43,11 @@ g = time.gmtime(1700000000)
 print(g, g.tm_year, g[1], len(g))
 print(time.strftime("%Y-%m-%d %H:%M:%S", g), time.asctime(g), len(time.strftime("%X")))
 print(type(time.time_ns()), type(time.monotonic_ns()), time.localtime(0).tm_year in (1969, 1970))
+import asyncio
+async def main():
+    c = asyncio.sleep(None)
+    try:
+        await c
+    except TypeError as e:
+        print("at await:", e)
+asyncio.run(main())
