@@ -176,12 +176,14 @@ extension Runtime {
 
     func ensureFuture(_ v: Value) throws -> PyFuture {
         if case .object(let o) = v, let f = o as? PyFuture { return f }
-        if isCoroutine(v) { return try createTask(v, name: nil) }
+        // Outside a running loop (`loop.run_until_complete(asyncio.gather(...))` at module
+        // level) the task goes to the current loop, as with CPython's get_event_loop().
+        if isCoroutine(v) { return try createTask(v, name: nil, requireRunning: false) }
         // Objects with __await__, and native awaitables such as `agen.aclose()`.
         if special(v, "__await__") != nil || (v.asObject is ResumableObject && !(v.asObject is PyGenerator)) {
             // CPython wraps it in a coroutine (`_wrap_awaitable`) and runs that as a task.
             let wrapper = AwaitWrapper(try awaitIterator(v))
-            return PyTask(loop: try runningLoop(), coro: wrapper, coroValue: .object(wrapper), name: nil)
+            return PyTask(loop: loop, coro: wrapper, coroValue: .object(wrapper), name: nil)
         }
         throw typeError("An asyncio.Future, a coroutine or an awaitable is required")
     }

@@ -313,7 +313,9 @@ final class PyTask: PyFuture {
         if isDone { return }
         var exc = incoming
         if mustCancel {
-            exc = makeCancelledError()
+            // A CancelledError already on its way in (the awaited future was cancelled by
+            // the first cancel()) keeps its message, as in CPython's __step.
+            if !(incoming?.isInstance(of: Types.cancelledError) ?? false) { exc = makeCancelledError() }
             mustCancel = false
         }
         waitingOn = nil

@@ -409,7 +409,17 @@ extension Runtime {
         }
         do {
             let result = try call(callback, [.object(reader), .object(writer)])
-            if isCoroutine(result) { _ = try createTask(result, name: nil) }
+            if isCoroutine(result) {
+                // As CPython's StreamReaderProtocol: a handler that fails is reported and
+                // its connection closed, so that the peer sees end of file.
+                let task = try createTask(result, name: nil)
+                _ = task.addCallback(.native { [unowned self] fut in
+                    guard fut.state == .finished, let e = fut.exception else { return }
+                    fut.logTraceback = false
+                    self.reportLoopException("Unhandled exception in client_connected_cb", e, [])
+                    connection.close()
+                })
+            }
         } catch let e as ScriptError {
             if e.exception.isInstance(of: Types.keyboardInterrupt) || e.exception.isInstance(of: Types.systemExit) { throw e }
             reportLoopException("Exception in callback \(describeCallback(callback, [.object(reader), .object(writer)]))", e.exception, [])

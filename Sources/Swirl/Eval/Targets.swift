@@ -164,8 +164,8 @@ extension Runtime {
     func isIterable(_ v: Value) throws -> Bool {
         if case .object(let o) = v {
             if o is PyIteratorObject || o is PyList || o is PyTuple || o is PyStr || o is PyDict || o is PySet
-                || o is PyRange || o is PyBytes { return true }
-            return special(v, "__iter__") != nil || special(v, "__getitem__") != nil
+                || o is PyRange || o is PyBigRange || o is PyBytes || o is DictView { return true }
+            return special(v, "__iter__") != nil || special(v, "__getitem__") != nil || nativeIterable(o) != nil
         }
         return false
     }

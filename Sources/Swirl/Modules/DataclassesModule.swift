@@ -75,17 +75,33 @@ def asdict(obj, *, dict_factory=dict):
     return _plain(obj, dict_factory)
 
 
+def _astuple_inner(obj, factory):
+    if hasattr(type(obj), '__dataclass_fields__'):
+        return factory([_astuple_inner(getattr(obj, f.name), factory) for f in fields(obj)])
+    if isinstance(obj, list):
+        return [_astuple_inner(v, factory) for v in obj]
+    if isinstance(obj, tuple):
+        return tuple([_astuple_inner(v, factory) for v in obj])
+    if isinstance(obj, dict):
+        return {_astuple_inner(k, factory): _astuple_inner(v, factory) for k, v in obj.items()}
+    return obj
+
+
 def astuple(obj, *, tuple_factory=tuple):
     if not hasattr(type(obj), '__dataclass_fields__'):
         raise TypeError('astuple() should be called on dataclass instances')
-    return tuple_factory([_plain(getattr(obj, f.name), lambda pairs: dict(pairs)) for f in fields(obj)])
+    return _astuple_inner(obj, tuple_factory)
 
 
 def replace(obj, /, **changes):
     if not hasattr(type(obj), '__dataclass_fields__'):
         raise TypeError('replace() should be called on dataclass instances')
     for f in fields(obj):
-        if f.init and f.name not in changes:
+        if not f.init:
+            if f.name in changes:
+                raise ValueError('field ' + f.name + ' is declared with init=False, it cannot be specified with replace()')
+            continue
+        if f.name not in changes:
             changes[f.name] = getattr(obj, f.name)
     return type(obj)(**changes)
 
@@ -156,10 +172,21 @@ def _make_init(cls, init_fields, all_fields):
     return __init__
 
 
+_repr_running = set()
+
+
 def _make_repr(cls, repr_fields):
     def __repr__(self):
-        return (type(self).__qualname__ + '('
-                + ', '.join([f.name + '=' + repr(getattr(self, f.name)) for f in repr_fields]) + ')')
+        # A dataclass that contains itself shows '...' there (reprlib.recursive_repr).
+        key = id(self)
+        if key in _repr_running:
+            return '...'
+        _repr_running.add(key)
+        try:
+            return (type(self).__qualname__ + '('
+                    + ', '.join([f.name + '=' + repr(getattr(self, f.name)) for f in repr_fields]) + ')')
+        finally:
+            _repr_running.discard(key)
     __repr__.__qualname__ = cls.__qualname__ + '.__repr__'
     return __repr__
 

@@ -111,8 +111,11 @@ def islice(iterable, *args):
     it = iter(iterable)
     index = 0
     next_index = start
-    for element in it:
-        if stop is not None and index >= stop:
+    # Never reads past `stop`: the rest of the iterator stays for the caller.
+    while stop is None or index < stop:
+        try:
+            element = next(it)
+        except StopIteration:
             return
         if index == next_index:
             yield element
@@ -220,34 +223,35 @@ def combinations_with_replacement(iterable, r):
         yield tuple(pool[i] for i in indices)
 
 
-def groupby(iterable, key=None):
-    keyfunc = (lambda x: x) if key is None else key
-    it = iter(iterable)
-    state = [None, None, False]   # current key, current value, exhausted
+class groupby:
+    # CPython's pure-Python equivalent: advancing the outer iterator ends (empties) the
+    # group handed out before.
+    def __init__(self, iterable, key=None):
+        if key is None:
+            key = lambda x: x
+        self.keyfunc = key
+        self.it = iter(iterable)
+        self.tgtkey = self.currkey = self.currvalue = object()
 
-    def advance():
-        try:
-            state[1] = next(it)
-        except StopIteration:
-            state[2] = True
-            return False
-        state[0] = keyfunc(state[1])
-        return True
+    def __iter__(self):
+        return self
 
-    def group(target):
-        while True:
-            yield state[1]
-            if not advance() or state[0] != target:
+    def __next__(self):
+        self.id = object()
+        while self.currkey == self.tgtkey:
+            self.currvalue = next(self.it)
+            self.currkey = self.keyfunc(self.currvalue)
+        self.tgtkey = self.currkey
+        return (self.currkey, self._grouper(self.tgtkey, self.id))
+
+    def _grouper(self, tgtkey, id):
+        while self.id is id and self.currkey == tgtkey:
+            yield self.currvalue
+            try:
+                self.currvalue = next(self.it)
+            except StopIteration:
                 return
-
-    if not advance():
-        return
-    while not state[2]:
-        target = state[0]
-        yield target, group(target)
-        while not state[2] and state[0] == target:
-            if not advance():
-                break
+            self.currkey = self.keyfunc(self.currvalue)
 
 
 def tee(iterable, n=2):
