@@ -176,11 +176,21 @@ extension Runtime {
             return .object(PyTuple([try rt.binary(.floorDiv, x, y), try rt.binary(.mod, x, y)]))
         })
         define("pow", .general { rt, a in
-            guard a.positional.count >= 2 else { throw typeError("pow() missing required argument 'exp' (pos 2)") }
-            if a.positional.count == 3 && !a.positional[2].isNone {
-                return try rt.modPow(a.positional[0], a.positional[1], a.positional[2])
+            // pow(base, exp, mod=None), each also by keyword.
+            var args: [Value?] = a.positional.map { $0 }
+            if args.count > 3 { throw typeError("pow() takes at most 3 arguments (\(args.count) given)") }
+            while args.count < 3 { args.append(nil) }
+            for (k, v) in a.keywords {
+                guard let i = ["base", "exp", "mod"].firstIndex(of: k) else {
+                    throw typeError("'\(k)' is an invalid keyword argument for pow()")
+                }
+                if args[i] != nil { throw typeError("argument for pow() given by name ('\(k)') and position (\(i + 1))") }
+                args[i] = v
             }
-            return try rt.binary(.pow, a.positional[0], a.positional[1])
+            guard let base = args[0] else { throw typeError("pow() missing required argument 'base' (pos 1)") }
+            guard let exp = args[1] else { throw typeError("pow() missing required argument 'exp' (pos 2)") }
+            if let mod = args[2], !mod.isNone { return try rt.modPow(base, exp, mod) }
+            return try rt.binary(.pow, base, exp)
         })
         define("round", .general { rt, a in try rt.builtinRound(a) })
         define("hex", .a1 { rt, v in Value(try rt.intToBase(v, 16, "0x")) })

@@ -368,6 +368,19 @@ final class ImportStarStmt: StmtNode {
     }
     override func exec(_ f: Frame) throws -> Flow {
         let m = try f.rt.importModule(module)
+        // `__all__`, when the module defines it, lists exactly the names to bind.
+        if let all = m.globals["__all__"] {
+            for item in try f.rt.iterateToArray(all) {
+                guard case .object(let o) = item, let name = o as? PyStr else {
+                    throw typeError("Item in \(module).__all__ must be str, not \(f.rt.typeName(item))")
+                }
+                guard let v = m.globals[name.value] else {
+                    throw ScriptError(Types.attributeError, "module '\(module)' has no attribute '\(name.value)'")
+                }
+                globals[name.value] = v
+            }
+            return .normal
+        }
         for (k, v) in m.globals.defined where !k.hasPrefix("_") { globals[k] = v }
         return .normal
     }

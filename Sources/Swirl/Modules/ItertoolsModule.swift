@@ -105,9 +105,12 @@ def starmap(function, iterable):
 
 def islice(iterable, *args):
     s = slice(*args)
+    for value, which in ((s.stop, 'Stop argument'), (s.start, 'Indices')):
+        if value is not None and (not isinstance(value, int) or value < 0):
+            raise ValueError(which + ' for islice() must be None or an integer: 0 <= x <= sys.maxsize.')
+    if s.step is not None and (not isinstance(s.step, int) or s.step <= 0):
+        raise ValueError('Step for islice() must be a positive integer or None.')
     start, stop, step = s.start or 0, s.stop, s.step or 1
-    if start < 0 or (stop is not None and stop < 0) or step <= 0:
-        raise ValueError("Indices for islice() must be None or an integer: 0 <= x <= sys.maxsize.")
     it = iter(iterable)
     index = 0
     next_index = start

@@ -76,6 +76,14 @@ extension Runtime {
             let resolved = try resolve(module, source: source, filename: filename,
                                        options: ResolveOptions(allowTopLevelAwait: topLevelAwait))
             let file = SourceFile(filename: filename, text: source)
+            // A module's docstring is its `__doc__` (None without one); REPL lines leave it.
+            if !topLevelAwait {
+                if case .expr(let e)? = module.body.first?.kind, case .constant(.string(let doc)) = e.kind {
+                    globals["__doc__"] = Value(doc)
+                } else if globals["__doc__"] == nil {
+                    globals["__doc__"] = Value.none
+                }
+            }
             return try Compiler(rt: self, source: file, resolved: resolved, globals: globals).compileModule()
         } catch let e as SyntaxError {
             throw ScriptError(syntaxException(e))

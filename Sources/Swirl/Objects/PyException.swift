@@ -13,6 +13,10 @@ final class PyException: PyObject {
     var attrs: AttributeDict = [:]
     /// Innermost entry first.
     var traceback: [TracebackEntry] = []
+    /// Coroutines never awaited that were locals of the frames this exception left. CPython's
+    /// traceback keeps those frames, so their "never awaited" warnings come once the
+    /// exception is gone (after an uncaught one's traceback); holding them here does the same.
+    var heldCoroutines: [PyGenerator] = []
     var cause: PyException?
     var context: PyException?
     var suppressContext = false

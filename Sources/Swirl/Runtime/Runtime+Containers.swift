@@ -319,7 +319,14 @@ extension Runtime {
                 throw ScriptError(Types.indexError, "cannot fit 'int' into an index-sized integer")
             }
             if special(index, "__index__") != nil { return try normalizedIndex(.int(try indexValue(index)), count: count, what: what) }
-            throw typeError("\(what) indices must be integers or slices, not \(typeName(index))")
+            // CPython words the type error per container (`what` names the IndexError).
+            switch what {
+            case "string": throw typeError("string indices must be integers, not '\(typeName(index))'")
+            case "": throw typeError("byte indices must be integers or slices, not \(typeName(index))")
+            case "range object": throw typeError("range indices must be integers or slices, not \(typeName(index))")
+            case "list assignment": throw typeError("list indices must be integers or slices, not \(typeName(index))")
+            default: throw typeError("\(what) indices must be integers or slices, not \(typeName(index))")
+            }
         }
         if i < 0 { i += count }
         if i < 0 || i >= count { throw indexError(what.isEmpty ? "index out of range" : "\(what) index out of range") }

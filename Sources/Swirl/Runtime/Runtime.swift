@@ -228,5 +228,13 @@ final class Runtime {
         guard e.recordedActivation != f.activation, let code = f.code else { return }
         e.recordedActivation = f.activation
         e.traceback.append(TracebackEntry(source: code.source, function: code.name, line: Int(line)))
+        var i = 0
+        while i < f.slotCount {
+            if case .object(let o)? = f.slots[i], let g = o as? PyGenerator, g.code.kind == .coroutine,
+               g.state == .created, !g.awaitedOrStarted {
+                e.heldCoroutines.append(g)
+            }
+            i += 1
+        }
     }
 }
