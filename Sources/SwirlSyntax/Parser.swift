@@ -8,11 +8,14 @@
 /// Throws only `SyntaxError` (typed throws). `isIncomplete` on the error is true when the
 /// input merely ended too early (open bracket, unterminated triple-quoted string, block
 /// header without a body, trailing backslash, dangling decorator).
-public func parseModule(_ source: String, filename: String) throws(SyntaxError) -> Module {
+/// `interactive`: REPL input, where (as in CPython's interactive tokenizer) a grammar error
+/// before a tokenizer error always wins, so that a bad line shows at once instead of
+/// waiting for a bracket to close.
+public func parseModule(_ source: String, filename: String, interactive: Bool = false) throws(SyntaxError) -> Module {
     // Deep recursion must not depend on the caller's stack size.
     let result = withLargeStack { () -> Result<Module, SyntaxError> in
         do throws(SyntaxError) {
-            return .success(try parseModuleOnCurrentThread(source, filename: filename))
+            return .success(try parseModuleOnCurrentThread(source, filename: filename, interactive: interactive))
         } catch {
             return .failure(error)
         }
@@ -20,7 +23,7 @@ public func parseModule(_ source: String, filename: String) throws(SyntaxError) 
     return try result.get()
 }
 
-private func parseModuleOnCurrentThread(_ source: String, filename: String) throws(SyntaxError) -> Module {
+private func parseModuleOnCurrentThread(_ source: String, filename: String, interactive: Bool) throws(SyntaxError) -> Module {
     let scalars = normalizedScalars(source)
     do throws(SyntaxError) {
         var lexer = Lexer(source: scalars, filename: filename)
@@ -28,7 +31,16 @@ private func parseModuleOnCurrentThread(_ source: String, filename: String) thro
         do {
             tokens = try lexer.tokenize()
         } catch let lexError {
-            throw earlierParseError(lexer.tokensSoFar, filename: filename) ?? lexError
+            // As CPython: a tokenizer error wins over a syntax error in the tokens before
+            // it, except an "unexpected indent/unindent" (reported without looking further)
+            // and an unclosed bracket, which yields to an error on or before its line
+            // (CPython compares the line of the last token the parser read).
+            if let (parseError, lastLine) = earlierParseErrorAndLine(lexer.tokensSoFar, filename: filename) {
+                if interactive { throw parseError }
+                if parseError.message == "unexpected indent" || parseError.message == "unexpected unindent" { throw parseError }
+                if lexError.message.hasSuffix("was never closed") && lastLine <= lexError.line { throw parseError }
+            }
+            throw lexError
         }
         let parser = Parser(tokens: tokens, filename: filename, firstScopeID: 0)
         let body = try parser.parseFile()
@@ -42,7 +54,7 @@ private func parseModuleOnCurrentThread(_ source: String, filename: String) thro
 /// CPython tokenizes lazily, so a grammar error before a tokenizer error wins (an unexpected
 /// indent before an unmatched bracket). Parses the tokens produced before the tokenizer
 /// failed and returns the grammar error if it happened before their end.
-private func earlierParseError(_ tokens: [Token], filename: String) -> SyntaxError? {
+private func earlierParseErrorAndLine(_ tokens: [Token], filename: String) -> (SyntaxError, Int)? {
     guard let last = tokens.last else { return nil }
     var truncated = tokens
     truncated.append(Token(kind: .endMarker, start: last.end, end: last.end, depth: 0))
@@ -51,7 +63,8 @@ private func earlierParseError(_ tokens: [Token], filename: String) -> SyntaxErr
         _ = try parser.parseFile()
         return nil
     } catch {
-        return parser.pos < truncated.count - 1 ? error : nil
+        guard parser.pos < truncated.count - 1 else { return nil }
+        return (error, Int(truncated[parser.pos].start.line))
     }
 }
 

@@ -20,7 +20,7 @@ extension InteractiveSession {
         let endsWithBlankLine = lines.count > 1 && (lines.last ?? "").allSatisfy { $0 == " " || $0 == "\t" }
         let module: Module
         do {
-            module = try parseModule(source, filename: "<stdin>")
+            module = try parseModule(source, filename: "<stdin>", interactive: true)
         } catch {
             guard error.isIncomplete else { return .complete }
             // Inside brackets or a triple-quoted string a blank line is just more input.
@@ -43,7 +43,7 @@ extension InteractiveSession {
     /// true when the top level suspends (the input must then run as a task).
     func compileInput(_ source: String, filename: String) throws -> (code: CodeObject, awaits: Bool) {
         do {
-            var module = try parseModule(source, filename: filename)
+            var module = try parseModule(source, filename: filename, interactive: true)
             module.body = module.body.map(echoing)
             let resolved = try resolve(module, source: source, filename: filename,
                                        options: ResolveOptions(allowTopLevelAwait: true))

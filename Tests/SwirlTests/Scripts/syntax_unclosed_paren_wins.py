@@ -1,0 +1,2 @@
+print("total:", sum([1, 2, 3])
+print("done")
