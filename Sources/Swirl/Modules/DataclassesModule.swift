@@ -57,40 +57,32 @@ def is_dataclass(obj):
     return hasattr(obj, '__dataclass_fields__')
 
 
-def _plain(obj, factory):
+def _plain(obj, factory, tuples):
+    # asdict (name/value pairs into `factory`) and astuple (values into `factory`),
+    # recursing into dataclasses, lists, tuples and dicts.
     if hasattr(type(obj), '__dataclass_fields__'):
-        return factory([(f.name, _plain(getattr(obj, f.name), factory)) for f in fields(obj)])
+        if tuples:
+            return factory([_plain(getattr(obj, f.name), factory, True) for f in fields(obj)])
+        return factory([(f.name, _plain(getattr(obj, f.name), factory, False)) for f in fields(obj)])
     if isinstance(obj, list):
-        return [_plain(v, factory) for v in obj]
+        return [_plain(v, factory, tuples) for v in obj]
     if isinstance(obj, tuple):
-        return tuple([_plain(v, factory) for v in obj])
+        return tuple([_plain(v, factory, tuples) for v in obj])
     if isinstance(obj, dict):
-        return {_plain(k, factory): _plain(v, factory) for k, v in obj.items()}
+        return {_plain(k, factory, tuples): _plain(v, factory, tuples) for k, v in obj.items()}
     return obj
 
 
 def asdict(obj, *, dict_factory=dict):
     if not hasattr(type(obj), '__dataclass_fields__'):
         raise TypeError('asdict() should be called on dataclass instances')
-    return _plain(obj, dict_factory)
-
-
-def _astuple_inner(obj, factory):
-    if hasattr(type(obj), '__dataclass_fields__'):
-        return factory([_astuple_inner(getattr(obj, f.name), factory) for f in fields(obj)])
-    if isinstance(obj, list):
-        return [_astuple_inner(v, factory) for v in obj]
-    if isinstance(obj, tuple):
-        return tuple([_astuple_inner(v, factory) for v in obj])
-    if isinstance(obj, dict):
-        return {_astuple_inner(k, factory): _astuple_inner(v, factory) for k, v in obj.items()}
-    return obj
+    return _plain(obj, dict_factory, False)
 
 
 def astuple(obj, *, tuple_factory=tuple):
     if not hasattr(type(obj), '__dataclass_fields__'):
         raise TypeError('astuple() should be called on dataclass instances')
-    return _astuple_inner(obj, tuple_factory)
+    return _plain(obj, tuple_factory, True)
 
 
 def replace(obj, /, **changes):
