@@ -217,7 +217,7 @@ extension Runtime {
             case "__cause__": return e.cause.map { .object($0) } ?? Value.none
             case "__context__": return e.context.map { .object($0) } ?? Value.none
             case "__suppress_context__": return .bool(e.suppressContext)
-            case "__traceback__": return Value.none
+            case "__traceback__": return e.tracebackValue
             case "__class__": return .object(e.cls)
             case "__dict__": return .object(dictFrom(Array(e.attrs.map { ($0.key, $0.value) })))
             case "__notes__": return nil

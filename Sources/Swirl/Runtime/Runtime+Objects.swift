@@ -284,11 +284,16 @@ extension Runtime {
     /// Tries the user-defined rich comparison `op` of `a`, then the reflected `rop` of `b`.
     /// Returns nil when neither is defined or both return NotImplemented.
     func richCompare(_ a: Value, _ b: Value, _ op: String, _ rop: String) throws -> Value? {
+        let reflectedFirst = rightOperandFirst(a, b)
+        if reflectedFirst, let m = special(b, rop) {
+            let r = try callMethod(m, self: b, [a])
+            if !isNotImplemented(r) { return r }
+        }
         if let m = special(a, op) {
             let r = try callMethod(m, self: a, [b])
             if !isNotImplemented(r) { return r }
         }
-        if let m = special(b, rop) {
+        if !reflectedFirst, let m = special(b, rop) {
             let r = try callMethod(m, self: b, [a])
             if !isNotImplemented(r) { return r }
         }

@@ -614,18 +614,28 @@ extension Runtime {
 
     /// Like `richCompare`, but only with script-defined methods (built-in defaults skipped).
     private func userRichCompare(_ a: Value, _ b: Value, _ op: String, _ rop: String) throws -> Value? {
-        let ta = typeOf(b), tb = typeOf(a)
-        _ = ta
-        _ = tb
+        let reflectedFirst = rightOperandFirst(a, b)
+        if reflectedFirst, let m = special(b, rop), isScriptFunction(m) {
+            let r = try callMethod(m, self: b, [a])
+            if !isNotImplemented(r) { return r }
+        }
         if let m = special(a, op), isScriptFunction(m) {
             let r = try callMethod(m, self: a, [b])
             if !isNotImplemented(r) { return r }
         }
-        if let m = special(b, rop), isScriptFunction(m) {
+        if !reflectedFirst, let m = special(b, rop), isScriptFunction(m) {
             let r = try callMethod(m, self: b, [a])
             if !isNotImplemented(r) { return r }
         }
         return nil
+    }
+
+    /// CPython tries the right operand's reflected comparison first when its type is a
+    /// proper subclass of the left operand's (`Base() == Derived()` asks Derived first).
+    func rightOperandFirst(_ a: Value, _ b: Value) -> Bool {
+        guard case .object(let x) = a, case .object(let y) = b else { return false }
+        let ta = x.type, tb = y.type
+        return ta !== tb && !tb.isBuiltin && tb.isSubtype(of: ta)
     }
 
     func isScriptFunction(_ v: Value) -> Bool {
