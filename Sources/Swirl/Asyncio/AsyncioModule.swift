@@ -65,11 +65,7 @@ extension Runtime {
             else if !v.isNone { throw typeError("loop must be an instance of AbstractEventLoop or None, not '\(rt.typeName(v))'") }
             return .none
         })
-        def("iscoroutine", .a1 { _, v in
-            if case .object(let o) = v, let g = o as? PyGenerator { return .bool(g.code.kind == .coroutine) }
-            if case .object(let o) = v, o is SleepCoroutine || o is NativeCoroutine { return .true }
-            return .false
-        })
+        def("iscoroutine", .a1 { rt, v in .bool(rt.isCoroutine(v)) })
         def("iscoroutinefunction", .a1 { _, v in
             if case .object(let o) = v, let f = o as? PyFunction { return .bool(f.code.kind == .coroutine) }
             return .false
@@ -169,7 +165,9 @@ extension Runtime {
     func isCoroutine(_ v: Value) -> Bool {
         if case .object(let o) = v {
             if let g = o as? PyGenerator { return g.code.kind == .coroutine }
-            return o is SleepCoroutine || o is NativeCoroutine
+            // anext(agen) / agen.asend() / athrow() / aclose() awaitables have send, throw,
+            // close and __await__: collections.abc.Coroutine, so CPython's iscoroutine says yes.
+            return o is SleepCoroutine || o is NativeCoroutine || o is AsyncGenAwaitable
         }
         return false
     }
