@@ -36,14 +36,7 @@ extension Runtime {
             return .object(SleepCoroutine(delay: delay.isNaN ? 0 : delay, result: result, reports: rt.deathReports))
         })
         def("create_task", .general { rt, a in
-            try a.checkSignature("create_task", params: ["coro"], required: 1, keywordOnly: ["name", "context"])
-            guard let c = a.positional.first ?? a.keywords.first(where: { $0.0 == "coro" })?.1 else {
-                throw typeError("create_task() missing 1 required positional argument: 'coro'")
-            }
-            // Like CPython 3.11: the task takes a default name (consuming a number), then is renamed.
-            let task = try rt.createTask(c, name: nil)
-            if let n = a.keywords.first(where: { $0.0 == "name" })?.1, !n.isNone { task.name = try rt.str(n) }
-            return .object(task)
+            .object(try rt.task(from: a, function: "create_task", keywordOnly: ["name", "context"]))
         })
         def("ensure_future", .general { rt, a in .object(try rt.ensureFuture(a.positional.first ?? .none)) })
         def("gather", .general { rt, a in try rt.gather(a) })
@@ -102,13 +95,7 @@ extension Runtime {
         }
         // asyncio.Task(coro, *, loop=None, name=None, context=None): what create_task does.
         nativeConstructors[ObjectIdentifier(Types.task)] = { rt, a in
-            try a.checkSignature("Task", params: ["coro"], required: 1, keywordOnly: ["loop", "name", "context"])
-            guard let coro = a.positional.first ?? a.keywords.first(where: { $0.0 == "coro" })?.1 else {
-                throw typeError("Task() missing required argument 'coro' (pos 1)")
-            }
-            let task = try rt.createTask(coro, name: nil)
-            if let n = a.keywords.first(where: { $0.0 == "name" })?.1, !n.isNone { task.name = try rt.str(n) }
-            return .object(task)
+            .object(try rt.task(from: a, function: "Task", keywordOnly: ["loop", "name", "context"]))
         }
         try runPrelude(asyncioPreludeSource, into: m, name: "asyncio")
         return m
@@ -160,6 +147,17 @@ extension Runtime {
             throw typeError("a coroutine was expected, got \(try repr(c))")
         }
         return PyTask(loop: loop, coro: coro, coroValue: c, name: name)
+    }
+
+    /// `create_task(coro, *, name=None, ...)` and `Task(coro, ...)`. Like CPython 3.11, the
+    /// task takes a default name (consuming a number), then is renamed.
+    func task(from a: Arguments, function: String, keywordOnly: [String]) throws -> PyTask {
+        try a.checkSignature(function, params: ["coro"], required: 1, keywordOnly: keywordOnly)
+        // checkSignature made sure `coro` is given, by position or by name.
+        let coro = a.positional.first ?? a.keywords.first(where: { $0.0 == "coro" })?.1 ?? Value.none
+        let task = try createTask(coro, name: nil)
+        if let n = a.keywords.first(where: { $0.0 == "name" })?.1, !n.isNone { task.name = try str(n) }
+        return task
     }
 
     func isCoroutine(_ v: Value) -> Bool {
@@ -484,8 +482,8 @@ extension Runtime {
         Types.method(f, "set_result", .a2 { _, v, r in try fut(v).setResult(r); return .none })
         Types.method(f, "set_exception", .a2 { rt, v, e in try fut(v).setException(try rt.makeException(e)); return .none })
         Types.method(f, "add_done_callback", .general { _, a in
-            for (k, _) in a.keywords where k != "context" {
-                if a.positional.count < 2 { break }
+            // CPython counts the positionals first, then looks at the keywords.
+            if a.positional.count == 2, let k = a.keywords.first(where: { $0.0 != "context" })?.0 {
                 throw typeError("add_done_callback() got an unexpected keyword argument '\(k)'")
             }
             if a.positional.count != 2 {

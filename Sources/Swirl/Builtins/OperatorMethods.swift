@@ -13,7 +13,7 @@ extension Runtime {
     /// name on a built-in value type (object's own methods would answer wrongly for them).
     @inline(__always) func isOperatorMethodName(_ t: PyType, _ name: String) -> Bool {
         t.isBuiltin && t !== Types.object && name.utf8.first == UInt8(ascii: "_")
-            && operatorKind(t) != nil && name.hasPrefix("__")
+            && name.hasPrefix("__") && operatorKind(t) != nil
     }
 
     /// The operator method `name` of built-in type `t`, unbound (its first argument is the

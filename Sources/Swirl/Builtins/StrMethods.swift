@@ -335,22 +335,8 @@ extension Types {
             }
             if a.positional.count > 2 {
                 // count(sub, start[, end]) counts inside the slice [start:end].
-                let scalars = Array(x.value.unicodeScalars)
-                let n = scalars.count
-                func clamp(_ v: Value) throws -> Int {
-                    if v.isNone { return -1 }
-                    let i = try rt.indexValue(v)
-                    return i < 0 ? max(0, n + i) : min(i, n)
-                }
-                if !a.positional[2].isNone, try rt.indexValue(a.positional[2]) > n { return .int(0) }
-                let start = try clamp(a.positional[2])
-                var end = a.positional.count > 3 ? try clamp(a.positional[3]) : n
-                if end < 0 { end = n }
-                let lo = max(start, 0)
-                if lo > end { return .int(0) }
-                var view = String.UnicodeScalarView()
-                view.append(contentsOf: scalars[lo..<end])
-                x = PyStr(String(view))
+                guard let (lo, end) = try searchBounds(rt, a, count: x.count), lo <= end else { return .int(0) }
+                x = PyStr(x.substring(lo, end))
             }
             if y.value.isEmpty { return .int(x.count + 1) }
             return .int(ByteSearch.all(y.utf8Bytes, in: x.utf8Bytes).count)
@@ -453,19 +439,8 @@ private func affixImpl(_ rt: Runtime, _ a: Arguments, prefix: Bool) throws -> Va
     if a.positional.count > 4 { throw Swirl.typeError("\(name)() takes at most 3 arguments (\(a.positional.count - 1) given)") }
     var x = p.value
     if a.positional.count > 2 {
-        let n = p.count
-        var s = 0, e = n
-        if !a.positional[2].isNone {
-            let start = try rt.indexValue(a.positional[2])
-            if start > n { return .false }
-            s = start < 0 ? max(0, n + start) : start
-        }
-        if a.positional.count > 3, !a.positional[3].isNone {
-            let end = try rt.indexValue(a.positional[3])
-            e = end < 0 ? max(0, n + end) : min(end, n)
-        }
-        if e < s { return .false }
-        x = p.substring(s, e)
+        guard let (start, end) = try searchBounds(rt, a, count: p.count), start <= end else { return .false }
+        x = p.substring(start, end)
     }
     let candidates: [Value]
     if case .object(let co) = a.positional[1], let t = co as? PyTuple { candidates = t.items } else { candidates = [a.positional[1]] }
@@ -476,6 +451,24 @@ private func affixImpl(_ rt: Runtime, _ a: Arguments, prefix: Bool) throws -> Va
         if prefix ? hasCodePointPrefix(x, str.value) : hasCodePointSuffix(x, str.value) { return .true }
     }
     return .false
+}
+
+/// The optional `start, end` arguments (positionals 2 and 3, None meaning omitted) of
+/// find, count, startswith and endswith over `n` code points, adjusted as CPython's
+/// ADJUST_INDICES does; nil when `start` lies past the end, where nothing matches, not
+/// even the empty string.
+private func searchBounds(_ rt: Runtime, _ a: Arguments, count n: Int) throws -> (start: Int, end: Int)? {
+    var start = 0, end = n
+    if a.positional.count > 2, !a.positional[2].isNone {
+        let v = try rt.indexValue(a.positional[2])
+        if v > n { return nil }
+        start = v < 0 ? max(0, n + v) : v
+    }
+    if a.positional.count > 3, !a.positional[3].isNone {
+        let v = try rt.indexValue(a.positional[3])
+        end = v < 0 ? max(0, n + v) : min(v, n)
+    }
+    return (start, end)
 }
 
 /// Prefix and suffix tests by code point (Swift's hasPrefix/hasSuffix compare grapheme
@@ -645,15 +638,7 @@ private func findImpl(_ rt: Runtime, _ a: Arguments, reverse: Bool) throws -> In
         return p.isASCII ? b : String(decoding: p.utf8Bytes[..<b], as: UTF8.self).unicodeScalars.count
     }
     let hay = p.scalars, needle = Array(sub.value.unicodeScalars)
-    var start = 0, end = hay.count
-    if a.positional.count > 2, !a.positional[2].isNone {
-        let v = try rt.indexValue(a.positional[2])
-        // A start past the end finds nothing, not even the empty string.
-        if v > hay.count { return -1 }
-        start = v < 0 ? max(0, hay.count + v) : v
-    }
-    if a.positional.count > 3, !a.positional[3].isNone { let v = try rt.indexValue(a.positional[3]); end = v < 0 ? max(0, hay.count + v) : min(v, hay.count) }
-    if needle.count > end - start { return -1 }
+    guard let (start, end) = try searchBounds(rt, a, count: hay.count), needle.count <= end - start else { return -1 }
     let positions = reverse ? Array(stride(from: end - needle.count, through: start, by: -1)) : Array(start...(end - needle.count))
     for i in positions where hay[i..<(i + needle.count)].elementsEqual(needle) { return i }
     return -1

@@ -177,12 +177,13 @@ final class Compiler {
             // In a class body or at module level, `name: T` also records T in __annotations__
             // (dataclasses read it); a function's local annotations are not evaluated.
             var record: StmtNode?
+            var nameTarget: TargetNode?
             if case .name(let n) = t.kind, !r, !suspends(annotation) {
-                let nameTarget = try target(t)
-                if nameTarget is ClassTarget {
-                    record = AnnotateStmt(name: n, annotation: try expr(annotation), globals: nil, line: ln)
-                } else if let g = nameTarget as? GlobalTarget {
-                    record = AnnotateStmt(name: n, annotation: try expr(annotation), globals: g.globals, line: ln)
+                let tt = try target(t)
+                nameTarget = tt
+                if tt is ClassTarget || tt is GlobalTarget {
+                    record = AnnotateStmt(name: n, annotation: try expr(annotation),
+                                          globals: (tt as? GlobalTarget)?.globals, line: ln)
                 }
             }
             guard let value else {
@@ -190,7 +191,7 @@ final class Compiler {
                 if case .name = t.kind { return PassStmt(line: ln) }
                 return ExprStmt(try expr(t), line: ln)
             }
-            let tt = try target(t)
+            let tt = try nameTarget ?? target(t)
             let v = try expr(value)
             let assign = r ? AssignStmtR([tt], v, line: ln) : AssignStmt([tt], v, line: ln)
             if let record { return Block([assign, record], line: ln) }
@@ -199,7 +200,7 @@ final class Compiler {
             return try spilling(ln) { stmts in
                 let kind: AugAssignStmt.Kind
                 switch t.kind {
-                case .attribute(let o, let name): kind = .attribute(try spill(o, into: &stmts), AttributeSite(rt.intern(mangled(name))))
+                case .attribute(let o, let name): kind = .attribute(try spill(o, into: &stmts), AttributeSite(attributeKey(name)))
                 case .subscript(let o, let i): kind = .subscript(try spill(o, into: &stmts), try spill(i, into: &stmts))
                 default: throw syntaxError("'\(describe(t))' is an illegal expression for augmented assignment", t.range)
                 }
@@ -210,7 +211,7 @@ final class Compiler {
             let kind: AugAssignStmt.Kind
             switch t.kind {
             case .name: kind = .name(load: try expr(t), store: try target(t))
-            case .attribute(let o, let name): kind = .attribute(try expr(o), AttributeSite(rt.intern(mangled(name))))
+            case .attribute(let o, let name): kind = .attribute(try expr(o), AttributeSite(attributeKey(name)))
             case .subscript(let o, let i): kind = .subscript(try expr(o), try expr(i))
             default: throw syntaxError("'\(describe(t))' is an illegal expression for augmented assignment", t.range)
             }
@@ -382,7 +383,7 @@ final class Compiler {
         switch t.kind {
         case .attribute(let o, let name) where suspends(t):
             let object = try spill(o, into: &stmts)
-            stmts.append(AssignStmt([AttributeTarget(object: object, name: rt.intern(mangled(name)), line: ln)], value, line: ln))
+            stmts.append(AssignStmt([AttributeTarget(object: object, name: attributeKey(name), line: ln)], value, line: ln))
         case .subscript(let o, let i) where suspends(t):
             let object = try spill(o, into: &stmts)
             let index = try spill(i, into: &stmts)
@@ -419,7 +420,7 @@ final class Compiler {
         switch t.kind {
         case .attribute(let o, let name) where suspends(t):
             let object = try spill(o, into: &stmts)
-            stmts.append(DeleteStmt([AttributeTarget(object: object, name: rt.intern(mangled(name)), line: ln)], line: ln))
+            stmts.append(DeleteStmt([AttributeTarget(object: object, name: attributeKey(name), line: ln)], line: ln))
         case .subscript(let o, let i) where suspends(t):
             let object = try spill(o, into: &stmts)
             let index = try spill(i, into: &stmts)
@@ -574,10 +575,13 @@ final class Compiler {
 
     /// CPython's private-name mangling: inside a class, `__name` (not ending in `__`)
     /// becomes `_Class__name`.
-    func mangled(_ name: String) -> String {
+    private func mangled(_ name: String) -> String {
         guard let cls = mangleClass, name.hasPrefix("__"), !name.hasSuffix("__"), !name.contains(".") else { return name }
         return "_" + cls + name
     }
+
+    /// The interned key of attribute `name` as written in the source (`obj.__x` mangled).
+    private func attributeKey(_ name: String) -> PyStr { rt.intern(mangled(name)) }
 
     func nameLoad(_ name: String, line ln: Int32) -> ExprNode {
         switch scope.binding(for: name) {
@@ -607,7 +611,7 @@ final class Compiler {
         let ln = line(t.range)
         switch t.kind {
         case .name(let n): return try nameTarget(n, t.range)
-        case .attribute(let o, let name): return AttributeTarget(object: try expr(o), name: rt.intern(mangled(name)), line: ln)
+        case .attribute(let o, let name): return AttributeTarget(object: try expr(o), name: attributeKey(name), line: ln)
         case .subscript(let o, let i): return SubscriptTarget(object: try expr(o), index: try expr(i), line: ln)
         case .tuple(let elts), .list(let elts):
             var star: Int?
@@ -694,7 +698,7 @@ final class Compiler {
         case .call(let fn, let args):
             return try call(fn, args, line: ln)
         case .attribute(let o, let name):
-            return AttributeNode(try expr(o), rt.intern(mangled(name)), line: ln)
+            return AttributeNode(try expr(o), attributeKey(name), line: ln)
         case .subscript(let o, let i):
             return SubscriptNode(try expr(o), try expr(i), line: ln)
         case .slice(let a, let b, let c):
@@ -780,7 +784,7 @@ final class Compiler {
                 return ConstNode(.none, line: ln)
             }
             if case .attribute(let o, let name) = fn.kind {
-                return MethodCallNode(try expr(o), rt.intern(mangled(name)), positional, line: ln)
+                return MethodCallNode(try expr(o), attributeKey(name), positional, line: ln)
             }
             return PositionalCallNode(try expr(fn), positional, line: ln)
         }

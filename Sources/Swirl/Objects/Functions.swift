@@ -138,10 +138,8 @@ struct Arguments {
         }
         let extra = countsSelf ? 1 : 0
         if positional.count > params.count {
-            let most = params.count + extra, least = required + extra, given = positional.count + extra
-            let takes = least == most
-                ? "\(most) positional argument\(most == 1 ? "" : "s")"
-                : "from \(least) to \(most) positional arguments"
+            let takes = positionalCountPhrase(least: required + extra, most: params.count + extra)
+            let given = positional.count + extra
             throw typeError("\(function)() takes \(takes) but \(given) \(given == 1 ? "was" : "were") given")
         }
         for (i, name) in params.enumerated() where i < positional.count && keywords.contains(where: { $0.0 == name }) {
@@ -149,12 +147,8 @@ struct Arguments {
         }
         let missing = params.prefix(required).enumerated().filter { i, name in
             i >= positional.count && !keywords.contains { $0.0 == name }
-        }.map { "'\($0.element)'" }
-        if !missing.isEmpty {
-            let list = missing.count == 1 ? missing[0]
-                : missing.dropLast().joined(separator: ", ") + (missing.count > 2 ? "," : "") + " and " + (missing.last ?? "")
-            throw typeError("\(function)() missing \(missing.count) required positional argument\(missing.count == 1 ? "" : "s"): \(list)")
-        }
+        }.map(\.element)
+        if !missing.isEmpty { throw missingArgumentsError(function, missing, kind: "positional") }
     }
 
     /// Checks the positional count of a call, with CPython's wording ("setdefault expected
@@ -173,6 +167,25 @@ struct Arguments {
             throw typeError("\(name) expected at most \(want) argument\(want == 1 ? "" : "s"), got \(n - skip)")
         }
     }
+}
+
+/// "2 positional arguments" or "from 1 to 3 positional arguments", as CPython words how
+/// many positional arguments a function takes.
+func positionalCountPhrase(least: Int, most: Int) -> String {
+    least == most ? "\(most) positional argument\(most == 1 ? "" : "s")" : "from \(least) to \(most) positional arguments"
+}
+
+/// `f() missing 2 required positional arguments: 'a' and 'b'` (three or more: `'a', 'b',
+/// and 'c'`).
+func missingArgumentsError(_ function: String, _ names: [String], kind: String) -> ScriptError {
+    let quoted = names.map { "'\($0)'" }
+    let list: String
+    switch quoted.count {
+    case 1: list = quoted[0]
+    case 2: list = "\(quoted[0]) and \(quoted[1])"
+    default: list = quoted.dropLast().joined(separator: ", ") + ", and " + (quoted.last ?? "")
+    }
+    return typeError("\(function)() missing \(names.count) required \(kind) argument\(names.count == 1 ? "" : "s"): \(list)")
 }
 
 /// The Swift implementation of a built-in function or method. Fixed-arity cases let call

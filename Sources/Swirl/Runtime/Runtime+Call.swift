@@ -132,7 +132,7 @@ extension Runtime {
     /// Finds `name` on `receiver` for a method call.
     func lookupMethod(_ receiver: Value, _ name: String) throws -> MethodLookup {
         let t = typeOf(receiver)
-        if isOperatorMethodName(t, name), operatorMethod(t, name) != nil { return .bound(try getAttribute(receiver, name)) }
+        if isOperatorMethodName(t, name), let m = operatorMethod(t, name) { return .unbound(m) }
         if case .object(let o) = receiver {
             if let inst = o as? PyInstance, let v = inst.dict.get(name: name, self) { return .bound(v) }
             if o is PyModule || o is PyType || o is PySuper { return .bound(try getAttribute(receiver, name)) }
@@ -219,12 +219,8 @@ extension Runtime {
                 slots[p.varArgsSlot] = .object(PyTuple(Array(pos[p.positionalCount...])))
             } else {
                 let required = p.positionalCount - fn.defaults.count
-                let takes: String
-                if fn.defaults.isEmpty {
-                    takes = "\(p.positionalCount) positional argument\(p.positionalCount == 1 ? "" : "s")"
-                } else {
-                    takes = "from \(required) to \(p.positionalCount) positional arguments"
-                }
+                let takes = positionalCountPhrase(least: fn.defaults.isEmpty ? p.positionalCount : required,
+                                                  most: p.positionalCount)
                 let kwOnlyGiven = args.keywords.filter { kw in
                     p.names[p.keywordOnlyStart..<(p.keywordOnlyStart + p.keywordOnlyCount)].contains(kw.0)
                 }.count
@@ -268,23 +264,12 @@ extension Runtime {
         for i in 0..<p.positionalCount where slots[i] == nil {
             if i >= firstDefault { slots[i] = fn.defaults[i - firstDefault] } else { missing.append(p.names[i]) }
         }
-        if !missing.isEmpty { throw missingArguments(name: fn.qualname, missing, kind: "positional") }
+        if !missing.isEmpty { throw missingArgumentsError(fn.qualname, missing, kind: "positional") }
         let start = p.keywordOnlyStart
         for i in start..<(start + p.keywordOnlyCount) where slots[i] == nil {
             if let d = fn.kwDefaults[p.names[i]] { slots[i] = d } else { missing.append(p.names[i]) }
         }
-        if !missing.isEmpty { throw missingArguments(name: fn.qualname, missing, kind: "keyword-only") }
-    }
-
-    private func missingArguments(name: String, _ names: [String], kind: String) -> ScriptError {
-        let quoted = names.map { "'\($0)'" }
-        let list: String
-        switch quoted.count {
-        case 1: list = quoted[0]
-        case 2: list = "\(quoted[0]) and \(quoted[1])"
-        default: list = quoted.dropLast().joined(separator: ", ") + ", and " + (quoted.last ?? "")
-        }
-        return typeError("\(name)() missing \(names.count) required \(kind) argument\(names.count == 1 ? "" : "s"): \(list)")
+        if !missing.isEmpty { throw missingArgumentsError(fn.qualname, missing, kind: "keyword-only") }
     }
 
     /// Adds the pairs of a `**mapping` argument of a call to `callee`.
