@@ -59,8 +59,21 @@ extension Runtime {
             return .none
         })
         def("iscoroutine", .a1 { rt, v in .bool(rt.isCoroutine(v)) })
-        def("iscoroutinefunction", .a1 { _, v in
-            if case .object(let o) = v, let f = o as? PyFunction { return .bool(f.code.kind == .coroutine) }
+        def("iscoroutinefunction", .a1 { rt, v in
+            // Through bound methods and functools.partial, as inspect's check unwraps them.
+            var v = v
+            for _ in 0..<100 {
+                guard case .object(let o) = v else { return .false }
+                if let f = o as? PyFunction { return .bool(f.code.kind == .coroutine) }
+                if let m = o as? PyBoundMethod {
+                    v = m.function
+                } else if let inst = o as? PyInstance, inst.cls.name == "partial", inst.cls.moduleName == "functools",
+                          let inner = inst.dict.get(name: "func", rt) {
+                    v = inner
+                } else {
+                    return .false
+                }
+            }
             return .false
         })
         def("isfuture", .a1 { _, v in .bool(v.asObject is PyFuture) })
@@ -314,6 +327,9 @@ extension Runtime {
                 children.append(existing)
                 continue
             }
+            // CPython keys its argument table by the argument: `gather([c1, c2])` fails
+            // with "unhashable type: 'list'" before anything else.
+            _ = try hash(arg)
             let fut = try ensureFuture(arg)
             if case .object(let o) = arg { coroutineChildren[ObjectIdentifier(o)] = fut }
             fut.gatherMark = mark
@@ -431,6 +447,9 @@ final class SleepCoroutine: ResumableObject {
             }, isTimer: true))
             return .yielded(.object(fut))
         case 1:
+            // Resumed before the timer fired (a second party driving this coroutine):
+            // hand the future out again, as awaiting a pending future does.
+            if throwing == nil, let f = future, !f.isDone { return .yielded(.object(f)) }
             stage = 2
             handle?.cancelled = true
             if let e = throwing { throw ScriptError(e) }

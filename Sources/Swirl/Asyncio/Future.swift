@@ -199,18 +199,14 @@ class PyFuture: ResumableObject {
     func awaitIterator() -> ResumableObject { FutureIterator(self) }
 }
 
-/// `Future.__await__`: yields the future once, then returns its result.
+/// `Future.__await__`: yields the future until it is done, then returns its result (as
+/// CPython's C future iterator does: resumed early, it hands the future out again).
 final class FutureIterator: ResumableObject {
     let future: PyFuture
-    var yielded = false
     init(_ f: PyFuture) { future = f }
     override func resume(_ rt: Runtime, send: Value, throwing: PyException?) throws -> GenStep {
         if let e = throwing { throw ScriptError(e) }
-        if !future.isDone {
-            if yielded { throw runtimeError("await wasn't used with future") }
-            yielded = true
-            return .yielded(.object(future))
-        }
+        if !future.isDone { return .yielded(.object(future)) }
         return .returned(try future.resultValue())
     }
 }

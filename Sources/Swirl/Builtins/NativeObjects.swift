@@ -96,6 +96,8 @@ extension Types {
             }
             return a.isIdentical(to: b) ? .false : .object(Types.notImplemented)
         })
+        // The hook `class` statements call on the base class; object's does nothing.
+        method(object, "__init_subclass__", .a1 { _, _ in .none })
         // object's hash is the identity hash (`super().__hash__()` in a class defining __hash__).
         method(object, "__hash__", .a1 { rt, v in
             if case .object(let o) = v, !o.type.isBuiltin || o is PyException { return .int(ObjectIdentifier(o).hashValue >> 4) }
@@ -366,7 +368,10 @@ extension Runtime {
         case let c as PyClassMethod where name == "__func__": return c.function
         default:
             if name == "__class__" { return .object(o.type) }
-            if name == "__dict__", let inst = o as? PyInstance { return .object(inst.dict) }
+            if name == "__dict__", let inst = o as? PyInstance {
+                if let slots = inst.cls.slotNames, !slots.contains("__dict__") { return nil }
+                return .object(inst.dict)
+            }
             if name == "__dict__", let d = o.instanceDict { return .object(dictFrom(Array(d.map { ($0.key, $0.value) }))) }
             return try asyncioAttribute(o, name)
         }

@@ -102,8 +102,10 @@ final class MethodCallNode: ExprNode {
         if case .object(let o) = receiver {
             if let inst = o as? PyInstance {
                 let ca = rt.cachedClassLookup(inst.cls, name, &cache)
-                if let v = inst.dict.get(name: key) { return .bound(v) }
+                // Not before a property or data descriptor of the class.
+                if cache.lastInstanceFirst, let v = inst.dict.get(name: key) { return .bound(v) }
                 if let ca, case .object(let co) = ca, co is PyFunction { return .unbound(ca) }
+                if !cache.lastInstanceFirst { return .bound(try rt.getAttribute(receiver, name)) }
             } else if o.instanceDict == nil, !(o is PyModule), !(o is PyType), !(o is PySuper) {
                 // A built-in object (`buf.append(x)`): nothing of its own can shadow the method.
                 let t = o.type

@@ -25,6 +25,8 @@ final class Compiler {
     private var tempsInUse = 0
     private var tempsHigh = 0
     private var strings: [String: Value] = [:]
+    /// Set by `from __future__ import annotations`: `x: T` records the text of T.
+    private var postponedAnnotations = false
 
     init(rt: Runtime, source: SourceFile, resolved: ResolvedModule, globals: Globals) {
         self.rt = rt
@@ -38,6 +40,13 @@ final class Compiler {
         tempBase = 0
         tempsInUse = 0
         tempsHigh = 0
+        // `from __future__ import annotations` (PEP 563): annotations are kept as strings.
+        postponedAnnotations = resolved.module.body.contains { s in
+            if case .importFrom(let m, let names, _) = s.kind, m == "__future__" {
+                return names.contains { $0.name == "annotations" }
+            }
+            return false
+        }
         let body = try block(resolved.module.body, line: 1)
         // Module code has no slots of its own; top-level `await` (REPL) may use temporaries.
         return CodeObject(name: name, qualname: name, source: source, firstLine: 1, kind: .function,
@@ -45,6 +54,20 @@ final class Compiler {
     }
 
     private func line(_ r: SourceRange) -> Int32 { r.start.line }
+
+    /// A postponed annotation as CPython keeps it: the expression's source text (a string
+    /// constant as its repr).
+    private func annotationText(_ e: Expr) -> String {
+        if case .constant(.string(let s)) = e.kind { return strRepr(s) }
+        let r = e.range
+        guard r.start.line == r.end.line, let text = source.line(Int(r.start.line)) else { return "..." }
+        let scalars = Array(text.unicodeScalars)
+        let from = max(0, min(Int(r.start.column), scalars.count))
+        let to = max(from, min(Int(r.end.column), scalars.count))
+        var out = String.UnicodeScalarView()
+        out.append(contentsOf: scalars[from..<to])
+        return String(out)
+    }
 
     // MARK: suspension analysis
 
@@ -182,7 +205,9 @@ final class Compiler {
                 let tt = try target(t)
                 nameTarget = tt
                 if tt is ClassTarget || tt is GlobalTarget {
-                    record = AnnotateStmt(name: n, annotation: try expr(annotation),
+                    let recorded = postponedAnnotations ? ConstNode(Value(annotationText(annotation)), line: ln)
+                                                        : try expr(annotation)
+                    record = AnnotateStmt(name: n, annotation: recorded,
                                           globals: (tt as? GlobalTarget)?.globals, line: ln)
                 }
             }
@@ -235,6 +260,7 @@ final class Compiler {
                 let hasE = e != nil
                 return ExprStmtR(SequenceR(try children.map { try expr($0) }, line: ln) { vals, f in
                     let exc = try f.rt.makeException(vals[0])
+                    exc.recordedActivation = Int.min
                     if vals.count > 1 {
                         exc.cause = vals[1].isNone ? nil : try f.rt.makeException(vals[1], forCause: true)
                         exc.suppressContext = true

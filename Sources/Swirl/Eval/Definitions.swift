@@ -109,8 +109,43 @@ final class ClassNode: ExprNode {
         if let slot = classCellSlot, case .object(let o) = frame.slots[slot], let cell = o as? PyCell {
             cell.value = .object(cls)
         }
+        if let del = cls.lookup("__del__"), case .object(let d) = del, d is PyFunction { cls.finalizerReports = rt.deathReports }
+        cls.slotNames = try declaredSlots(cls, base: baseType, rt)
+        // As `type.__new__` does: descriptors learn their names, then the base class
+        // hears of its new subclass.
+        for (k, v) in cls.dict {
+            if case .object(let o) = v, o is PyInstance, let setName = rt.special(v, "__set_name__") {
+                _ = try rt.callMethod(setName, self: v, [.object(cls), Value(k)])
+            }
+        }
+        if let hook = baseType.lookup("__init_subclass__"), case .object(let h) = hook, let cm = h as? PyClassMethod {
+            _ = try rt.call(cm.function, [.object(cls)])
+        }
         return .object(cls)
     }
+}
+
+/// What `__slots__` allows instances of `cls`: its own names plus its base's, or nil
+/// (instances have a `__dict__`) when it or a user base class declares none.
+private func declaredSlots(_ cls: PyType, base: PyType, _ rt: Runtime) throws -> Set<String>? {
+    guard let declared = cls.dict["__slots__"] else { return nil }
+    var names: Set<String>
+    if base === Types.object {
+        names = []
+    } else if let inherited = base.slotNames {
+        names = inherited
+    } else {
+        return nil
+    }
+    let items: [Value]
+    if case .object(let o) = declared, o is PyStr { items = [declared] } else { items = try rt.iterateToArray(declared) }
+    for item in items {
+        guard case .object(let o) = item, let s = o as? PyStr else {
+            throw typeError("__slots__ items must be strings, not '\(rt.typeName(item))'")
+        }
+        names.insert(s.value)
+    }
+    return names
 }
 
 /// Zero-argument `super()` inside a method: the class from the `__class__` cell and the

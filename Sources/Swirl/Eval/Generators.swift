@@ -180,7 +180,12 @@ extension Runtime {
     func awaitIterator(_ v: Value) throws -> ResumableObject {
         if case .object(let o) = v {
             if let g = o as? PyGenerator {
-                if g.code.kind == .coroutine { return g }
+                if g.code.kind == .coroutine {
+                    // Suspended means suspended inside an await of its own: someone else
+                    // (a task, another coroutine) is driving it.
+                    if g.state == .suspended { throw runtimeError("coroutine is being awaited already") }
+                    return g
+                }
             } else if let r = o as? ResumableObject {
                 if let fut = r as? PyFuture { return fut.awaitIterator() }
                 // Native coroutine-like objects (asyncio.sleep, async generator steps).
@@ -228,7 +233,12 @@ final class IteratorDriver: ResumableObject {
 
 /// A dropped suspended generator awaiting finalization (see `Runtime.queueFinalizer`).
 struct PendingFinalizer {
-    let standIn: PyGenerator
+    enum StandIn {
+        case generator(PyGenerator)
+        /// An instance of a class with `__del__`.
+        case instance(PyInstance)
+    }
+    let standIn: StandIn
     /// The dropped object, for the address in an "Exception ignored in" report.
     let identity: ObjectIdentifier
 }
@@ -248,7 +258,14 @@ extension Runtime {
         standIn.state = .suspended
         standIn.awaitedOrStarted = true
         standIn.finalized = true
-        pendingFinalizers.append(PendingFinalizer(standIn: standIn, identity: identity))
+        pendingFinalizers.append(PendingFinalizer(standIn: .generator(standIn), identity: identity))
+        hasPendingFinalizers = true
+    }
+
+    /// A dropped instance of a class with `__del__`: `standIn` (its class and attributes)
+    /// runs `__del__` at the next safe point.
+    func queueFinalizer(instance standIn: PyInstance, identity: ObjectIdentifier) {
+        pendingFinalizers.append(PendingFinalizer(standIn: .instance(standIn), identity: identity))
         hasPendingFinalizers = true
     }
 
@@ -298,9 +315,24 @@ extension Runtime {
             let batch = pendingFinalizers
             pendingFinalizers = []
             for pending in batch {
-                finalize(pending.standIn, identity: pending.identity)
+                finalize(pending)
                 if !pendingFinalizers.isEmpty && nesting < 100 { drainFinalizers(nesting: nesting + 1) }
             }
+        }
+    }
+
+    private func finalize(_ pending: PendingFinalizer) {
+        switch pending.standIn {
+        case .generator(let g): finalize(g, identity: pending.identity)
+        case .instance(let inst):
+            guard let del = inst.cls.lookup("__del__") else { return }
+            do {
+                _ = try callMethod(del, self: .object(inst), [])
+            } catch let e as ScriptError {
+                let function = (del.asObject as? PyFunction)?.qualname ?? "\(inst.cls.qualname).__del__"
+                output.stderr("Exception ignored in: <function \(function) at \(address(ObjectIdentifier(del.asObject ?? inst)))>\n"
+                              + formatException(e.exception, chained: false))
+            } catch {}
         }
     }
 
@@ -327,13 +359,26 @@ extension Runtime {
     /// Here the namespace is cleared name by name, in the order the names were first used;
     /// CPython's own order, decided by its garbage collector, can differ when several are
     /// pending.
+    ///
+    /// Objects with `__del__` that globals hold directly (or through other objects'
+    /// attributes) are finalized first and those inside lists, tuples, dicts and sets
+    /// after them, which is the order CPython's final garbage collection gives.
     func clearMainModuleAtExit(_ globals: Globals) {
         finalizingAtExit = true
         defer { finalizingAtExit = false }
-        for (slot, name) in globals.names.enumerated() where name != "__builtins__" {
-            guard globals.get(slot) != nil else { continue }
-            globals.set(slot, Value.none)
-            if hasPendingFinalizers { runPendingFinalizers() }
+        for containersPass in [false, true] {
+            for (slot, name) in globals.names.enumerated() where name != "__builtins__" {
+                // (No local copy of the value: it must die at the `set`, not at the end
+                // of the iteration.)
+                guard globals.get(slot) != nil, isContainer(globals.get(slot)) == containersPass else { continue }
+                globals.set(slot, Value.none)
+                if hasPendingFinalizers { runPendingFinalizers() }
+            }
         }
+    }
+
+    private func isContainer(_ v: Value?) -> Bool {
+        guard case .object(let o)? = v else { return false }
+        return o is PyList || o is PyTuple || o is PyDict || o is PySet
     }
 }

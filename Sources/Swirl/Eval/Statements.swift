@@ -355,6 +355,9 @@ final class RaiseStmt: StmtNode {
             throw ScriptError(current)
         }
         let e = try rt.makeException(try exception.eval(f))
+        // `raise e` of an exception that already went through this frame adds the raise
+        // line in front of its old entries, as CPython does (a bare `raise` does not).
+        e.recordedActivation = Int.min
         if let cause {
             let c = try cause.eval(f)
             if c.isNone {

@@ -32,6 +32,7 @@ extension Runtime {
         case "itertools": m = try makeSourceModule(name, itertoolsModuleSource)
         case "dataclasses": m = try makeSourceModule(name, dataclassesModuleSource)
         case "typing": m = try makeSourceModule(name, typingModuleSource)
+        case "__future__": m = try makeSourceModule(name, futureModuleSource)
         case "threading", "multiprocessing":
             throw ScriptError(Types.moduleNotFoundError, "the '\(name)' module is not supported in Swirl")
         default:

@@ -40,6 +40,12 @@ final class PyType: PyObject {
     let isBuiltin: Bool
     let layout: InstanceLayout
     var moduleName: String
+    /// Set for a class with a script `__del__`: where its dying instances are finalized
+    /// (see `PyInstance.deinit`).
+    var finalizerReports: DeathReports?
+    /// The attribute names instances may have when the class (and every user class it
+    /// derives from) declares `__slots__`; nil when instances have a `__dict__`.
+    var slotNames: Set<String>?
 
     init(name: String, base: PyType?, isBuiltin: Bool, layout: InstanceLayout, module: String = "builtins",
          extraBase: PyType? = nil) {
@@ -87,8 +93,26 @@ final class PyType: PyObject {
 final class PyInstance: PyObject {
     let cls: PyType
     /// The instance's `__dict__`, a real dict object (`vars(obj) is obj.__dict__`).
-    let dict = PyDict()
-    init(cls: PyType) { self.cls = cls }
+    let dict: PyDict
+    /// Its `__del__` has run (or it is the stand-in that runs it): it runs once (PEP 442).
+    var finalized = false
+    init(cls: PyType) {
+        self.cls = cls
+        dict = PyDict()
+    }
+    private init(cls: PyType, dict: PyDict) {
+        self.cls = cls
+        self.dict = dict
+    }
+
+    deinit {
+        // A class with `__del__`: a dying object cannot be kept alive, so a stand-in with
+        // the same class and attributes runs `__del__` at the next safe point.
+        guard !finalized, let rt = cls.finalizerReports?.runtime, rt.isOnScriptThread else { return }
+        let standIn = PyInstance(cls: cls, dict: dict)
+        standIn.finalized = true
+        rt.queueFinalizer(instance: standIn, identity: ObjectIdentifier(self))
+    }
     override var type: PyType { cls }
     override var instanceDict: AttributeDict? {
         var d = AttributeDict()

@@ -30,9 +30,16 @@ extension Runtime {
             return m
         }
         let classAttr = t.lookup(name)
-        if let ca = classAttr, case .object(let co) = ca, let p = co as? PyProperty {
-            if p.getter.isNone { throw attributeError("property '\(name)' of '\(t.name)' object has no getter") }
-            return try call(p.getter, [v])
+        if let ca = classAttr, case .object(let co) = ca {
+            if let p = co as? PyProperty {
+                if p.getter.isNone { throw attributeError("property '\(name)' of '\(t.name)' object has no getter") }
+                return try call(p.getter, [v])
+            }
+            // A data descriptor (its class defines __set__ or __delete__) comes before
+            // the instance's own attribute.
+            if let d = co as? PyInstance, isDataDescriptor(d), let get = d.cls.lookup("__get__") {
+                return try callMethod(get, self: ca, [v, .object(t)])
+            }
         }
         if case .object(let o) = v {
             if let inst = o as? PyInstance, let r = inst.dict.get(name: name, self) { return r }
@@ -46,6 +53,8 @@ extension Runtime {
                 case let n as PyNativeFunction: return .object(n.bound(to: v))
                 case let s as PyStaticMethod: return s.function
                 case let c as PyClassMethod: return .object(PyBoundMethod(function: c.function, receiver: .object(t)))
+                case let d as PyInstance:
+                    if let get = d.cls.lookup("__get__") { return try callMethod(get, self: ca, [v, .object(t)]) }
                 default: break
                 }
             }
@@ -64,6 +73,10 @@ extension Runtime {
             if case .object(let o) = a {
                 if let s = o as? PyStaticMethod { return s.function }
                 if let c = o as? PyClassMethod { return .object(PyBoundMethod(function: c.function, receiver: .object(cls))) }
+                // A descriptor read through the class: `__get__(None, cls)`.
+                if let d = o as? PyInstance, let get = d.cls.lookup("__get__") {
+                    return try callMethod(get, self: a, [.none, .object(cls)])
+                }
             }
             return a
         }
@@ -135,6 +148,10 @@ extension Runtime {
             _ = try call(p.setter, [v, value])
             return
         }
+        if let ca = t.lookup(name), case .object(let co) = ca, let d = co as? PyInstance, let set = d.cls.lookup("__set__") {
+            _ = try callMethod(set, self: ca, [v, value])
+            return
+        }
         if !t.isBuiltin, let sa = t.lookup("__setattr__"), case .object(let so) = sa, so is PyFunction {
             _ = try callMethod(sa, self: v, [Value(name), value])
             return
@@ -147,6 +164,9 @@ extension Runtime {
         if case .object(let o) = v {
             switch o {
             case let inst as PyInstance:
+                if let slots = inst.cls.slotNames, !slots.contains(name), !slots.contains("__dict__") {
+                    throw attributeMissing(v, name)
+                }
                 inst.dict.set(name: name, value, self)
                 return
             case let e as PyException:
@@ -191,8 +211,16 @@ extension Runtime {
             _ = try call(p.deleter, [v])
             return
         }
+        if let ca = t.lookup(name), case .object(let co) = ca, let d = co as? PyInstance, let delete = d.cls.lookup("__delete__") {
+            _ = try callMethod(delete, self: ca, [v])
+            return
+        }
         if case .object(let o) = v {
-            if let inst = o as? PyInstance, inst.dict.remove(name: name, self) != nil { return }
+            if let inst = o as? PyInstance {
+                if inst.dict.remove(name: name, self) != nil { return }
+                // An empty slot: CPython's message is just the name.
+                if inst.cls.slotNames?.contains(name) ?? false { throw attributeError(name) }
+            }
             if let e = o as? PyException, e.attrs.removeValue(forKey: name) != nil { return }
             if let m = o as? PyModule, m.globals[name] != nil { m.globals[name] = nil; return }
             if let cls = o as? PyType, !cls.isBuiltin, cls.dict.removeValue(forKey: name) != nil {
@@ -295,11 +323,17 @@ extension Runtime {
             cache.epoch = classEpoch
         }
         let ca = t.lookup(name)
-        var plain = !(t.mro.contains { !$0.isBuiltin && $0.dict["__setattr__"] != nil })
+        var plain = t.slotNames == nil && !(t.mro.contains { !$0.isBuiltin && $0.dict["__setattr__"] != nil })
         var instanceFirst = true
-        if let ca, case .object(let co) = ca, co is PyProperty {
-            plain = false
-            instanceFirst = false
+        if let ca, case .object(let co) = ca {
+            if co is PyProperty {
+                plain = false
+                instanceFirst = false
+            } else if let d = co as? PyInstance, d.cls.lookup("__get__") != nil || isDataDescriptor(d) {
+                // A descriptor: reads and stores go through the general path.
+                plain = false
+                instanceFirst = !isDataDescriptor(d)
+            }
         }
         if cache.entries.count >= 4 { cache.entries.removeFirst() }
         cache.entries.append(AttributeCache.Entry(type: t, classAttribute: ca, plainStore: plain,
@@ -332,7 +366,7 @@ extension Runtime {
             return r
         }
         let ca = cachedClassLookup(inst.cls, name, &cache)
-        if let ca, case .object(let co) = ca, co is PyProperty { return try getAttribute(v, name) }
+        if let ca, case .object(let co) = ca, co is PyProperty || !cache.lastInstanceFirst { return try getAttribute(v, name) }
         if let r = inst.dict.get(name: key) { return r }
         if let ca, case .object(let co) = ca {
             if co is PyFunction { return .object(PyBoundMethod(function: ca, receiver: v)) }
@@ -357,6 +391,12 @@ extension Runtime {
             }
         }
         try setAttribute(v, key.value, value)
+    }
+
+    /// Whether a class attribute that is an instance of a user class is a data
+    /// descriptor: its class defines `__set__` or `__delete__`.
+    func isDataDescriptor(_ d: PyInstance) -> Bool {
+        d.cls.lookup("__set__") != nil || d.cls.lookup("__delete__") != nil
     }
 
     /// The runtime's single str object for an identifier, so attribute dictionaries

@@ -134,7 +134,14 @@ extension Runtime {
         let t = typeOf(receiver)
         if isOperatorMethodName(t, name), let m = operatorMethod(t, name) { return .unbound(m) }
         if case .object(let o) = receiver {
-            if let inst = o as? PyInstance, let v = inst.dict.get(name: name, self) { return .bound(v) }
+            if let inst = o as? PyInstance, let v = inst.dict.get(name: name, self) {
+                // Unless a property or data descriptor of the class takes the name.
+                if let ca = inst.cls.lookup(name), case .object(let co) = ca,
+                   co is PyProperty || (co as? PyInstance).map(isDataDescriptor) ?? false {
+                    return .bound(try getAttribute(receiver, name))
+                }
+                return .bound(v)
+            }
             if o is PyModule || o is PyType || o is PySuper { return .bound(try getAttribute(receiver, name)) }
         }
         if let m = t.lookup(name), case .object(let mo) = m, mo is PyFunction || mo is PyNativeFunction {

@@ -599,8 +599,19 @@ extension Runtime {
             case .gt: (name, reflected) = ("__gt__", "__lt__")
             default: (name, reflected) = ("__ge__", "__le__")
             }
-            if let r = try userRichCompare(a, b, name, reflected) { return r }
-            if op == .ne, let r = try userRichCompare(a, b, "__eq__", "__eq__") { return .bool(try !truthy(r)) }
+            var called = false
+            if let r = try userRichCompare(a, b, name, reflected, called: &called) { return r }
+            if op == .ne, let r = try userRichCompare(a, b, "__eq__", "__eq__", called: &called) { return .bool(try !truthy(r)) }
+            // Script methods were asked and all returned NotImplemented: CPython's fallback
+            // (identity for == and !=, an error for ordering), without asking them again.
+            if called {
+                switch op {
+                case .eq: return .bool(a.isIdentical(to: b))
+                case .ne: return .bool(!a.isIdentical(to: b))
+                default:
+                    throw typeError("'\(op.rawValue)' not supported between instances of '\(typeName(a))' and '\(typeName(b))'")
+                }
+            }
             return .bool(try compare(op, a, b))
         default:
             return .bool(try compare(op, a, b))
@@ -613,17 +624,21 @@ extension Runtime {
     }
 
     /// Like `richCompare`, but only with script-defined methods (built-in defaults skipped).
-    private func userRichCompare(_ a: Value, _ b: Value, _ op: String, _ rop: String) throws -> Value? {
+    /// `called` is set when a script method was asked.
+    private func userRichCompare(_ a: Value, _ b: Value, _ op: String, _ rop: String, called: inout Bool) throws -> Value? {
         let reflectedFirst = rightOperandFirst(a, b)
         if reflectedFirst, let m = special(b, rop), isScriptFunction(m) {
+            called = true
             let r = try callMethod(m, self: b, [a])
             if !isNotImplemented(r) { return r }
         }
         if let m = special(a, op), isScriptFunction(m) {
+            called = true
             let r = try callMethod(m, self: a, [b])
             if !isNotImplemented(r) { return r }
         }
         if !reflectedFirst, let m = special(b, rop), isScriptFunction(m) {
+            called = true
             let r = try callMethod(m, self: b, [a])
             if !isNotImplemented(r) { return r }
         }
@@ -647,11 +662,18 @@ extension Runtime {
     func compare(_ op: CompareOperator, _ a: Value, _ b: Value) throws -> Bool {
         switch op {
         case .eq:
-            if let r = try userEquality(a, b, "__eq__") { return r }
+            if special(a, "__eq__") != nil || special(b, "__eq__") != nil {
+                if let r = try richCompare(a, b, "__eq__", "__eq__") { return try truthy(r) }
+                return a.isIdentical(to: b)
+            }
             return try eq(a, b)
         case .ne:
-            if let r = try userEquality(a, b, "__ne__") { return r }
-            if let r = try userEquality(a, b, "__eq__") { return !r }
+            // object.__ne__ asks the type's own __eq__, so a class with only __eq__ is
+            // answered (or found NotImplemented) by the __ne__ round.
+            if special(a, "__ne__") != nil || special(b, "__ne__") != nil {
+                if let r = try richCompare(a, b, "__ne__", "__ne__") { return try truthy(r) }
+                return !a.isIdentical(to: b)
+            }
             return try !eq(a, b)
         case .lt, .le, .gt, .ge: return try order(op, a, b)
         case .is: return a.isIdentical(to: b)
@@ -659,12 +681,5 @@ extension Runtime {
         case .in: return try contains(b, a)
         case .notIn: return try !contains(b, a)
         }
-    }
-
-    private func userEquality(_ a: Value, _ b: Value, _ name: String) throws -> Bool? {
-        guard special(a, name) != nil || special(b, name) != nil else { return nil }
-        if let r = try richCompare(a, b, name, name) { return try truthy(r) }
-        if name == "__ne__" { return nil }
-        return a.isIdentical(to: b)
     }
 }
