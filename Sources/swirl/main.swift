@@ -26,6 +26,8 @@ struct SwirlCommand: ParsableCommand {
     var script: [String] = []
 
     func run() throws {
+        // A closed pipe is an error on write (see OutputBuffer.flush), not a fatal signal.
+        signal(SIGPIPE, SIG_IGN)
         let out = OutputBuffer(fd: 1)
         let err = OutputBuffer(fd: 2)
         var config = Configuration(stdout: { out.write($0) }, stderr: { s in out.flush(); err.write(s); err.flush() })
@@ -129,6 +131,13 @@ final class OutputBuffer: @unchecked Sendable {
         var offset = 0
         while offset < buffer.count {
             let n = buffer[offset...].withUnsafeBytes { Foundation.write(fd, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EPIPE {
+                // The reader went away (`swirl app.py | head -1`): end as CPython does
+                // when print() meets the closed pipe, with an error rather than a signal.
+                let message = "BrokenPipeError: [Errno 32] Broken pipe\n"
+                _ = message.withCString { Foundation.write(2, $0, strlen($0)) }
+                Foundation.exit(1)
+            }
             if n <= 0 { break }
             offset += n
         }

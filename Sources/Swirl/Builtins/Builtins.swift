@@ -315,6 +315,11 @@ extension Runtime {
                 for item in tuple.items where try classMatches(t, item, fn: fn) { return true }
                 return false
             }
+            if let union = o as? PyUnionType {
+                for item in union.args where try classMatches(t, item, fn: fn) { return true }
+                return false
+            }
+            if o is PyGenericAlias { throw typeError("\(fn)() argument 2 cannot be a parameterized generic") }
         }
         throw typeError("\(fn)() arg 2 must be a type, a tuple of types, or a union")
     }

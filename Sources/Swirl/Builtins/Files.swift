@@ -27,11 +27,17 @@ final class PyFile: PyObject {
         if FileManager.default.fileExists(atPath: name, isDirectory: &isDirectory), isDirectory.boolValue {
             throw PyFile.osError(Types.isADirectoryError, 21, "Is a directory", name)
         }
-        if writable {
+        let update = mode.contains("r") && mode.contains("+")
+        if writable && !update {
             let cmode = (mode.contains("a") ? "a" : (mode.contains("x") ? "wx" : "w")) + "b"
             guard let h = fopen(name, cmode) else { throw PyFile.errnoError(name) }
             handle = h
         } else {
+            if update {
+                // "r+": read and overwrite in place; the file is not truncated.
+                guard let h = fopen(name, "r+b") else { throw PyFile.errnoError(name) }
+                handle = h
+            }
             // The read itself lets other work go on when this runs in asyncio.to_thread.
             guard let data = rt.blockingCall({ FileManager.default.contents(atPath: name) }) else {
                 if !FileManager.default.fileExists(atPath: name) {
@@ -125,6 +131,27 @@ final class PyFile: PyObject {
             data = Array(s.value.utf8)
             count = s.count
         }
+        if readable && mode.contains("r") {
+            // "r+": the write goes where reading got to, and what is read next follows it.
+            // In text mode CPython's reader has read ahead (the whole of a small file) by
+            // the time anything was read, so a write after a read lands at the end.
+            if !binary && position > 0 {
+                position = text.count
+                fseek(h, 0, SEEK_END)
+            } else {
+                fseek(h, position, SEEK_SET)
+            }
+            if binary {
+                let end = min(bytes.count, position + data.count)
+                bytes.replaceSubrange(position..<end, with: data)
+                position += data.count
+            } else {
+                let written = Array(String(decoding: data, as: UTF8.self).unicodeScalars)
+                let start = min(position, text.count), end = min(text.count, start + written.count)
+                text.replaceSubrange(start..<end, with: written)
+                position = start + written.count
+            }
+        }
         if !data.isEmpty { _ = data.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, h) } }
         if binary { count = data.count }
         return count
@@ -193,8 +220,15 @@ extension Runtime {
         let path = try str(p)
         var mode = a.positional.count > 1 ? try str(a.positional[1]) : "r"
         if let m = a.keywords.first(where: { $0.0 == "mode" })?.1 { mode = try str(m) }
+        // CPython's checks: known letters, none twice, one of r/w/x/a, not both b and t.
         let valid = Set("rwxabt+")
-        if mode.isEmpty || !mode.allSatisfy({ valid.contains($0) }) { throw valueError("invalid mode: '\(mode)'") }
+        if mode.isEmpty || !mode.allSatisfy({ valid.contains($0) }) || Set(mode).count != mode.count {
+            throw valueError("invalid mode: '\(mode)'")
+        }
+        if mode.contains("b") && mode.contains("t") { throw valueError("can't have text and binary mode at once") }
+        if mode.filter({ "rwxa".contains($0) }).count != 1 {
+            throw valueError("must have exactly one of create/read/write/append mode")
+        }
         if let e = a.keywords.first(where: { $0.0 == "encoding" })?.1, !e.isNone {
             let enc = try str(e).lowercased()
             if mode.contains("b") { throw valueError("binary mode doesn't take an encoding argument") }

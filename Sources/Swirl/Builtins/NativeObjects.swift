@@ -213,6 +213,13 @@ extension Runtime {
         }
         if name == "__class__" { return .object(o.type) }
         switch o {
+        case let a as PyGenericAlias:
+            if name == "__origin__" { return .object(a.origin) }
+            if name == "__args__" { return .object(PyTuple(a.args)) }
+            return nil
+        case let u as PyUnionType:
+            if name == "__args__" { return .object(PyTuple(u.args)) }
+            return nil
         case let e as PyException:
             switch name {
             case "args": return .object(PyTuple(e.args))

@@ -306,13 +306,15 @@ extension Types {
                 if inserted < count { out += new }
                 return Value(out)
             }
-            var out = "", rest = Substring(x)
-            while count > 0, !old.isEmpty, let r = rest.range(of: old) {
-                out += rest[..<r.lowerBound] + new
-                rest = rest[r.upperBound...]
-                count -= 1
+            let hay = Array(x.utf8), needle = Array(old.utf8)
+            var out: [UInt8] = [], from = 0
+            for i in ByteSearch.all(needle, in: hay, limit: count) {
+                out += hay[from..<i]
+                out += new.utf8
+                from = i + needle.count
             }
-            return Value(out + rest)
+            out += hay[from...]
+            return Value(String(decoding: out, as: UTF8.self))
         })
         method(t, "find", .general { rt, a in .int(try findImpl(rt, a, reverse: false)) })
         method(t, "rfind", .general { rt, a in .int(try findImpl(rt, a, reverse: true)) })
@@ -396,18 +398,29 @@ extension Types {
             return .object(PyBytes(try rt.encode(s(a.positional[0]), codec, errors: errors)))
         })
         method(t, "swapcase", .a1 { _, v in Value(String(s(v).map { $0.isUppercase ? Character($0.lowercased()) : Character($0.uppercased()) })) })
-        method(t, "rpartition", .a2 { _, v, sep in
-            let x = s(v), p = s(sep)
-            if p.isEmpty { throw Swirl.valueError("empty separator") }
-            if let r = x.range(of: p, options: .backwards) {
-                return .object(PyTuple([Value(String(x[..<r.lowerBound])), sep, Value(String(x[r.upperBound...]))]))
+        // By code points over the UTF-8 bytes (not by Swift's grapheme clusters).
+        func strOperand(_ rt: Runtime, _ v: Value) throws -> PyStr {
+            guard case .object(let o) = v, let p = o as? PyStr else { throw Swirl.typeError("must be str, not \(rt.typeName(v))") }
+            return p
+        }
+        method(t, "rpartition", .a2 { rt, v, sep in
+            let x = try strOperand(rt, v), p = try strOperand(rt, sep)
+            if p.value.isEmpty { throw Swirl.valueError("empty separator") }
+            let hay = x.utf8Bytes, needle = p.utf8Bytes
+            if let i = ByteSearch.last(needle, in: hay) {
+                return .object(PyTuple([Value(ByteSearch.string(hay[..<i])), sep,
+                                        Value(ByteSearch.string(hay[(i + needle.count)...]))]))
             }
             return .object(PyTuple([Value(""), Value(""), v]))
         })
-        method(t, "partition", .a2 { _, v, sep in
-            let x = s(v), p = s(sep)
-            if p.isEmpty { throw Swirl.valueError("empty separator") }
-            if let r = x.range(of: p) { return .object(PyTuple([Value(String(x[..<r.lowerBound])), sep, Value(String(x[r.upperBound...]))])) }
+        method(t, "partition", .a2 { rt, v, sep in
+            let x = try strOperand(rt, v), p = try strOperand(rt, sep)
+            if p.value.isEmpty { throw Swirl.valueError("empty separator") }
+            let hay = x.utf8Bytes, needle = p.utf8Bytes
+            if let i = ByteSearch.first(needle, in: hay) {
+                return .object(PyTuple([Value(ByteSearch.string(hay[..<i])), sep,
+                                        Value(ByteSearch.string(hay[(i + needle.count)...]))]))
+            }
             return .object(PyTuple([v, Value(""), Value("")]))
         })
     }

@@ -24,7 +24,7 @@ final class Compiler {
     private var tempBase = 0
     private var tempsInUse = 0
     private var tempsHigh = 0
-    private var strings: [String: Value] = [:]
+    private var strings: [[UInt8]: Value] = [:]
     /// Set by `from __future__ import annotations`: `x: T` records the text of T.
     private var postponedAnnotations = false
 
@@ -770,9 +770,11 @@ final class Compiler {
         case .bigInt(let digits): return .integer(BigInt(digits) ?? 0)
         case .float(let d): return .float(d)
         case .string(let s):
-            if let v = strings[s] { return v }
+            // Keyed by the UTF-8 bytes: canonically equivalent literals stay distinct.
+            let key = Array(s.utf8)
+            if let v = strings[key] { return v }
             let v = Value(s)
-            strings[s] = v
+            strings[key] = v
             return v
         case .bytes(let b): return .object(PyBytes(b))
         case .imaginary: return .none

@@ -26,6 +26,18 @@ enum ByteSearch {
         }
     }
 
+    /// Offset of the last occurrence of a non-empty `needle` in `hay`.
+    static func last(_ needle: [UInt8], in hay: [UInt8]) -> Int? {
+        let n = needle.count, h = hay.count
+        if n == 0 || n > h { return n == 0 ? h : nil }
+        var i = h - n
+        while i >= 0 {
+            if hay[i] == needle[0] && hay[i..<(i + n)].elementsEqual(needle) { return i }
+            i -= 1
+        }
+        return nil
+    }
+
     /// Offsets of the non-overlapping occurrences of a non-empty `needle`, left to right.
     static func all(_ needle: [UInt8], in hay: [UInt8], limit: Int = Int.max) -> [Int] {
         var out: [Int] = []

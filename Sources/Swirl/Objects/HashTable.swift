@@ -66,7 +66,7 @@ struct HashTable {
                 let e = Int(slot)
                 if hashes[e] == hash, case .object(let o)? = keys[e] {
                     if o === name { return e }
-                    if let s = o as? PyStr, s.value == name.value { return e }
+                    if let s = o as? PyStr, sameCodePoints(s.value, name.value) { return e }
                 }
             }
             perturb >>= 5

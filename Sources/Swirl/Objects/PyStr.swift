@@ -1,5 +1,26 @@
 // `str` objects: a Swift String plus cached facts (length in code points, ASCII-ness,
 // hash) so that `len` and indexing are O(1) as in Python.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Python's string equality: the same code points. (Swift's `==` also equates canonically
+/// equivalent text, such as "é" and "e" + U+0301, which Python keeps apart.)
+func sameCodePoints(_ a: String, _ b: String) -> Bool {
+    let n = a.utf8.count
+    guard n == b.utf8.count else { return false }
+    if n == 0 { return true }
+    let fast = a.utf8.withContiguousStorageIfAvailable { pa in
+        b.utf8.withContiguousStorageIfAvailable { pb -> Bool in
+            guard let x = pa.baseAddress, let y = pb.baseAddress else { return false }
+            return memcmp(x, y, n) == 0
+        }
+    }
+    if let fast, let result = fast { return result }
+    return a.utf8.elementsEqual(b.utf8)
+}
 
 final class PyStr: PyObject {
     let value: String

@@ -322,6 +322,12 @@ extension Runtime {
             cache.entries.removeAll()
             cache.epoch = classEpoch
         }
+        return cacheClassLookup(t, name, &cache)
+    }
+
+    /// A cache miss of `cachedClassLookup`: looks the name up and adds an entry.
+    @inline(never)
+    private func cacheClassLookup(_ t: PyType, _ name: String, _ cache: inout AttributeCache) -> Value? {
         let ca = t.lookup(name)
         var plain = t.slotNames == nil && !(t.mro.contains { !$0.isBuiltin && $0.dict["__setattr__"] != nil })
         var instanceFirst = true

@@ -96,6 +96,8 @@ extension Runtime {
             return try call(m.function, a)
         case let t as PyType:
             return try instantiate(t, args)
+        case let a as PyGenericAlias:
+            return try instantiate(a.origin, args)
         default:
             if let m = special(callee, "__call__") { return try callMethod(m, self: callee, args) }
             throw typeError("'\(o.type.name)' object is not callable")

@@ -422,8 +422,12 @@ extension Runtime {
             case let r as PyBigRange:
                 return try bigRangeItem(r, index)
             case let cls as PyType:
-                if let m = cls.lookup("__class_getitem__") { return try callMethod(m, self: o, [index]) }
-                if cls.isBuiltin { return o }
+                if let m = cls.lookup("__class_getitem__") {
+                    // An implicit classmethod: called with the class itself.
+                    if case .object(let mo) = m, let cm = mo as? PyClassMethod { return try call(cm.function, [.object(cls), index]) }
+                    return try callMethod(m, self: o, [index])
+                }
+                if cls.isBuiltin { return genericAlias(cls, index) }
             default:
                 break
             }

@@ -123,6 +123,7 @@ extension Runtime {
         case let g as PyGenerator: return "<\(g.kindName) object \(g.code.qualname) at \(address(o))>"
         default:
             if let r = nativeRepr(o) { return r }
+            if let r = try typeExpressionObjectRepr(o) { return r }
             return defaultRepr(o)
         }
     }
@@ -216,7 +217,7 @@ extension Runtime {
         case (.float(let x), .bool(let y)): return x == (y ? 1.0 : 0.0)
         case (.none, .none): return true
         case (.object(let x), .object(let y)):
-            if let s = x as? PyStr, let t = y as? PyStr { return s === t || s.value == t.value }
+            if let s = x as? PyStr, let t = y as? PyStr { return s === t || sameCodePoints(s.value, t.value) }
             if x === y, !(x is PyInstance) { return true }
             // Bound methods are equal when they bind the same function to the same object.
             if let m = x as? PyBoundMethod, let n = y as? PyBoundMethod {
@@ -257,6 +258,8 @@ extension Runtime {
                  (_, let l as DictView) where l.mode != .values && x is PySet:
                 // Key and item views compare as sets.
                 return try eq(.object(try asSet(a)), .object(try asSet(b)))
+            case (is PyGenericAlias, _), (is PyUnionType, _):
+                return try typeExpressionsEqual(a, b)
             case (let l as PyRange, let m as PyRange):
                 return l.count == m.count && (l.count == 0 || (l.start == m.start && (l.count == 1 || l.step == m.step)))
             default: return x === y

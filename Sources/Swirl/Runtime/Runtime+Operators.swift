@@ -69,7 +69,8 @@ extension Runtime {
 
     // MARK: binary operators
 
-    func binary(_ op: BinaryOperator, _ a: Value, _ b: Value) throws -> Value {
+    /// `augmented`: for `a op= b`, which CPython's error message names as `op=`.
+    func binary(_ op: BinaryOperator, _ a: Value, _ b: Value, augmented: Bool = false) throws -> Value {
         // bool's &, | and ^ stay bools (`found |= x > 3`).
         if case .bool(let x) = a, case .bool(let y) = b {
             switch op {
@@ -84,8 +85,10 @@ extension Runtime {
         }
         if let r = try sequenceBinary(op, a, b) { return r }
         if let r = try dunderBinary(op, a, b) { return r }
+        // `int | None`: a union of classes (as type.__or__ and NoneType.__ror__ make it).
+        if op == .bitOr, isUnionOperand(a), isUnionOperand(b), !(a.isNone && b.isNone) { return try union(a, b) }
         let symbol = op == .pow ? "** or pow()" : op.rawValue
-        throw typeError("unsupported operand type(s) for \(symbol): '\(typeName(a))' and '\(typeName(b))'")
+        throw typeError("unsupported operand type(s) for \(symbol)\(augmented ? "=" : ""): '\(typeName(a))' and '\(typeName(b))'")
     }
 
     /// `a op= b`: the in-place dunder when the left operand has one, else the binary form.
@@ -115,7 +118,7 @@ extension Runtime {
                 if !isNotImplemented(r) { return r }
             }
         }
-        return try binary(op, a, b)
+        return try binary(op, a, b, augmented: true)
     }
 
     private func dunderBinary(_ op: BinaryOperator, _ a: Value, _ b: Value) throws -> Value? {
