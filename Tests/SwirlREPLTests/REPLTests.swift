@@ -226,4 +226,17 @@ import Testing
         // No prompt, no banner, no echo of bare expressions: a script.
         #expect(result.output == "1\n3\n")
     }
+
+    /// input() drops only the "\n" of a line; sys.stdin keeps lines as they are, a last
+    /// line without a newline included (what CPython gives for the same input).
+    @Test func standardInputLinesAreKeptExactly() throws {
+        guard let binary = swirlBinary() else {
+            Issue.record("no swirl binary: run `swift build -c release` first (or set SWIRL_BINARY)")
+            return
+        }
+        let program = "import sys; print(repr(input())); print(sys.stdin.readlines())"
+        let result = try runProcess([binary, "-c", program], input: "first\r\nsecond\nlast")
+        #expect(result.status == 0)
+        #expect(result.output == "'first\\r'\n['second\\n', 'last']\n")
+    }
 }

@@ -199,7 +199,11 @@ extension Runtime {
         define("input", .general { rt, a in
             if let p = a.positional.first { rt.output.stdout(try rt.str(p)) }
             rt.output.flush()
-            guard let line = rt.blockingCall({ Swift.readLine() }) else { throw ScriptError(Types.eofError, "EOF when reading a line") }
+            guard var line = rt.blockingCall({ Swift.readLine(strippingNewline: false) }) else {
+                throw ScriptError(Types.eofError, "EOF when reading a line")
+            }
+            // Only the "\n" goes, as in CPython (a "\r" before it stays).
+            if line.unicodeScalars.last == "\n" { line.unicodeScalars.removeLast() }
             return Value(line)
         })
         define("dir", .general { rt, a in

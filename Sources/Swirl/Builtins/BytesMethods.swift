@@ -76,12 +76,41 @@ extension Types {
             }
             return .object(PyBytes(out))
         })
-        method(t, "strip", .general { _, a in
+        // strip/lstrip/rstrip: ASCII whitespace, or the bytes of the argument.
+        func stripped(_ rt: Runtime, _ a: Arguments, left: Bool, right: Bool) throws -> Value {
             var data = b(a.positional[0])[...]
-            while let f = data.first, f == 32 || (f >= 9 && f <= 13) { data = data.dropFirst() }
-            while let l = data.last, l == 32 || (l >= 9 && l <= 13) { data = data.dropLast() }
+            let chars: [UInt8]?
+            if a.positional.count > 1, !a.positional[1].isNone { chars = try arg(rt, a.positional[1], "chars") } else { chars = nil }
+            func strip(_ c: UInt8) -> Bool { chars.map { $0.contains(c) } ?? (c == 32 || (c >= 9 && c <= 13)) }
+            if left { while let f = data.first, strip(f) { data = data.dropFirst() } }
+            if right { while let l = data.last, strip(l) { data = data.dropLast() } }
             return .object(PyBytes(Array(data)))
+        }
+        method(t, "strip", .general { rt, a in try stripped(rt, a, left: true, right: true) })
+        method(t, "lstrip", .general { rt, a in try stripped(rt, a, left: true, right: false) })
+        method(t, "rstrip", .general { rt, a in try stripped(rt, a, left: false, right: true) })
+        method(t, "partition", .a2 { rt, v, sep in
+            let data = b(v), p = try arg(rt, sep, "sep")
+            if p.isEmpty { throw Swirl.valueError("empty separator") }
+            guard let i = ByteSearch.first(p, in: data) else { return .object(PyTuple([v, .object(PyBytes([])), .object(PyBytes([]))])) }
+            return .object(PyTuple([.object(PyBytes(Array(data[..<i]))), .object(PyBytes(p)), .object(PyBytes(Array(data[(i + p.count)...])))]))
         })
+        method(t, "rpartition", .a2 { rt, v, sep in
+            let data = b(v), p = try arg(rt, sep, "sep")
+            if p.isEmpty { throw Swirl.valueError("empty separator") }
+            guard let i = ByteSearch.last(p, in: data) else { return .object(PyTuple([.object(PyBytes([])), .object(PyBytes([])), v])) }
+            return .object(PyTuple([.object(PyBytes(Array(data[..<i]))), .object(PyBytes(p)), .object(PyBytes(Array(data[(i + p.count)...])))]))
+        })
+        method(t, "rfind", .a2 { rt, v, p in .int(ByteSearch.last(try arg(rt, p, "sub"), in: b(v)) ?? -1) })
+        method(t, "removeprefix", .a2 { rt, v, p in
+            let data = b(v), x = try arg(rt, p, "prefix")
+            return data.starts(with: x) && !x.isEmpty ? .object(PyBytes(Array(data.dropFirst(x.count)))) : v
+        })
+        method(t, "removesuffix", .a2 { rt, v, p in
+            let data = b(v), x = try arg(rt, p, "suffix")
+            return data.count >= x.count && !x.isEmpty && data.suffix(x.count).elementsEqual(x) ? .object(PyBytes(Array(data.dropLast(x.count)))) : v
+        })
+        method(t, "isascii", .a1 { _, v in .bool(b(v).allSatisfy { $0 < 128 }) })
         method(t, "upper", .a1 { _, v in .object(PyBytes(b(v).map { $0 >= 97 && $0 <= 122 ? $0 - 32 : $0 })) })
         method(t, "lower", .a1 { _, v in .object(PyBytes(b(v).map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 })) })
         method(t, "replace", .a3 { rt, v, old, new in

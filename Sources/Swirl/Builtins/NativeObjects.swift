@@ -121,6 +121,13 @@ extension Types {
             return .int(str.unicodeScalars.count)
         })
         method(stream, "flush", .a1 { rt, _ in rt.output.flush(); return .none })
+        method(int, "bit_count", .a1 { rt, v in
+            switch v {
+            case .int(let i): return .int(i.magnitude.nonzeroBitCount)
+            case .bool(let b): return .int(b ? 1 : 0)
+            default: return .int((rt.num(v).map { rt.bigOf($0) } ?? 0).magnitude.words.reduce(0) { $0 + $1.nonzeroBitCount })
+            }
+        })
         method(int, "bit_length", .a1 { rt, v in
             switch v {
             case .int(let i): return .int(i == 0 ? 0 : Int.bitWidth - (i.magnitude).leadingZeroBitCount)

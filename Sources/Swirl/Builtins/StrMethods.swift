@@ -343,6 +343,14 @@ extension Types {
             if y.value.isEmpty { return .int(x.count + 1) }
             return .int(ByteSearch.all(y.utf8Bytes, in: x.utf8Bytes).count)
         })
+        method(t, "format_map", .a2 { rt, v, mapping in
+            // The names in the template are looked up in the mapping one by one.
+            var keywords: [(String, Value)] = []
+            for name in try formatFieldNames(s(v)) where !keywords.contains(where: { $0.0 == name }) {
+                keywords.append((name, try rt.getItem(mapping, Value(name))))
+            }
+            return Value(try rt.strFormat(s(v), Arguments([], keywords: keywords)))
+        })
         method(t, "format", .general { rt, a in Value(try rt.strFormat(s(a.positional[0]), Arguments(Array(a.positional.dropFirst()), keywords: a.keywords))) })
         method(t, "isdigit", .a1 { _, v in .bool(!s(v).isEmpty && s(v).unicodeScalars.allSatisfy { $0.properties.numericType == .decimal || $0.properties.numericType == .digit }) })
         method(t, "isdecimal", .a1 { _, v in .bool(!s(v).isEmpty && s(v).unicodeScalars.allSatisfy { $0.properties.numericType == .decimal }) })
@@ -741,4 +749,29 @@ extension Runtime {
         }
         return out
     }
+}
+
+/// The names of the keyword fields of a format template (`"{name} {n.attr}"` gives name,
+/// n), for `str.format_map`.
+func formatFieldNames(_ template: String) throws -> [String] {
+    var names: [String] = []
+    let scalars = Array(template.unicodeScalars)
+    var i = 0
+    while i < scalars.count {
+        let c = scalars[i]
+        if c == "{" && i + 1 < scalars.count && scalars[i + 1] == "{" { i += 2; continue }
+        if c == "{" {
+            var name = String.UnicodeScalarView()
+            i += 1
+            while i < scalars.count, !".[!:}".unicodeScalars.contains(scalars[i]) {
+                name.append(scalars[i])
+                i += 1
+            }
+            let text = String(name)
+            if !text.isEmpty && !text.allSatisfy(\.isNumber) { names.append(text) }
+            continue
+        }
+        i += 1
+    }
+    return names
 }

@@ -197,7 +197,7 @@ final class CallNode: ExprNode {
         for arg in args {
             switch arg {
             case .positional(let e): a.positional.append(try e.eval(f))
-            case .starred(let e): a.positional.append(contentsOf: try f.rt.iterateToArray(try e.eval(f)))
+            case .starred(let e): a.positional.append(contentsOf: try f.rt.starredArgument(try e.eval(f), callee: callee))
             case .keyword(let name, let e): try f.rt.appendKeyword(&a, name, try e.eval(f), callee: callee)
             case .doubleStarred(let e): try f.rt.appendKeywords(&a, from: try e.eval(f), callee: callee)
             }

@@ -167,6 +167,10 @@ extension Runtime {
             rt.recursionLimit = n
             return .none
         }))
+        // One raw line of standard input, its newline kept ('' at the end), for sys.stdin.
+        g["_readline"] = .object(PyNativeFunction("_readline", .a0 { rt in
+            Value(rt.blockingCall({ Swift.readLine(strippingNewline: false) }) ?? "")
+        }))
         try runPrelude(sysModuleSource, into: m, name: "sys")
         return m
     }
@@ -219,10 +223,7 @@ version_info = _VersionInfo((3, 11, 7, 'final', 0))
 
 class _Stdin:
     def readline(self):
-        try:
-            return input() + '\n'
-        except EOFError:
-            return ''
+        return _readline()
 
     def read(self):
         lines = []

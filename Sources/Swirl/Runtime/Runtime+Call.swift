@@ -281,10 +281,28 @@ extension Runtime {
         if !missing.isEmpty { throw missingArgumentsError(fn.qualname, missing, kind: "keyword-only") }
     }
 
-    /// Adds the pairs of a `**mapping` argument of a call to `callee`.
+    /// The items of a `*iterable` argument of a call to `callee`.
+    func starredArgument(_ v: Value, callee: Value) throws -> [Value] {
+        do {
+            return try iterateToArray(v)
+        } catch let e as ScriptError where e.exception.isInstance(of: Types.typeError)
+                    && special(v, "__iter__") == nil && special(v, "__getitem__") == nil {
+            throw typeError("\(calleeName(callee)) argument after * must be an iterable, not \(typeName(v))")
+        }
+    }
+
+    /// Adds the pairs of a `**mapping` argument of a call to `callee`: a dict, or any
+    /// object with `keys()` and `__getitem__`.
     func appendKeywords(_ a: inout Arguments, from mapping: Value, callee: Value) throws {
         guard case .object(let o) = mapping, let d = o as? PyDict else {
-            throw typeError("\(calleeName(callee)) argument after ** must be a mapping, not \(typeName(mapping))")
+            guard let keys = try lookupAttribute(mapping, "keys"), special(mapping, "__getitem__") != nil else {
+                throw typeError("\(calleeName(callee)) argument after ** must be a mapping, not \(typeName(mapping))")
+            }
+            for key in try iterateToArray(try call(keys, [])) {
+                guard case .object(let ko) = key, let k = ko as? PyStr else { throw typeError("keywords must be strings") }
+                try appendKeyword(&a, k.value, try getItem(mapping, key), callee: callee)
+            }
+            return
         }
         for e in d.table.liveEntries {
             guard case .object(let ko) = e.key, let k = ko as? PyStr else { throw typeError("keywords must be strings") }

@@ -192,10 +192,7 @@ extension Runtime {
                     }
                     return b
                 }
-                if let m = special(v, "__len__") {
-                    let r = try callMethod(m, self: v, [])
-                    return try indexValue(r) != 0
-                }
+                if special(v, "__len__") != nil { return try len(v) != 0 }
                 return true
             }
         }
