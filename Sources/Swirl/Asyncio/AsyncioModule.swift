@@ -40,12 +40,21 @@ extension Runtime {
         })
         def("ensure_future", .general { rt, a in .object(try rt.ensureFuture(a.positional.first ?? .none)) })
         def("gather", .general { rt, a in try rt.gather(a) })
-        def("current_task", .general { rt, _ in
-            let loop = try rt.runningLoop()
+        // With a loop argument (`all_tasks(loop)`), that loop need not be running.
+        func givenLoop(_ rt: Runtime, _ a: Arguments) throws -> EventLoop {
+            let given = a.positional.first ?? a.keywords.first { $0.0 == "loop" }?.1
+            if let l = given, !l.isNone {
+                guard l.asObject is PyLoop else { throw typeError("'\(rt.typeName(l))' object is not an event loop") }
+                return rt.loop
+            }
+            return try rt.runningLoop()
+        }
+        def("current_task", .general { rt, a in
+            let loop = try givenLoop(rt, a)
             return loop.currentTask.map { .object($0) } ?? .none
         })
-        def("all_tasks", .general { rt, _ in
-            let loop = try rt.runningLoop()
+        def("all_tasks", .general { rt, a in
+            let loop = try givenLoop(rt, a)
             let s = PySet()
             for t in loop.allTasks where !t.isDone { try rt.setAdd(s, .object(t)) }
             return .object(s)

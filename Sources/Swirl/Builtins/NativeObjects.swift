@@ -82,6 +82,11 @@ extension Types {
             try rt.genericSetAttribute(o, s.value, v)
             return .none
         })
+        method(object, "__delattr__", .a2 { rt, o, n in
+            guard case .object(let no) = n, let s = no as? PyStr else { throw Swirl.typeError("attribute name must be string") }
+            try rt.genericDeleteAttribute(o, s.value)
+            return .none
+        })
         method(object, "__getattribute__", .a2 { rt, o, n in
             guard case .object(let no) = n, let s = no as? PyStr else { throw Swirl.typeError("attribute name must be string") }
             return try rt.getAttribute(o, s.value)

@@ -81,7 +81,12 @@ extension Runtime {
             guard i < chars.count else { throw Swirl.valueError("incomplete format") }
             let type = chars[i]
             i += 1
-            if type == "%" { out += "%"; continue }
+            // A bare "%%" only: with flags, width or precision it is an unknown conversion.
+            if type == "%" && flags.isEmpty && width == nil && precision == nil && key == nil { out += "%"; continue }
+            if type == "%" {
+                if key == nil { _ = try nextValue() }
+                throw Swirl.valueError("unsupported format character '%' (0x25) at index \(i - 1)")
+            }
             let v: Value
             if let key {
                 guard let m = mapping else { throw Swirl.typeError("format requires a mapping") }
@@ -97,8 +102,10 @@ extension Runtime {
                 case "a": piece = asciiEscape(try repr(v))
                 case "d", "i", "u", "x", "X", "o":
                     let n: Value
-                    if case .float(let d) = v { n = try constructInt(Arguments([.float(d)])) } else if num(v) != nil { n = v } else {
-                        throw Swirl.typeError("%\(type) format: a real number is required, not \(typeName(v))")
+                    // %d/%i/%u take any real number (truncated); %x/%X/%o only integers.
+                    let integerOnly = "xXo".unicodeScalars.contains(type)
+                    if case .float(let d) = v, !integerOnly { n = try constructInt(Arguments([.float(d)])) } else if num(v) != nil, !{ if case .float = v { return true }; return false }() { n = v } else {
+                        throw Swirl.typeError("%\(type) format: \(integerOnly ? "an integer" : "a real number") is required, not \(typeName(v))")
                     }
                     switch n {
                     case .int(let x): piece = try pyPercentFormatInt(x, flags: flags, width: width, precision: precision, type: Character(type))
@@ -112,7 +119,14 @@ extension Runtime {
                     out += try pyPercentFormatFloat(try floatOf(x), flags: flags, width: width, precision: precision, type: Character(type))
                     continue
                 case "c":
-                    if case .int(let x) = v, let u = Unicode.Scalar(UInt32(clamping: x)) { piece = String(Character(u)) } else { piece = try str(v) }
+                    if case .int(let x) = v {
+                        guard x >= 0, x <= 0x10FFFF, let u = Unicode.Scalar(UInt32(x)) else { throw Swirl.overflowError("%c arg not in range(0x110000)") }
+                        piece = String(Character(u))
+                    } else if case .object(let o) = v, let c = o as? PyStr, c.count == 1 {
+                        piece = c.value
+                    } else {
+                        throw Swirl.typeError("%c requires int or char")
+                    }
                 default:
                     throw Swirl.valueError("unsupported format character '\(type)' (0x\(String(type.value, radix: 16))) at index \(i - 1)")
                 }
@@ -697,8 +711,14 @@ extension Runtime {
                     name = String(field[..<colon])
                 }
                 if let bang = name.firstIndex(of: "!") {
-                    conv = name[name.index(after: bang)...].first
+                    let text = name[name.index(after: bang)...]
+                    conv = text.first
                     name = String(name[..<bang])
+                    guard let c = conv, text.count == 1 else {
+                        throw Swirl.valueError(conv == nil ? "unmatched '{' in format spec"
+                                                           : "expected ':' after conversion specifier")
+                    }
+                    if !"rsa".contains(c) { throw Swirl.valueError("Unknown conversion specifier \(c)") }
                 }
                 var head = name
                 var rest = ""

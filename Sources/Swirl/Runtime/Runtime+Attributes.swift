@@ -33,7 +33,13 @@ extension Runtime {
         if let ca = classAttr, case .object(let co) = ca {
             if let p = co as? PyProperty {
                 if p.getter.isNone { throw attributeError("property '\(name)' of '\(t.name)' object has no getter") }
-                return try call(p.getter, [v])
+                do {
+                    return try call(p.getter, [v])
+                } catch let e as ScriptError where e.exception.isInstance(of: Types.attributeError) {
+                    // As with any failed lookup, __getattr__ gets its turn.
+                    guard !t.isBuiltin, let ga = t.lookup("__getattr__") else { throw e }
+                    return try callMethod(ga, self: v, [Value(name)])
+                }
             }
             // A data descriptor (its class defines __set__ or __delete__) comes before
             // the instance's own attribute.
@@ -205,6 +211,16 @@ extension Runtime {
     }
 
     func deleteAttribute(_ v: Value, _ name: String) throws {
+        let t = typeOf(v)
+        if !t.isBuiltin, let da = t.lookup("__delattr__"), case .object(let d) = da, d is PyFunction {
+            _ = try callMethod(da, self: v, [Value(name)])
+            return
+        }
+        try genericDeleteAttribute(v, name)
+    }
+
+    /// `object.__delattr__`: properties and descriptors, then the instance dictionary.
+    func genericDeleteAttribute(_ v: Value, _ name: String) throws {
         let t = typeOf(v)
         if let ca = t.lookup(name), case .object(let co) = ca, let p = co as? PyProperty {
             if p.deleter.isNone { throw attributeError("property '\(name)' of '\(t.name)' object has no deleter") }

@@ -87,6 +87,10 @@ extension Runtime {
         if let r = try dunderBinary(op, a, b) { return r }
         // `int | None`: a union of classes (as type.__or__ and NoneType.__ror__ make it).
         if op == .bitOr, isUnionOperand(a), isUnionOperand(b), !(a.isNone && b.isNone) { return try union(a, b) }
+        // `"s" + x` whose __radd__ declined: str's and list's own message.
+        if op == .add, case .object(let x) = a, x is PyStr || x is PyList {
+            throw typeError("can only concatenate \(x.type.name) (not \"\(typeName(b))\") to \(x.type.name)")
+        }
         let symbol = op == .pow ? "** or pow()" : op.rawValue
         throw typeError("unsupported operand type(s) for \(symbol)\(augmented ? "=" : ""): '\(typeName(a))' and '\(typeName(b))'")
     }
@@ -280,9 +284,20 @@ extension Runtime {
 
     func numeric(_ op: BinaryOperator, _ x: Num, _ y: Num) throws -> Value {
         if case .int(let a) = x, case .int(let b) = y { return try intOp(op, a, b) }
-        if case .float = x { return try floatOp(op, try floatOf(x), try floatOf(y)) }
-        if case .float = y { return try floatOp(op, try floatOf(x), try floatOf(y)) }
+        if case .float = x { return try floatOperands(op, x, y) }
+        if case .float = y { return try floatOperands(op, x, y) }
         return try bigOp(op, bigOf(x), bigOf(y))
+    }
+
+    /// A float operation; the operators floats lack (`<<`, `&`, ...) name both operand types.
+    private func floatOperands(_ op: BinaryOperator, _ x: Num, _ y: Num) throws -> Value {
+        switch op {
+        case .lshift, .rshift, .bitAnd, .bitOr, .bitXor, .matMul:
+            func name(_ n: Num) -> String { if case .float = n { return "float" }; return "int" }
+            throw typeError("unsupported operand type(s) for \(op.rawValue): '\(name(x))' and '\(name(y))'")
+        default:
+            return try floatOp(op, try floatOf(x), try floatOf(y))
+        }
     }
 
     func intOp(_ op: BinaryOperator, _ a: Int, _ b: Int) throws -> Value {
