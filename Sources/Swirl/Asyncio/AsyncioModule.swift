@@ -61,7 +61,11 @@ extension Runtime {
         })
         def("get_running_loop", .a0 { rt in .object(try rt.runningLoop().object) })
         def("get_event_loop", .a0 { rt in .object(rt.loop.object) })
-        def("new_event_loop", .a0 { rt in .object(PyLoop(rt.loop)) })
+        def("new_event_loop", .a0 { rt in
+            // A new loop does not inherit an earlier loop's set_debug (asyncio.Runner(debug=True)).
+            rt.debugMode = rt.configuredDebug
+            return .object(PyLoop(rt.loop))
+        })
         def("set_event_loop", .a1 { rt, v in
             if let l = v.asObject as? PyLoop { rt.loop.object = l }
             else if !v.isNone { throw typeError("loop must be an instance of AbstractEventLoop or None, not '\(rt.typeName(v))'") }
@@ -310,11 +314,13 @@ extension Runtime {
             throw typeError("gather() got an unexpected keyword argument '\(k)'")
         }
         let returnExceptions = try a.keywords.first { $0.0 == "return_exceptions" }.map { try truthy($0.1) } ?? false
-        let outer = GatheringFuture(loop: loop)
         if a.positional.isEmpty {
-            try outer.setResult(.object(PyList()))
-            return .object(outer)
+            // CPython returns a plain finished future here.
+            let done = PyFuture(loop: loop)
+            try done.setResult(.object(PyList()))
+            return .object(done)
         }
+        let outer = GatheringFuture(loop: loop)
         // Each distinct argument becomes one child; a repeated future or coroutine object
         // maps to the child made for its first occurrence.
         loop.gatherCounter += 1
@@ -558,19 +564,25 @@ extension Runtime {
             if let l = a.positional.first?.asObject as? PyLoop, l.closed { throw runtimeError("Event loop is closed") }
             return .object(try rt.createTask(a.positional.count > 1 ? a.positional[1] : .none, name: name, requireRunning: false))
         })
+        func checkNotClosed(_ a: Arguments) throws {
+            if let l = a.positional.first?.asObject as? PyLoop, l.closed { throw runtimeError("Event loop is closed") }
+        }
         Types.method(loopT, "call_soon", .general { rt, a in
+            try checkNotClosed(a)
             guard a.positional.count >= 2 else { throw typeError("call_soon() missing callback") }
             let h = PyHandle(.script(a.positional[1], Array(a.positional.dropFirst(2))))
             lp(rt).callSoon(h)
             return .object(h)
         })
         Types.method(loopT, "call_later", .general { rt, a in
+            try checkNotClosed(a)
             if a.positional.count >= 2 && a.positional[1].isNone { throw typeError("delay must not be None") }
             guard a.positional.count >= 3, let d = rt.num(a.positional[1]) else { throw typeError("call_later() missing arguments") }
             let h = PyHandle(.script(a.positional[2], Array(a.positional.dropFirst(3))), isTimer: true)
             return .object(lp(rt).callAt(lp(rt).time() + (try rt.floatOf(d)), h))
         })
         Types.method(loopT, "call_at", .general { rt, a in
+            try checkNotClosed(a)
             guard a.positional.count >= 3, let d = rt.num(a.positional[1]) else { throw typeError("call_at() missing arguments") }
             let h = PyHandle(.script(a.positional[2], Array(a.positional.dropFirst(3))), isTimer: true)
             return .object(lp(rt).callAt(try rt.floatOf(d), h))

@@ -56,7 +56,7 @@ class PyFuture: ResumableObject {
     /// Future.__del__ does (tasks report their own, see PyTask).
     deinit {
         if !(self is PyTask), logTraceback, let e = exception, let rt = extrasRecord?.reports?.runtime {
-            rt.reportLoopException("Future exception was never retrieved", e, [("future", .object(self))])
+            rt.reportLoopException("\(type.name) exception was never retrieved", e, [("future", .object(self))])
         }
     }
 

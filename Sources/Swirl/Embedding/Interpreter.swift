@@ -34,6 +34,7 @@ public final class Interpreter: @unchecked Sendable {
         rt = Runtime(output: sinks)
         rt.virtualTime = configuration.virtualTime
         rt.debugMode = configuration.debug
+        rt.configuredDebug = configuration.debug
         rt.argv = configuration.arguments
         rt.capabilities = configuration.capabilities
         rt.applySandboxToBuiltins()

@@ -28,6 +28,8 @@ final class Runtime {
     var scriptDirectory: String?
     var virtualTime = false
     var debugMode = false
+    /// The debug mode a new event loop starts with (`--debug`, `Configuration.debug`).
+    var configuredDebug = false
     private(set) lazy var loop = EventLoop(rt: self)
 
     // Value stack for the locals of sync calls.
