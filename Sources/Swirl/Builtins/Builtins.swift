@@ -136,15 +136,19 @@ extension Runtime {
         })
         define("reversed", .a1 { rt, v in
             if case .object(let o) = v {
-                if let l = o as? PyList { return .object(SequenceIterator(.values(l.items.reversed()))) }
-                if let t = o as? PyTuple { return .object(SequenceIterator(.values(t.items.reversed()))) }
-                if let r = o as? PyRange { return .object(SequenceIterator(.values(try rt.iterateToArray(v).reversed()))) }
-                if let s = o as? PyStr { return .object(SequenceIterator(.values(s.value.unicodeScalars.reversed().map { Value(String($0)) }))) }
-                if let d = o as? PyDict { return .object(SequenceIterator(.values(d.table.liveEntries.map { $0.key }.reversed()))) }
+                if let l = o as? PyList { return .object(SequenceIterator(.values(l.items.reversed()), type: Types.listReverseIterator)) }
+                if let t = o as? PyTuple { return .object(SequenceIterator(.values(t.items.reversed()), type: Types.reversedIterator)) }
+                if o is PyRange { return .object(SequenceIterator(.values(try rt.iterateToArray(v).reversed()), type: Types.rangeIterator)) }
+                if let s = o as? PyStr {
+                    return .object(SequenceIterator(.values(s.value.unicodeScalars.reversed().map { Value(String($0)) }), type: Types.reversedIterator))
+                }
+                if let d = o as? PyDict {
+                    return .object(SequenceIterator(.values(d.table.liveEntries.map { $0.key }.reversed()), type: Types.dictReverseKeyIterator))
+                }
                 if let m = rt.special(v, "__reversed__") { return try rt.callMethod(m, self: v, []) }
                 if rt.special(v, "__len__") != nil && rt.special(v, "__getitem__") != nil {
                     let n = try rt.len(v)
-                    return .object(SequenceIterator(.values(try (0..<n).reversed().map { try rt.getItem(v, .int($0)) })))
+                    return .object(SequenceIterator(.values(try (0..<n).reversed().map { try rt.getItem(v, .int($0)) }), type: Types.reversedIterator))
                 }
             }
             throw typeError("'\(rt.typeName(v))' object is not reversible")

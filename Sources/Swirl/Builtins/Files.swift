@@ -79,6 +79,8 @@ final class PyFile: PyObject {
     }
 
     func read(_ n: Int) throws -> Value {
+        // A closed binary file's own wording.
+        if closed && binary { throw valueError("read of closed file") }
         try checkOpen()
         if !readable { throw ScriptError(Types.unsupportedOperation, "not readable") }
         if binary {

@@ -25,8 +25,15 @@ final class SequenceIterator: PyIteratorObject {
     }
     let source: Source
     var index = 0
-    init(_ source: Source) { self.source = source }
+    /// The type CPython's iterator would have when it is not the source's own
+    /// (`reversed([1])` is a `list_reverseiterator`).
+    private let named: PyType?
+    init(_ source: Source, type named: PyType? = nil) {
+        self.source = source
+        self.named = named
+    }
     override var type: PyType {
+        if let named { return named }
         switch source {
         case .list: return Types.listIterator
         case .tuple: return Types.tupleIterator
@@ -616,4 +623,7 @@ extension Types {
     nonisolated(unsafe) static let filterIterator = builtin("filter")
     nonisolated(unsafe) static let zipIterator = builtin("zip")
     nonisolated(unsafe) static let enumerateIterator = builtin("enumerate")
+    nonisolated(unsafe) static let listReverseIterator = builtin("list_reverseiterator")
+    nonisolated(unsafe) static let reversedIterator = builtin("reversed")
+    nonisolated(unsafe) static let dictReverseKeyIterator = builtin("dict_reversekeyiterator")
 }

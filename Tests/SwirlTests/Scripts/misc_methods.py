@@ -8,3 +8,5 @@ try:
     bool(Neg())
 except ValueError as e:
     print("ValueError:", e)
+print(type(reversed([1])).__name__, type(reversed(range(3))).__name__, type(reversed("ab")).__name__,
+      type(reversed((1,))).__name__, type(reversed({1: 2})).__name__)
