@@ -212,7 +212,7 @@ extension Runtime {
         })
         define("dir", .general { rt, a in
             var names: [String]
-            if let v = a.positional.first { names = Array(Set(rt.attributeNames(v))) } else {
+            if let v = a.positional.first { names = Array(Set(rt.attributeNames(v) + rt.implicitAttributeNames(v))) } else {
                 names = rt.mainGlobals?.defined.map { $0.0 } ?? []
             }
             if case .object(let o)? = a.positional.first, let m = o as? PyModule { names = m.globals.defined.map { $0.0 } }

@@ -138,6 +138,30 @@ extension Runtime {
         return suggest(n.value, among: candidates).map { ". Did you mean: '\($0)'?" }
     }
 
+    /// The attributes CPython's dir() also lists for instances and classes of user classes:
+    /// object's own slots and what a class statement adds (`__dict__`, `__weakref__`,
+    /// `__doc__`, `__module__`).
+    func implicitAttributeNames(_ v: Value) -> [String] {
+        let cls: PyType
+        switch v {
+        case .object(let o as PyInstance): cls = o.cls
+        case .object(let o as PyType) where !o.isBuiltin: cls = o
+        default: return []
+        }
+        var names = ["__class__", "__delattr__", "__dir__", "__doc__", "__eq__", "__format__", "__ge__",
+                     "__getattribute__", "__getstate__", "__gt__", "__hash__", "__init__", "__init_subclass__",
+                     "__le__", "__lt__", "__module__", "__ne__", "__new__", "__reduce__", "__reduce_ex__",
+                     "__repr__", "__setattr__", "__sizeof__", "__str__", "__subclasshook__"]
+        if cls.slotNames == nil { names += ["__dict__", "__weakref__"] }
+        // Each class's declared slots are attributes of it (member descriptors in CPython).
+        for t in cls.mro where !t.isBuiltin {
+            guard case .object(let o)? = t.dict["__slots__"] else { continue }
+            let items = (o as? PyTuple)?.items ?? (o as? PyList)?.items ?? [.object(o)]
+            for case .object(let so) in items { if let s = so as? PyStr { names.append(s.value) } }
+        }
+        return names
+    }
+
     /// Names visible as attributes of `v`, for suggestions and `dir()`.
     func attributeNames(_ v: Value) -> [String] {
         var names: [String] = []
