@@ -220,7 +220,12 @@ extension Runtime {
         })
         define("vars", .general { rt, a in
             guard let v = a.positional.first else { return .object(rt.dictFrom(rt.mainGlobals?.defined ?? [])) }
-            if case .object(let o) = v, let inst = o as? PyInstance { return .object(inst.dict) }
+            if case .object(let o) = v, let inst = o as? PyInstance {
+                if let slots = inst.cls.slotNames, !slots.contains("__dict__") {
+                    throw typeError("vars() argument must have __dict__ attribute")
+                }
+                return .object(inst.dict)
+            }
             if case .object(let o) = v, let d = o.instanceDict { return .object(rt.dictFrom(Array(d.map { ($0.key, $0.value) }))) }
             if case .object(let o) = v, let m = o as? PyModule { return .object(rt.dictFrom(m.globals.defined)) }
             throw typeError("vars() argument must have __dict__ attribute")

@@ -111,7 +111,7 @@ def _quoted_list(names):
     return ', '.join(quoted[:-1]) + ', and ' + quoted[-1]
 
 
-def _make_init(cls, init_fields, all_fields):
+def _make_init(cls, init_fields, all_fields, frozen=False):
     qualname = cls.__qualname__ + '.__init__'
 
     def __init__(self, *args, **kwargs):
@@ -155,7 +155,12 @@ def _make_init(cls, init_fields, all_fields):
                 value = f.default
             else:
                 continue
-            object.__setattr__(self, f.name, value)
+            # As CPython's generated code: `self.name = value` (through __setattr__ and
+            # descriptors), object.__setattr__ only for frozen classes.
+            if frozen:
+                object.__setattr__(self, f.name, value)
+            else:
+                setattr(self, f.name, value)
         post_init = getattr(self, '__post_init__', None)
         if post_init is not None:
             post_init()
@@ -226,7 +231,8 @@ def _process_class(cls, init, repr, eq, order, frozen, unsafe_hash, kw_only):
     annotations = cls.__dict__.get('__annotations__', {})
     own = []
     for name, annotation in annotations.items():
-        default = cls.__dict__.get(name, MISSING)
+        # getattr, not the class dict: a descriptor's default is what its __get__ gives.
+        default = getattr(cls, name, MISSING) if name in cls.__dict__ else MISSING
         if isinstance(default, Field):
             f = default
             if f.default is MISSING:
@@ -257,7 +263,7 @@ def _process_class(cls, init, repr, eq, order, frozen, unsafe_hash, kw_only):
             raise TypeError("non-default argument '" + f.name + "' follows default argument")
     cls.__dataclass_fields__ = all_fields
     if init and '__init__' not in cls.__dict__:
-        cls.__init__ = _make_init(cls, init_fields, field_list)
+        cls.__init__ = _make_init(cls, init_fields, field_list, frozen)
     if repr and '__repr__' not in cls.__dict__:
         cls.__repr__ = _make_repr(cls, [f for f in field_list if f.repr])
     compare_fields = [f for f in field_list if f.compare]

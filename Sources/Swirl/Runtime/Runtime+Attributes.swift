@@ -33,18 +33,12 @@ extension Runtime {
         if let ca = classAttr, case .object(let co) = ca {
             if let p = co as? PyProperty {
                 if p.getter.isNone { throw attributeError("property '\(name)' of '\(t.name)' object has no getter") }
-                do {
-                    return try call(p.getter, [v])
-                } catch let e as ScriptError where e.exception.isInstance(of: Types.attributeError) {
-                    // As with any failed lookup, __getattr__ gets its turn.
-                    guard !t.isBuiltin, let ga = t.lookup("__getattr__") else { throw e }
-                    return try callMethod(ga, self: v, [Value(name)])
-                }
+                return try withGetattrFallback(v, t, name) { try call(p.getter, [v]) }
             }
             // A data descriptor (its class defines __set__ or __delete__) comes before
             // the instance's own attribute.
             if let d = co as? PyInstance, isDataDescriptor(d), let get = d.cls.lookup("__get__") {
-                return try callMethod(get, self: ca, [v, .object(t)])
+                return try withGetattrFallback(v, t, name) { try callMethod(get, self: ca, [v, .object(t)]) }
             }
         }
         if case .object(let o) = v {
@@ -60,7 +54,9 @@ extension Runtime {
                 case let s as PyStaticMethod: return s.function
                 case let c as PyClassMethod: return .object(PyBoundMethod(function: c.function, receiver: .object(t)))
                 case let d as PyInstance:
-                    if let get = d.cls.lookup("__get__") { return try callMethod(get, self: ca, [v, .object(t)]) }
+                    if let get = d.cls.lookup("__get__") {
+                        return try withGetattrFallback(v, t, name) { try callMethod(get, self: ca, [v, .object(t)]) }
+                    }
                 default: break
                 }
             }
@@ -173,15 +169,7 @@ extension Runtime {
 
     func setAttribute(_ v: Value, _ name: String, _ value: Value) throws {
         let t = typeOf(v)
-        if let ca = t.lookup(name), case .object(let co) = ca, let p = co as? PyProperty {
-            if p.setter.isNone { throw attributeError("property '\(name)' of '\(t.name)' object has no setter") }
-            _ = try call(p.setter, [v, value])
-            return
-        }
-        if let ca = t.lookup(name), case .object(let co) = ca, let d = co as? PyInstance, let set = d.cls.lookup("__set__") {
-            _ = try callMethod(set, self: ca, [v, value])
-            return
-        }
+        // A class's own __setattr__ sees every assignment, properties' and descriptors' too.
         if !t.isBuiltin, let sa = t.lookup("__setattr__"), case .object(let so) = sa, so is PyFunction {
             _ = try callMethod(sa, self: v, [Value(name), value])
             return
@@ -189,8 +177,22 @@ extension Runtime {
         try genericSetAttribute(v, name, value)
     }
 
-    /// `object.__setattr__`: store in the instance dictionary.
+    /// `object.__setattr__`: a property's setter or a data descriptor's `__set__`, else
+    /// the instance dictionary.
     func genericSetAttribute(_ v: Value, _ name: String, _ value: Value) throws {
+        let t = typeOf(v)
+        if let ca = t.lookup(name), case .object(let co) = ca {
+            if let p = co as? PyProperty {
+                if p.setter.isNone { throw attributeError("property '\(name)' of '\(t.name)' object has no setter") }
+                _ = try call(p.setter, [v, value])
+                return
+            }
+            if let d = co as? PyInstance, isDataDescriptor(d) {
+                guard let set = d.cls.lookup("__set__") else { throw attributeError("__set__") }
+                _ = try callMethod(set, self: ca, [v, value])
+                return
+            }
+        }
         if case .object(let o) = v {
             switch o {
             case let inst as PyInstance:
@@ -437,6 +439,17 @@ extension Runtime {
             }
         }
         try setAttribute(v, key.value, value)
+    }
+
+    /// Runs a property's or descriptor's getter; its AttributeError gives `__getattr__` its
+    /// turn, as any failed lookup does in CPython.
+    func withGetattrFallback(_ v: Value, _ t: PyType, _ name: String, _ get: () throws -> Value) throws -> Value {
+        do {
+            return try get()
+        } catch let e as ScriptError where e.exception.isInstance(of: Types.attributeError) {
+            guard !t.isBuiltin, let ga = t.lookup("__getattr__") else { throw e }
+            return try callMethod(ga, self: v, [Value(name)])
+        }
     }
 
     /// Whether a class attribute that is an instance of a user class is a data

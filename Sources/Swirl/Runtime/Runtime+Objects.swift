@@ -348,6 +348,15 @@ extension Runtime {
                 return hasher.finalize()
             case is PyList, is PyDict, is PySet:
                 throw typeError("unhashable type: '\(o.type.name)'")
+            case let a as PyGenericAlias:
+                // Equal aliases and unions hash alike (unions whatever their order).
+                var h = UInt(bitPattern: ObjectIdentifier(a.origin).hashValue)
+                for item in a.args { h = (h &* 1_000_003) ^ UInt(bitPattern: try hash(item)) }
+                return Int(bitPattern: h)
+            case let u as PyUnionType:
+                var h: UInt = 0x345678
+                for item in u.args { h ^= UInt(bitPattern: try hash(item)) }
+                return Int(bitPattern: h)
             default:
                 if !o.type.isBuiltin || o is PyException {
                     if let h = o.type.lookup("__hash__") {
