@@ -50,20 +50,41 @@ extension Types {
         }))))
         method(t, "split", .general { rt, a in
             let data = b(a.positional[0])
-            if a.positional.count > 1, !a.positional[1].isNone {
-                let sep = try arg(rt, a.positional[1], "sep")
+            let sepArg = a.positional.count > 1 ? a.positional[1] : (a.keywords.first { $0.0 == "sep" }?.1 ?? .none)
+            let maxArg = a.positional.count > 2 ? a.positional[2] : (a.keywords.first { $0.0 == "maxsplit" }?.1 ?? .int(-1))
+            var maxsplit = try rt.indexValue(maxArg)
+            if maxsplit < 0 { maxsplit = Int.max }
+            if !sepArg.isNone {
+                let sep = try arg(rt, sepArg, "sep")
                 if sep.isEmpty { throw Swirl.valueError("empty separator") }
                 var parts: [Value] = []
                 var start = 0
-                for i in ranges(data, sep) {
+                for i in ByteSearch.all(sep, in: data, limit: maxsplit) {
                     parts.append(.object(PyBytes(Array(data[start..<i]))))
                     start = i + sep.count
                 }
                 parts.append(.object(PyBytes(Array(data[start...]))))
                 return .object(PyList(parts))
             }
-            let words = data.split(whereSeparator: { $0 == 32 || ($0 >= 9 && $0 <= 13) })
-            return .object(PyList(words.map { .object(PyBytes(Array($0))) }))
+            // Runs of ASCII whitespace separate; after maxsplit splits the rest is one word
+            // (its leading whitespace dropped).
+            func isSpace(_ c: UInt8) -> Bool { c == 32 || (c >= 9 && c <= 13) }
+            var words: [Value] = []
+            var i = 0
+            while i < data.count {
+                while i < data.count, isSpace(data[i]) { i += 1 }
+                if i == data.count { break }
+                if words.count == maxsplit {
+                    var end = data.count
+                    while end > i, isSpace(data[end - 1]) { end -= 1 }
+                    words.append(.object(PyBytes(Array(data[i..<end]))))
+                    break
+                }
+                let start = i
+                while i < data.count, !isSpace(data[i]) { i += 1 }
+                words.append(.object(PyBytes(Array(data[start..<i]))))
+            }
+            return .object(PyList(words))
         })
         method(t, "join", .a2 { rt, sep, items in
             var out: [UInt8] = []

@@ -228,7 +228,8 @@ extension Runtime {
         case let a as PyGenericAlias:
             if name == "__origin__" { return .object(a.origin) }
             if name == "__args__" { return .object(PyTuple(a.args)) }
-            return nil
+            // Other attributes are the origin's (`list[int].__name__`).
+            return try lookupAttribute(.object(a.origin), name)
         case let u as PyUnionType:
             if name == "__args__" { return .object(PyTuple(u.args)) }
             return nil

@@ -143,7 +143,13 @@ private func declaredSlots(_ cls: PyType, base: PyType, _ rt: Runtime) throws ->
         guard case .object(let o) = item, let s = o as? PyStr else {
             throw typeError("__slots__ items must be strings, not '\(rt.typeName(item))'")
         }
-        names.insert(s.value)
+        // A private name is mangled as in the class body (`__x` is `_Account__x`).
+        var name = s.value
+        if name.hasPrefix("__") && !name.hasSuffix("__") {
+            let owner = cls.name.drop { $0 == "_" }
+            if !owner.isEmpty { name = "_" + owner + name }
+        }
+        names.insert(name)
     }
     return names
 }

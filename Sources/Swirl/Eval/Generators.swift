@@ -366,19 +366,24 @@ extension Runtime {
     func clearMainModuleAtExit(_ globals: Globals) {
         finalizingAtExit = true
         defer { finalizingAtExit = false }
-        for containersPass in [false, true] {
+        for pass in 0..<3 {
             for (slot, name) in globals.names.enumerated() where name != "__builtins__" {
                 // (No local copy of the value: it must die at the `set`, not at the end
                 // of the iteration.)
-                guard globals.get(slot) != nil, isContainer(globals.get(slot)) == containersPass else { continue }
+                guard globals.get(slot) != nil, exitPass(globals.get(slot)) == pass else { continue }
                 globals.set(slot, Value.none)
                 if hasPendingFinalizers { runPendingFinalizers() }
             }
         }
     }
 
-    private func isContainer(_ v: Value?) -> Bool {
-        guard case .object(let o)? = v else { return false }
-        return o is PyList || o is PyTuple || o is PyDict || o is PySet
+    /// When a global is cleared at exit: data first, then containers; functions, classes
+    /// and modules last, so that the finalizers of the rest can still call them (in
+    /// CPython they run before the module's names are cleared).
+    private func exitPass(_ v: Value?) -> Int {
+        guard case .object(let o)? = v else { return 0 }
+        if o is PyList || o is PyTuple || o is PyDict || o is PySet { return 1 }
+        if o is PyFunction || o is PyType || o is PyModule || o is PyNativeFunction || o is PyBoundMethod { return 2 }
+        return 0
     }
 }

@@ -98,6 +98,9 @@ extension Runtime {
             return try instantiate(t, args)
         case let a as PyGenericAlias:
             return try instantiate(a.origin, args)
+        case let s as PyStaticMethod:
+            // Callable since 3.10 (a staticmethod used inside its class body).
+            return try call(s.function, args)
         default:
             if let m = special(callee, "__call__") { return try callMethod(m, self: callee, args) }
             throw typeError("'\(o.type.name)' object is not callable")
