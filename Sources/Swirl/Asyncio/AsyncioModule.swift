@@ -214,7 +214,15 @@ extension Runtime {
     func asyncioRun(_ a: Arguments) throws -> Value {
         guard let main = a.positional.first else { throw typeError("run() missing 1 required positional argument: 'main'") }
         if loop.running, let nested = interactiveAsyncioRun { return try nested(main) }
-        if loop.running { throw runtimeError("asyncio.run() cannot be called from a running event loop") }
+        if loop.running {
+            // The coroutine stays referenced from the traceback (run's frame) in CPython, so
+            // its "never awaited" warning comes at exit, after the traceback.
+            let e = PyException(Types.runtimeError, "asyncio.run() cannot be called from a running event loop")
+            if case .object(let o) = main, let g = o as? PyGenerator, g.code.kind == .coroutine, g.state == .created {
+                e.heldObjects.append(g)
+            }
+            throw ScriptError(e)
+        }
         // debug=True holds for this run only; debug=None keeps the global setting (--debug).
         let globalDebug = debugMode
         defer { debugMode = globalDebug }

@@ -13,10 +13,13 @@ final class PyException: PyObject {
     var attrs: AttributeDict = [:]
     /// Innermost entry first.
     var traceback: [TracebackEntry] = []
-    /// Coroutines never awaited that were locals of the frames this exception left. CPython's
-    /// traceback keeps those frames, so their "never awaited" warnings come once the
-    /// exception is gone (after an uncaught one's traceback); holding them here does the same.
-    var heldCoroutines: [PyGenerator] = []
+    /// Locals of the frames this exception left whose end is visible: coroutines never
+    /// awaited, futures and tasks with an exception nobody retrieved, instances with
+    /// `__del__`. CPython's traceback keeps those frames alive, so their warnings and
+    /// finalizers come once the exception is gone (after an uncaught one's traceback, at
+    /// the end of the handler that caught it); holding them here does the same. Other
+    /// locals are not held: without a cycle collector that could leak.
+    var heldObjects: [PyObject] = []
     var cause: PyException?
     var context: PyException?
     var suppressContext = false

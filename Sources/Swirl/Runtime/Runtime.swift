@@ -232,9 +232,17 @@ final class Runtime {
         e.traceback.append(TracebackEntry(source: code.source, function: code.name, line: Int(line)))
         var i = 0
         while i < f.slotCount {
-            if case .object(let o)? = f.slots[i], let g = o as? PyGenerator, g.code.kind == .coroutine,
-               g.state == .created, !g.awaitedOrStarted {
-                e.heldCoroutines.append(g)
+            if case .object(let o)? = f.slots[i], o !== e {
+                switch o {
+                case let g as PyGenerator:
+                    if g.code.kind == .coroutine, g.state == .created, !g.awaitedOrStarted { e.heldObjects.append(g) }
+                case let fut as PyFuture:
+                    if fut.logTraceback { e.heldObjects.append(fut) }
+                case let inst as PyInstance:
+                    if inst.cls.finalizerReports != nil { e.heldObjects.append(inst) }
+                default:
+                    break
+                }
             }
             i += 1
         }
