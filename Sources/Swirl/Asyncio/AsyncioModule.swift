@@ -714,7 +714,19 @@ extension Runtime {
         return s
     }
 
-    func asyncioAttribute(_ o: PyObject, _ name: String) throws -> Value? { nil }
+    /// The private attributes tutorials print to show what a primitive is doing
+    /// (`sem._value`, `lock._locked`, `queue._unfinished_tasks`).
+    func asyncioAttribute(_ o: PyObject, _ name: String) throws -> Value? {
+        switch (o, name) {
+        case (let s as PySemaphore, "_value"): return .int(s.value)
+        case (let s as PySemaphore, "_bound_value"): return s.bound.map { .int($0) }
+        case (let l as PyLock, "_locked"): return .bool(l.locked)
+        case (let e as PyEvent, "_value"): return .bool(e.value)
+        case (let q as PyQueue, "_unfinished_tasks"): return .int(q.unfinished)
+        case (let q as PyQueue, "_maxsize"): return .int(q.maxsize)
+        default: return nil
+        }
+    }
     func setAsyncioAttribute(_ o: PyObject, _ name: String, _ value: Value) throws -> Bool { false }
     func asyncGeneratorAttribute(_ g: PyGenerator, _ name: String) throws -> Value? { nil }
 }

@@ -167,7 +167,12 @@ final class SuperNode: ExprNode {
               let cls = co as? PyType else {
             throw runtimeError("super(): __class__ cell not found")
         }
-        guard let first = f.slots[0] else { throw runtimeError("super(): no arguments") }
+        guard var first = f.slots[0] else { throw runtimeError("super(): no arguments") }
+        // A first argument that an inner function captures lives in a cell.
+        if f.code?.cellSlots.contains(0) ?? false, case .object(let o) = first, let cell = o as? PyCell {
+            guard let v = cell.value else { throw runtimeError("super(): arg[0] deleted") }
+            first = v
+        }
         return .object(PySuper(cls: cls, receiver: first))
     }
 }

@@ -219,6 +219,9 @@ final class PyNativeFunction: PyObject {
     override var type: PyType { Types.builtinFunction }
 
     var qualifiedName: String { owner.map { "\($0.name).\(name)" } ?? name }
+    /// A method of a built-in type not yet bound to a receiver: it binds when looked up
+    /// through an instance (a free built-in function such as `print` does not).
+    var isUnboundMethod: Bool { owner != nil && boundSelf == nil }
 
     func bound(to receiver: Value) -> PyNativeFunction {
         PyNativeFunction(name, owner: owner, boundSelf: receiver, impl)

@@ -50,7 +50,10 @@ extension Runtime {
             if case .object(let co) = ca {
                 switch co {
                 case is PyFunction: return .object(PyBoundMethod(function: ca, receiver: v))
-                case let n as PyNativeFunction: return .object(n.bound(to: v))
+                case let n as PyNativeFunction:
+                    // Only a built-in type's own methods bind; `out = print` in a class
+                    // body (a free built-in, or a bound method) is used as is.
+                    if n.isUnboundMethod { return .object(n.bound(to: v)) }
                 case let s as PyStaticMethod: return s.function
                 case let c as PyClassMethod: return .object(PyBoundMethod(function: c.function, receiver: .object(t)))
                 case let d as PyInstance:

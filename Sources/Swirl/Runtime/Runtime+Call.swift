@@ -149,7 +149,7 @@ extension Runtime {
             }
             if o is PyModule || o is PyType || o is PySuper { return .bound(try getAttribute(receiver, name)) }
         }
-        if let m = t.lookup(name), case .object(let mo) = m, mo is PyFunction || mo is PyNativeFunction {
+        if let m = t.lookup(name), case .object(let mo) = m, mo is PyFunction || (mo as? PyNativeFunction)?.isUnboundMethod == true {
             if let inst = receiver.asObject as? PyException, inst.attrs[name] != nil {
                 return .bound(try getAttribute(receiver, name))
             }

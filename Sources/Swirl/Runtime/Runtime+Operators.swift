@@ -619,7 +619,9 @@ extension Runtime {
             }
             var called = false
             if let r = try userRichCompare(a, b, name, reflected, called: &called) { return r }
-            if op == .ne, let r = try userRichCompare(a, b, "__eq__", "__eq__", called: &called) { return .bool(try !truthy(r)) }
+            // A class with only __eq__ gets != from it (object.__ne__); one whose own __ne__
+            // declined goes to the identity fallback.
+            if op == .ne, !called, let r = try userRichCompare(a, b, "__eq__", "__eq__", called: &called) { return .bool(try !truthy(r)) }
             // Script methods were asked and all returned NotImplemented: CPython's fallback
             // (identity for == and !=, an error for ordering), without asking them again.
             if called {
