@@ -330,14 +330,15 @@ extension Runtime {
         case let p as PyProperty:
             switch name {
             case "setter": return .object(PyNativeFunction("setter", boundSelf: v, .a2 { _, _, f in
-                .object(PyProperty(getter: p.getter, setter: f, deleter: p.deleter)) }))
+                .object(p.copy(setter: f)) }))
             case "getter": return .object(PyNativeFunction("getter", boundSelf: v, .a2 { _, _, f in
-                .object(PyProperty(getter: f, setter: p.setter, deleter: p.deleter)) }))
+                .object(p.copy(getter: f)) }))
             case "deleter": return .object(PyNativeFunction("deleter", boundSelf: v, .a2 { _, _, f in
-                .object(PyProperty(getter: p.getter, setter: p.setter, deleter: f)) }))
+                .object(p.copy(deleter: f)) }))
             case "fget": return p.getter
             case "fset": return p.setter
-            case "__doc__": return try? getAttribute(p.getter, "__doc__")
+            case "fdel": return p.deleter
+            case "__doc__": return p.doc.isNone ? try? getAttribute(p.getter, "__doc__") : p.doc
             default: return nil
             }
         case let s as PySlice:

@@ -162,7 +162,18 @@ extension Runtime {
             default: throw Swirl.typeError("slice expected at most 3 arguments, got \(a.count)")
             }
         case "property":
-            return .object(PyProperty(getter: a.first ?? .none, setter: a.count > 1 ? a[1] : .none))
+            // property(fget=None, fset=None, fdel=None, doc=None), by position or keyword.
+            func part(_ i: Int, _ name: String) -> Value {
+                if i < a.count { return a[i] }
+                return args.keywords.first { $0.0 == name }?.1 ?? .none
+            }
+            for (k, _) in args.keywords where !["fget", "fset", "fdel", "doc"].contains(k) {
+                throw Swirl.typeError("property() got an unexpected keyword argument '\(k)'")
+            }
+            if a.count > 4 { throw Swirl.typeError("property() takes at most 4 arguments (\(a.count) given)") }
+            let p = PyProperty(getter: part(0, "fget"), setter: part(1, "fset"), deleter: part(2, "fdel"))
+            p.doc = part(3, "doc")
+            return .object(p)
         case "staticmethod": return .object(PyStaticMethod(a.first ?? .none))
         case "classmethod": return .object(PyClassMethod(a.first ?? .none))
         case "super":

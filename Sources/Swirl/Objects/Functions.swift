@@ -254,10 +254,19 @@ final class PyProperty: PyObject {
     var getter: Value
     var setter: Value
     var deleter: Value
+    /// The `doc` argument; None means the getter's docstring.
+    var doc: Value = .none
     init(getter: Value, setter: Value = .none, deleter: Value = .none) {
         self.getter = getter
         self.setter = setter
         self.deleter = deleter
     }
     override var type: PyType { Types.property }
+
+    /// `prop.setter(f)` and friends: a new property with one part replaced.
+    func copy(getter: Value? = nil, setter: Value? = nil, deleter: Value? = nil) -> PyProperty {
+        let p = PyProperty(getter: getter ?? self.getter, setter: setter ?? self.setter, deleter: deleter ?? self.deleter)
+        p.doc = doc
+        return p
+    }
 }
