@@ -122,7 +122,6 @@ extension Types {
             guard let i = ByteSearch.last(p, in: data) else { return .object(PyTuple([.object(PyBytes([])), .object(PyBytes([])), v])) }
             return .object(PyTuple([.object(PyBytes(Array(data[..<i]))), .object(PyBytes(p)), .object(PyBytes(Array(data[(i + p.count)...])))]))
         })
-        method(t, "rfind", .a2 { rt, v, p in .int(ByteSearch.last(try arg(rt, p, "sub"), in: b(v)) ?? -1) })
         method(t, "removeprefix", .a2 { rt, v, p in
             let data = b(v), x = try arg(rt, p, "prefix")
             return data.starts(with: x) && !x.isEmpty ? .object(PyBytes(Array(data.dropFirst(x.count)))) : v
@@ -145,14 +144,56 @@ extension Types {
             out += data[start...]
             return .object(PyBytes(out))
         })
-        method(t, "startswith", .a2 { rt, v, p in .bool(b(v).starts(with: try arg(rt, p, "prefix"))) })
-        method(t, "endswith", .a2 { rt, v, p in .bool(b(v).reversed().starts(with: try arg(rt, p, "suffix").reversed())) })
-        method(t, "find", .a2 { rt, v, p in .int(ranges(b(v), try arg(rt, p, "sub")).first ?? -1) })
-        method(t, "index", .a2 { rt, v, p in
-            guard let i = ranges(b(v), try arg(rt, p, "sub")).first else { throw Swirl.valueError("subsection not found") }
+        // find/rfind/index/rindex/count/startswith/endswith take optional start and end,
+        // as str's do (the needle may also be an int for the search methods).
+        func window(_ rt: Runtime, _ a: Arguments) throws -> ArraySlice<UInt8>? {
+            let data = b(a.positional[0])
+            guard let (start, end) = try searchBounds(rt, a, count: data.count) else { return nil }
+            return start <= end ? data[start..<end] : data[start..<start]
+        }
+        func needle(_ rt: Runtime, _ a: Arguments) throws -> [UInt8] {
+            guard a.positional.count > 1 else { throw Swirl.typeError("expected at least 1 argument, got 0") }
+            return try arg(rt, a.positional[1], "sub")
+        }
+        func find(_ rt: Runtime, _ a: Arguments, last: Bool) throws -> Int {
+            guard let w = try window(rt, a) else { return -1 }
+            let sub = try needle(rt, a), hay = Array(w)
+            let hit = last ? ByteSearch.last(sub, in: hay) : ByteSearch.first(sub, in: hay)
+            return hit.map { $0 + w.startIndex } ?? -1
+        }
+        method(t, "find", .general { rt, a in .int(try find(rt, a, last: false)) })
+        method(t, "rfind", .general { rt, a in .int(try find(rt, a, last: true)) })
+        method(t, "index", .general { rt, a in
+            let i = try find(rt, a, last: false)
+            if i < 0 { throw Swirl.valueError("subsection not found") }
             return .int(i)
         })
-        method(t, "count", .a2 { rt, v, p in .int(ranges(b(v), try arg(rt, p, "sub")).count) })
+        method(t, "rindex", .general { rt, a in
+            let i = try find(rt, a, last: true)
+            if i < 0 { throw Swirl.valueError("subsection not found") }
+            return .int(i)
+        })
+        method(t, "count", .general { rt, a in
+            guard let w = try window(rt, a) else { return .int(0) }
+            let sub = try needle(rt, a)
+            if sub.isEmpty { return .int(w.count + 1) }
+            return .int(ByteSearch.all(sub, in: Array(w)).count)
+        })
+        func affix(_ rt: Runtime, _ a: Arguments, suffix: Bool) throws -> Bool {
+            guard a.positional.count > 1 else { throw Swirl.typeError("expected at least 1 argument, got 0") }
+            guard let w = try window(rt, a) else { return false }
+            let candidates: [Value]
+            if case .object(let o) = a.positional[1], let tuple = o as? PyTuple { candidates = tuple.items } else { candidates = [a.positional[1]] }
+            for c in candidates {
+                guard case .object(let o) = c, let x = o as? PyBytes else {
+                    throw Swirl.typeError("\(suffix ? "endswith" : "startswith") first arg must be bytes or a tuple of bytes, not \(rt.typeName(c))")
+                }
+                if suffix ? w.reversed().starts(with: x.bytes.reversed()) : w.starts(with: x.bytes) { return true }
+            }
+            return false
+        }
+        method(t, "startswith", .general { rt, a in .bool(try affix(rt, a, suffix: false)) })
+        method(t, "endswith", .general { rt, a in .bool(try affix(rt, a, suffix: true)) })
         method(t, "splitlines", .a1 { _, v in
             var lines = b(v).split(separator: 10, omittingEmptySubsequences: false).map { Array($0) }
             if lines.last?.isEmpty == true { lines.removeLast() }

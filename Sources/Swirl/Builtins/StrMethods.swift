@@ -492,7 +492,7 @@ private func affixImpl(_ rt: Runtime, _ a: Arguments, prefix: Bool) throws -> Va
 /// find, count, startswith and endswith over `n` code points, adjusted as CPython's
 /// ADJUST_INDICES does; nil when `start` lies past the end, where nothing matches, not
 /// even the empty string.
-private func searchBounds(_ rt: Runtime, _ a: Arguments, count n: Int) throws -> (start: Int, end: Int)? {
+func searchBounds(_ rt: Runtime, _ a: Arguments, count n: Int) throws -> (start: Int, end: Int)? {
     var start = 0, end = n
     if a.positional.count > 2, !a.positional[2].isNone {
         let v = try rt.indexValue(a.positional[2])

@@ -16,3 +16,15 @@ for bad in ["f(*5)", "print(*None)", "f(**5)"]:
         eval_()
     except TypeError as e:
         print(e)
+d = b"hello world hello"
+print(d.find(b"hello", 1), d.rfind(b"hello", 0, 10), d.index(b"o", 5), d.count(b"l", 3), d.count(b""))
+print(d.startswith(b"world", 6), d.endswith((b"x", b"hello")), d.startswith(b"h", 20), d.find(b"z"), d.find(111))
+print(d.rindex(b"l"), d.count(b"l", -5), d.find(b"", 30), d.rfind(b""))
+try:
+    d.index(b"zz")
+except ValueError as e:
+    print(e)
+try:
+    d.startswith("h")
+except TypeError as e:
+    print(e)
