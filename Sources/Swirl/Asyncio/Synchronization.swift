@@ -9,12 +9,29 @@ import Collections
 /// the coroutine is finished and cannot be resumed again, as in CPython.
 class NativeCoroutine: ResumableObject {
     private var finished = false
+    private var started = false
+    /// Set by the method that made it (`Queue.put`): dropped without ever running, it is
+    /// reported as "coroutine 'Queue.put' was never awaited", as CPython's are.
+    private var neverAwaitedReport: (name: String, reports: DeathReports)?
     override var type: PyType { Types.coroutine }
+
+    deinit {
+        if !started, let (name, reports) = neverAwaitedReport, let rt = reports.runtime {
+            rt.coroutineDroppedUnawaited(name)
+        }
+    }
+
+    /// This coroutine as the value a method returns, reported if never awaited.
+    func returned(as name: String, _ rt: Runtime) -> Value {
+        neverAwaitedReport = (name, rt.deathReports)
+        return .object(self)
+    }
 
     /// One resume: yield a future (or None) to wait, or return the result.
     func step(_ rt: Runtime, throwing: PyException?) throws -> GenStep { .returned(.none) }
 
     final override func resume(_ rt: Runtime, send: Value, throwing: PyException?) throws -> GenStep {
+        started = true
         if finished {
             if let e = throwing { throw ScriptError(e) }
             throw runtimeError("cannot reuse already awaited coroutine")
@@ -29,7 +46,10 @@ class NativeCoroutine: ResumableObject {
         }
     }
 
-    override func close(_ rt: Runtime) throws { finished = true }
+    override func close(_ rt: Runtime) throws {
+        started = true
+        finished = true
+    }
 }
 
 /// A native coroutine that may wait on futures: `start` runs on the first resume; after a
@@ -329,7 +349,7 @@ final class PyQueue: PyObject {
         if unfinished == 0 { finished.set() }
     }
 
-    func join() -> ResumableObject {
+    func join() -> NativeCoroutine {
         if unfinished > 0 { return finished.wait() }
         return WaitCoroutine("join", start: { _ in .done(.none) })
     }
@@ -442,16 +462,16 @@ extension Runtime {
         Types.method(e, "is_set", .a1 { _, v in .bool(try obj(v, PyEvent.self).value) })
         Types.method(e, "set", .a1 { _, v in try obj(v, PyEvent.self).set(); return .none })
         Types.method(e, "clear", .a1 { _, v in try obj(v, PyEvent.self).value = false; return .none })
-        Types.method(e, "wait", .a1 { _, v in .object(try obj(v, PyEvent.self).wait()) })
+        Types.method(e, "wait", .a1 { rt, v in try obj(v, PyEvent.self).wait().returned(as: "Event.wait", rt) })
         let l = Types.lock
         Types.method(l, "locked", .a1 { _, v in .bool(try obj(v, PyLock.self).locked) })
-        Types.method(l, "acquire", .a1 { _, v in .object(try obj(v, PyLock.self).acquire(result: .true)) })
+        Types.method(l, "acquire", .a1 { rt, v in try obj(v, PyLock.self).acquire(result: .true).returned(as: "Lock.acquire", rt) })
         Types.method(l, "release", .a1 { _, v in try obj(v, PyLock.self).release(); return .none })
         Types.method(l, "__aenter__", .a1 { _, v in .object(try obj(v, PyLock.self).acquire(result: .none)) })
         Types.method(l, "__aexit__", .general { _, a in releasing(try obj(a.positional[0], PyLock.self).release) })
         let s = Types.semaphore
         Types.method(s, "locked", .a1 { _, v in .bool(try obj(v, PySemaphore.self).isLocked) })
-        Types.method(s, "acquire", .a1 { _, v in .object(try obj(v, PySemaphore.self).acquire(result: .true)) })
+        Types.method(s, "acquire", .a1 { rt, v in try obj(v, PySemaphore.self).acquire(result: .true).returned(as: "Semaphore.acquire", rt) })
         Types.method(s, "release", .a1 { _, v in try obj(v, PySemaphore.self).release(); return .none })
         Types.method(s, "__aenter__", .a1 { _, v in .object(try obj(v, PySemaphore.self).acquire(result: .none)) })
         Types.method(s, "__aexit__", .general { _, a in releasing(try obj(a.positional[0], PySemaphore.self).release) })
@@ -459,12 +479,12 @@ extension Runtime {
         Types.method(q, "qsize", .a1 { _, v in .int(try obj(v, PyQueue.self).qsize) })
         Types.method(q, "empty", .a1 { _, v in .bool(try obj(v, PyQueue.self).isEmpty) })
         Types.method(q, "full", .a1 { _, v in .bool(try obj(v, PyQueue.self).isFull) })
-        Types.method(q, "put", .a2 { _, v, x in .object(try obj(v, PyQueue.self).put(x)) })
-        Types.method(q, "get", .a1 { _, v in .object(try obj(v, PyQueue.self).get()) })
+        Types.method(q, "put", .a2 { rt, v, x in try obj(v, PyQueue.self).put(x).returned(as: "Queue.put", rt) })
+        Types.method(q, "get", .a1 { rt, v in try obj(v, PyQueue.self).get().returned(as: "Queue.get", rt) })
         Types.method(q, "put_nowait", .a2 { rt, v, x in try obj(v, PyQueue.self).putNowait(x, rt); return .none })
         Types.method(q, "get_nowait", .a1 { rt, v in try obj(v, PyQueue.self).getNowait(rt) })
         Types.method(q, "task_done", .a1 { _, v in try obj(v, PyQueue.self).taskDone(); return .none })
-        Types.method(q, "join", .a1 { _, v in .object(try obj(v, PyQueue.self).join()) })
+        Types.method(q, "join", .a1 { rt, v in try obj(v, PyQueue.self).join().returned(as: "Queue.join", rt) })
         q.dict["maxsize"] = .object(PyProperty(getter: .object(PyNativeFunction("maxsize", .a1 { _, v in
             .int(try obj(v, PyQueue.self).maxsize)
         }))))
