@@ -32,14 +32,14 @@ extension Runtime {
         let r = Types.streamReader
         Types.method(r, "read", .general { rt, a in
             let n = try keyword(a, "n", at: 1).map { try rt.indexValue($0) } ?? -1
-            return rt.read(try reader(a.positional[0]), n).returned(as: "StreamReader.read", rt)
+            return rt.read(try reader(a.positional[0]), n).returned(as: .read, rt)
         })
-        Types.method(r, "readline", .a1 { rt, v in rt.readLine(try reader(v)).returned(as: "StreamReader.readline", rt) })
+        Types.method(r, "readline", .a1 { rt, v in rt.readLine(try reader(v)).returned(as: .readline, rt) })
         Types.method(r, "readuntil", .general { rt, a in
             let separator = try keyword(a, "separator", at: 1).map { try rt.bytesArgument($0) } ?? [10]
-            return try rt.readUntil(try reader(a.positional[0]), separator).returned(as: "StreamReader.readuntil", rt)
+            return try rt.readUntil(try reader(a.positional[0]), separator).returned(as: .readuntil, rt)
         })
-        Types.method(r, "readexactly", .a2 { rt, v, n in try rt.readExactly(try reader(v), try rt.indexValue(n)).returned(as: "StreamReader.readexactly", rt) })
+        Types.method(r, "readexactly", .a2 { rt, v, n in try rt.readExactly(try reader(v), try rt.indexValue(n)).returned(as: .readexactly, rt) })
         Types.method(r, "at_eof", .a1 { _, v in .bool(try reader(v).atEOF) })
         Types.method(r, "exception", .a1 { _, v in try reader(v).exception.map { .object($0) } ?? Value.none })
         Types.method(r, "set_exception", .a2 { rt, v, e in try reader(v).setException(try rt.makeException(e)); return .none })
@@ -71,7 +71,7 @@ extension Runtime {
         Types.method(w, "can_write_eof", .a1 { _, _ in .true })
         Types.method(w, "close", .a1 { _, v in try writer(v).connection.close(); return .none })
         Types.method(w, "is_closing", .a1 { _, v in .bool(try writer(v).connection.closing) })
-        Types.method(w, "drain", .a1 { rt, v in DrainCoroutine(try writer(v).connection).returned(as: "StreamWriter.drain", rt) })
+        Types.method(w, "drain", .a1 { rt, v in DrainCoroutine(try writer(v).connection).returned(as: .drain, rt) })
         Types.method(w, "wait_closed", .a1 { rt, v in
             let c = try writer(v).connection
             return .object(WaitCoroutine("StreamWriter.wait_closed", start: { _ in

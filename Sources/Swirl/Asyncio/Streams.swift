@@ -441,6 +441,9 @@ final class StreamReadCoroutine: NativeCoroutine {
     unowned(unsafe) let rt: Runtime
     let reader: PyStreamReader
     let operation: Operation
+    private var reports: DeathReports?
+    override func remember(_ reports: DeathReports) { self.reports = reports }
+    deinit { reportIfDropped(reports) }
     /// Where the separator search resumes (readuntil/readline), and read()'s data so far.
     private var offset = 0
     private var blocks: [UInt8] = []
@@ -497,8 +500,11 @@ final class DrainCoroutine: NativeCoroutine {
     let connection: StreamConnection
     private var yieldedForClose = false
     private var waiting: PyFuture?
+    private var reports: DeathReports?
 
     init(_ connection: StreamConnection) { self.connection = connection }
+    override func remember(_ reports: DeathReports) { self.reports = reports }
+    deinit { reportIfDropped(reports) }
 
     override func step(_ rt: Runtime, throwing: PyException?) throws -> GenStep {
         if let fut = waiting {

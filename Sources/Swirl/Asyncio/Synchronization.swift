@@ -8,23 +8,49 @@ import Collections
 /// base keeps the coroutine protocol's bookkeeping: once `step` has returned or thrown,
 /// the coroutine is finished and cannot be resumed again, as in CPython.
 class NativeCoroutine: ResumableObject {
+    /// The CPython names "coroutine '…' was never awaited" gives asyncio's own methods.
+    enum MethodName: UInt8 {
+        case none, queuePut, queueGet, queueJoin, lockAcquire, semaphoreAcquire, eventWait
+        case drain, read, readline, readexactly, readuntil
+        var text: String {
+            switch self {
+            case .none: return ""
+            case .queuePut: return "Queue.put"
+            case .queueGet: return "Queue.get"
+            case .queueJoin: return "Queue.join"
+            case .lockAcquire: return "Lock.acquire"
+            case .semaphoreAcquire: return "Semaphore.acquire"
+            case .eventWait: return "Event.wait"
+            case .drain: return "StreamWriter.drain"
+            case .read: return "StreamReader.read"
+            case .readline: return "StreamReader.readline"
+            case .readexactly: return "StreamReader.readexactly"
+            case .readuntil: return "StreamReader.readuntil"
+            }
+        }
+    }
+    // Three one-byte fields in the object's padding: a waiting task's coroutine stays small.
     private var finished = false
     private var started = false
     /// Set by the method that made it (`Queue.put`): dropped without ever running, it is
     /// reported as "coroutine 'Queue.put' was never awaited", as CPython's are.
-    private var neverAwaitedReport: (name: String, reports: DeathReports)?
+    private var methodName = MethodName.none
     override var type: PyType { Types.coroutine }
 
-    deinit {
-        if !started, let (name, reports) = neverAwaitedReport, let rt = reports.runtime {
-            rt.coroutineDroppedUnawaited(name)
-        }
+    /// This coroutine as the value a method returns, reported if never awaited.
+    func returned(as name: MethodName, _ rt: Runtime) -> Value {
+        methodName = name
+        remember(rt.deathReports)
+        return .object(self)
     }
 
-    /// This coroutine as the value a method returns, reported if never awaited.
-    func returned(as name: String, _ rt: Runtime) -> Value {
-        neverAwaitedReport = (name, rt.deathReports)
-        return .object(self)
+    /// Keeps the way to the runtime for `reportIfDropped`, in subclasses without another.
+    func remember(_ reports: DeathReports) {}
+
+    /// Called from subclasses' deinit: the "never awaited" warning of a coroutine a method
+    /// returned and nobody ran.
+    func reportIfDropped(_ reports: DeathReports?) {
+        if !started, methodName != .none, let rt = reports?.runtime { rt.coroutineDroppedUnawaited(methodName.text) }
     }
 
     /// One resume: yield a future (or None) to wait, or return the result.
@@ -63,6 +89,7 @@ final class WaitCoroutine: NativeCoroutine {
         case yieldOnce
     }
     let name: String
+    private var reports: DeathReports?
     private let start: (Runtime) throws -> Outcome
     private let resumed: (Runtime, PyFuture, PyException?) throws -> Outcome
     private var waiting: PyFuture?
@@ -76,6 +103,8 @@ final class WaitCoroutine: NativeCoroutine {
         self.start = start
         self.resumed = resumed
     }
+    deinit { reportIfDropped(reports) }
+    override func remember(_ reports: DeathReports) { self.reports = reports }
 
     override func step(_ rt: Runtime, throwing: PyException?) throws -> GenStep {
         let outcome: Outcome
@@ -126,6 +155,8 @@ struct WaiterQueue {
 
 final class PyEvent: PyObject {
     var value = false
+    /// The runtime that made it (`Event()`), for the waits' "never awaited" warnings.
+    var reports: DeathReports?
     var waiters = WaiterQueue()
     override var type: PyType { Types.event }
 
@@ -144,6 +175,7 @@ final class EventWaitCoroutine: NativeCoroutine {
     let event: PyEvent
     private var waiting: PyFuture?
     init(_ event: PyEvent) { self.event = event }
+    deinit { reportIfDropped(event.reports) }
 
     override func step(_ rt: Runtime, throwing: PyException?) throws -> GenStep {
         if let fut = waiting {
@@ -419,9 +451,11 @@ extension Runtime {
         g["Queue"] = .object(Types.queue)
         g["PriorityQueue"] = .object(Types.priorityQueue)
         g["LifoQueue"] = .object(Types.lifoQueue)
-        nativeConstructors[ObjectIdentifier(Types.event)] = { _, a in
+        nativeConstructors[ObjectIdentifier(Types.event)] = { rt, a in
             try a.checkSignature("Event.__init__", params: [], countsSelf: true)
-            return .object(PyEvent())
+            let event = PyEvent()
+            event.reports = rt.deathReports
+            return .object(event)
         }
         nativeConstructors[ObjectIdentifier(Types.lock)] = { _, a in
             try a.checkSignature("Lock.__init__", params: [], countsSelf: true)
@@ -462,16 +496,16 @@ extension Runtime {
         Types.method(e, "is_set", .a1 { _, v in .bool(try obj(v, PyEvent.self).value) })
         Types.method(e, "set", .a1 { _, v in try obj(v, PyEvent.self).set(); return .none })
         Types.method(e, "clear", .a1 { _, v in try obj(v, PyEvent.self).value = false; return .none })
-        Types.method(e, "wait", .a1 { rt, v in try obj(v, PyEvent.self).wait().returned(as: "Event.wait", rt) })
+        Types.method(e, "wait", .a1 { rt, v in try obj(v, PyEvent.self).wait().returned(as: .eventWait, rt) })
         let l = Types.lock
         Types.method(l, "locked", .a1 { _, v in .bool(try obj(v, PyLock.self).locked) })
-        Types.method(l, "acquire", .a1 { rt, v in try obj(v, PyLock.self).acquire(result: .true).returned(as: "Lock.acquire", rt) })
+        Types.method(l, "acquire", .a1 { rt, v in try obj(v, PyLock.self).acquire(result: .true).returned(as: .lockAcquire, rt) })
         Types.method(l, "release", .a1 { _, v in try obj(v, PyLock.self).release(); return .none })
         Types.method(l, "__aenter__", .a1 { _, v in .object(try obj(v, PyLock.self).acquire(result: .none)) })
         Types.method(l, "__aexit__", .general { _, a in releasing(try obj(a.positional[0], PyLock.self).release) })
         let s = Types.semaphore
         Types.method(s, "locked", .a1 { _, v in .bool(try obj(v, PySemaphore.self).isLocked) })
-        Types.method(s, "acquire", .a1 { rt, v in try obj(v, PySemaphore.self).acquire(result: .true).returned(as: "Semaphore.acquire", rt) })
+        Types.method(s, "acquire", .a1 { rt, v in try obj(v, PySemaphore.self).acquire(result: .true).returned(as: .semaphoreAcquire, rt) })
         Types.method(s, "release", .a1 { _, v in try obj(v, PySemaphore.self).release(); return .none })
         Types.method(s, "__aenter__", .a1 { _, v in .object(try obj(v, PySemaphore.self).acquire(result: .none)) })
         Types.method(s, "__aexit__", .general { _, a in releasing(try obj(a.positional[0], PySemaphore.self).release) })
@@ -479,12 +513,12 @@ extension Runtime {
         Types.method(q, "qsize", .a1 { _, v in .int(try obj(v, PyQueue.self).qsize) })
         Types.method(q, "empty", .a1 { _, v in .bool(try obj(v, PyQueue.self).isEmpty) })
         Types.method(q, "full", .a1 { _, v in .bool(try obj(v, PyQueue.self).isFull) })
-        Types.method(q, "put", .a2 { rt, v, x in try obj(v, PyQueue.self).put(x).returned(as: "Queue.put", rt) })
-        Types.method(q, "get", .a1 { rt, v in try obj(v, PyQueue.self).get().returned(as: "Queue.get", rt) })
+        Types.method(q, "put", .a2 { rt, v, x in try obj(v, PyQueue.self).put(x).returned(as: .queuePut, rt) })
+        Types.method(q, "get", .a1 { rt, v in try obj(v, PyQueue.self).get().returned(as: .queueGet, rt) })
         Types.method(q, "put_nowait", .a2 { rt, v, x in try obj(v, PyQueue.self).putNowait(x, rt); return .none })
         Types.method(q, "get_nowait", .a1 { rt, v in try obj(v, PyQueue.self).getNowait(rt) })
         Types.method(q, "task_done", .a1 { _, v in try obj(v, PyQueue.self).taskDone(); return .none })
-        Types.method(q, "join", .a1 { rt, v in try obj(v, PyQueue.self).join().returned(as: "Queue.join", rt) })
+        Types.method(q, "join", .a1 { rt, v in try obj(v, PyQueue.self).join().returned(as: .queueJoin, rt) })
         q.dict["maxsize"] = .object(PyProperty(getter: .object(PyNativeFunction("maxsize", .a1 { _, v in
             .int(try obj(v, PyQueue.self).maxsize)
         }))))
