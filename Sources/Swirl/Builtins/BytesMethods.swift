@@ -110,18 +110,17 @@ extension Types {
         method(t, "strip", .general { rt, a in try stripped(rt, a, left: true, right: true) })
         method(t, "lstrip", .general { rt, a in try stripped(rt, a, left: true, right: false) })
         method(t, "rstrip", .general { rt, a in try stripped(rt, a, left: false, right: true) })
-        method(t, "partition", .a2 { rt, v, sep in
+        func partition(_ rt: Runtime, _ v: Value, _ sep: Value, last: Bool) throws -> Value {
             let data = b(v), p = try arg(rt, sep, "sep")
             if p.isEmpty { throw Swirl.valueError("empty separator") }
-            guard let i = ByteSearch.first(p, in: data) else { return .object(PyTuple([v, .object(PyBytes([])), .object(PyBytes([]))])) }
+            let empty = Value.object(PyBytes([]))
+            guard let i = last ? ByteSearch.last(p, in: data) : ByteSearch.first(p, in: data) else {
+                return .object(PyTuple(last ? [empty, empty, v] : [v, empty, empty]))
+            }
             return .object(PyTuple([.object(PyBytes(Array(data[..<i]))), .object(PyBytes(p)), .object(PyBytes(Array(data[(i + p.count)...])))]))
-        })
-        method(t, "rpartition", .a2 { rt, v, sep in
-            let data = b(v), p = try arg(rt, sep, "sep")
-            if p.isEmpty { throw Swirl.valueError("empty separator") }
-            guard let i = ByteSearch.last(p, in: data) else { return .object(PyTuple([.object(PyBytes([])), .object(PyBytes([])), v])) }
-            return .object(PyTuple([.object(PyBytes(Array(data[..<i]))), .object(PyBytes(p)), .object(PyBytes(Array(data[(i + p.count)...])))]))
-        })
+        }
+        method(t, "partition", .a2 { rt, v, sep in try partition(rt, v, sep, last: false) })
+        method(t, "rpartition", .a2 { rt, v, sep in try partition(rt, v, sep, last: true) })
         method(t, "removeprefix", .a2 { rt, v, p in
             let data = b(v), x = try arg(rt, p, "prefix")
             return data.starts(with: x) && !x.isEmpty ? .object(PyBytes(Array(data.dropFirst(x.count)))) : v

@@ -425,26 +425,17 @@ extension Types {
             guard case .object(let o) = v, let p = o as? PyStr else { throw Swirl.typeError("must be str, not \(rt.typeName(v))") }
             return p
         }
-        method(t, "rpartition", .a2 { rt, v, sep in
+        func partition(_ rt: Runtime, _ v: Value, _ sep: Value, last: Bool) throws -> Value {
             let x = try strOperand(rt, v), p = try strOperand(rt, sep)
             if p.value.isEmpty { throw Swirl.valueError("empty separator") }
             let hay = x.utf8Bytes, needle = p.utf8Bytes
-            if let i = ByteSearch.last(needle, in: hay) {
-                return .object(PyTuple([Value(ByteSearch.string(hay[..<i])), sep,
-                                        Value(ByteSearch.string(hay[(i + needle.count)...]))]))
+            guard let i = last ? ByteSearch.last(needle, in: hay) : ByteSearch.first(needle, in: hay) else {
+                return .object(PyTuple(last ? [Value(""), Value(""), v] : [v, Value(""), Value("")]))
             }
-            return .object(PyTuple([Value(""), Value(""), v]))
-        })
-        method(t, "partition", .a2 { rt, v, sep in
-            let x = try strOperand(rt, v), p = try strOperand(rt, sep)
-            if p.value.isEmpty { throw Swirl.valueError("empty separator") }
-            let hay = x.utf8Bytes, needle = p.utf8Bytes
-            if let i = ByteSearch.first(needle, in: hay) {
-                return .object(PyTuple([Value(ByteSearch.string(hay[..<i])), sep,
-                                        Value(ByteSearch.string(hay[(i + needle.count)...]))]))
-            }
-            return .object(PyTuple([v, Value(""), Value("")]))
-        })
+            return .object(PyTuple([Value(ByteSearch.string(hay[..<i])), sep, Value(ByteSearch.string(hay[(i + needle.count)...]))]))
+        }
+        method(t, "partition", .a2 { rt, v, sep in try partition(rt, v, sep, last: false) })
+        method(t, "rpartition", .a2 { rt, v, sep in try partition(rt, v, sep, last: true) })
     }
 }
 

@@ -356,13 +356,9 @@ extension Runtime {
 extension Runtime {
     /// At the end of the main script CPython tears `__main__` down, which finalizes the
     /// suspended generators the script still holds (and reports coroutines never awaited).
-    /// Here the namespace is cleared name by name, in the order the names were first used;
-    /// CPython's own order, decided by its garbage collector, can differ when several are
-    /// pending.
-    ///
-    /// Objects with `__del__` that globals hold directly (or through other objects'
-    /// attributes) are finalized first and those inside lists, tuples, dicts and sets
-    /// after them, which is the order CPython's final garbage collection gives.
+    /// Here the namespace is cleared name by name, in the order the names were first used,
+    /// in three passes (see `exitPass`); CPython's own order, decided by its garbage
+    /// collector, can differ when several are pending.
     func clearMainModuleAtExit(_ globals: Globals) {
         finalizingAtExit = true
         defer { finalizingAtExit = false }
