@@ -562,9 +562,7 @@ final class Compiler {
                                  baseValue: (Expr) throws -> ExprNode) throws -> ExprNode {
         guard let inner = resolved.scope(def.scopeID) else { throw syntaxError("internal: missing scope", range) }
         if def.bases.count > 1 { throw syntaxError("multiple inheritance is not supported", range) }
-        if let k = def.keywords.first {
-            throw syntaxError(k.name == "metaclass" ? "metaclasses are not supported" : "class keyword arguments are not supported", range)
-        }
+        if def.keywords.contains(where: { $0.name == "metaclass" }) { throw syntaxError("metaclasses are not supported", range) }
         let savedScope = scope, savedPrefix = qualPrefix, savedMangle = mangleClass
         let qualname = qualPrefix + def.name
         scope = inner
@@ -592,7 +590,10 @@ final class Compiler {
                               kind: .function, params: ParameterSpec(), slotCount: inner.slotCount, cellSlots: cellSlots,
                               freeStart: inner.localNames.count, freeCount: inner.freeNames.count, body: body)
         code.docstring = doc
-        return ClassNode(code: code, name: def.name, qualname: qualname, base: try def.bases.first.map(baseValue),
+        // Bases, then the keywords (for the base's __init_subclass__), are evaluated first.
+        let base = try def.bases.first.map(baseValue)
+        let keywords = try def.keywords.map { ($0.name, try baseValue($0.value)) }
+        return ClassNode(code: code, name: def.name, qualname: qualname, base: base, keywords: keywords,
                          globals: globals, closureSlots: closureSlots(for: inner),
                          classCellSlot: inner.slot(of: "__class__"), line: line(range))
     }

@@ -58,12 +58,15 @@ final class ClassNode: ExprNode {
     let globals: Globals
     let closureSlots: [Int]
     let classCellSlot: Int?
-    init(code: CodeObject, name: String, qualname: String, base: ExprNode?, globals: Globals, closureSlots: [Int],
-         classCellSlot: Int?, line: Int32) {
+    /// `class C(Base, key=value)`: passed to the base's `__init_subclass__`.
+    let keywords: [(String, ExprNode)]
+    init(code: CodeObject, name: String, qualname: String, base: ExprNode?, keywords: [(String, ExprNode)] = [],
+         globals: Globals, closureSlots: [Int], classCellSlot: Int?, line: Int32) {
         self.code = code
         self.name = name
         self.qualname = qualname
         self.base = base
+        self.keywords = keywords
         self.globals = globals
         self.closureSlots = closureSlots
         self.classCellSlot = classCellSlot
@@ -82,6 +85,7 @@ final class ClassNode: ExprNode {
             }
             baseType = bt
         }
+        let classKeywords = try keywords.map { ($0.0, try $0.1.eval(f)) }
         let frame = Frame(rt: rt, ownedSlots: code.slotCount)
         frame.code = code
         let ns = ClassNamespace()
@@ -119,7 +123,9 @@ final class ClassNode: ExprNode {
             }
         }
         if let hook = baseType.lookup("__init_subclass__"), case .object(let h) = hook, let cm = h as? PyClassMethod {
-            _ = try rt.call(cm.function, [.object(cls)])
+            _ = try rt.call(cm.function, Arguments([.object(cls)], keywords: classKeywords))
+        } else if !classKeywords.isEmpty {
+            throw typeError("\(name).__init_subclass__() takes no keyword arguments")
         }
         return .object(cls)
     }
