@@ -566,15 +566,15 @@ extension Runtime {
         func lp(_ rt: Runtime) -> EventLoop { rt.loop }
         Types.method(loopT, "time", .a1 { rt, _ in .float(lp(rt).time()) })
         Types.method(loopT, "create_future", .a1 { rt, _ in .object(PyFuture(loop: lp(rt))) })
-        Types.method(loopT, "create_task", .general { rt, a in
-            var name: String?
-            if let n = a.keywords.first(where: { $0.0 == "name" })?.1, !n.isNone { name = try rt.str(n) }
-            if let l = a.positional.first?.asObject as? PyLoop, l.closed { throw runtimeError("Event loop is closed") }
-            return .object(try rt.createTask(a.positional.count > 1 ? a.positional[1] : .none, name: name, requireRunning: false))
-        })
         func checkNotClosed(_ a: Arguments) throws {
             if let l = a.positional.first?.asObject as? PyLoop, l.closed { throw runtimeError("Event loop is closed") }
         }
+        Types.method(loopT, "create_task", .general { rt, a in
+            var name: String?
+            if let n = a.keywords.first(where: { $0.0 == "name" })?.1, !n.isNone { name = try rt.str(n) }
+            try checkNotClosed(a)
+            return .object(try rt.createTask(a.positional.count > 1 ? a.positional[1] : .none, name: name, requireRunning: false))
+        })
         Types.method(loopT, "call_soon", .general { rt, a in
             try checkNotClosed(a)
             guard a.positional.count >= 2 else { throw typeError("call_soon() missing callback") }

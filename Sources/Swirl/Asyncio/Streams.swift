@@ -431,7 +431,7 @@ extension Runtime {
 /// The coroutine of a StreamReader read (`read`, `readline`, `readuntil`, `readexactly`,
 /// `__anext__`): each resume tries to satisfy the read from the buffer, and otherwise waits
 /// on the reader's data future. One object per call, no closures.
-final class StreamReadCoroutine: NativeCoroutine {
+final class StreamReadCoroutine: ReportingNativeCoroutine {
     enum Operation {
         case read(Int)
         case readExactly(Int)
@@ -441,9 +441,6 @@ final class StreamReadCoroutine: NativeCoroutine {
     unowned(unsafe) let rt: Runtime
     let reader: PyStreamReader
     let operation: Operation
-    private var reports: DeathReports?
-    override func remember(_ reports: DeathReports) { self.reports = reports }
-    deinit { reportIfDropped(reports) }
     /// Where the separator search resumes (readuntil/readline), and read()'s data so far.
     private var offset = 0
     private var blocks: [UInt8] = []
@@ -496,15 +493,12 @@ final class StreamReadCoroutine: NativeCoroutine {
 /// `writer.drain()`: returns at once unless the write buffer is above its high-water mark
 /// (then waits for it to drain), raises once the connection is lost, and lets a closing
 /// connection finish first (CPython awaits `sleep(0)` there).
-final class DrainCoroutine: NativeCoroutine {
+final class DrainCoroutine: ReportingNativeCoroutine {
     let connection: StreamConnection
     private var yieldedForClose = false
     private var waiting: PyFuture?
-    private var reports: DeathReports?
 
     init(_ connection: StreamConnection) { self.connection = connection }
-    override func remember(_ reports: DeathReports) { self.reports = reports }
-    deinit { reportIfDropped(reports) }
 
     override func step(_ rt: Runtime, throwing: PyException?) throws -> GenStep {
         if let fut = waiting {

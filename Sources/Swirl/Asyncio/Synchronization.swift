@@ -78,9 +78,17 @@ class NativeCoroutine: ResumableObject {
     }
 }
 
+/// A native coroutine that keeps its own way to the runtime for the "never awaited"
+/// report (`EventWaitCoroutine`, the most numerous, goes through its event instead).
+class ReportingNativeCoroutine: NativeCoroutine {
+    private var reports: DeathReports?
+    override func remember(_ reports: DeathReports) { self.reports = reports }
+    deinit { reportIfDropped(reports) }
+}
+
 /// A native coroutine that may wait on futures: `start` runs on the first resume; after a
 /// waited-on future completes (or the task is cancelled there), `resumed` decides.
-final class WaitCoroutine: NativeCoroutine {
+final class WaitCoroutine: ReportingNativeCoroutine {
     enum Outcome {
         case done(Value)
         case wait(PyFuture)
@@ -89,7 +97,6 @@ final class WaitCoroutine: NativeCoroutine {
         case yieldOnce
     }
     let name: String
-    private var reports: DeathReports?
     private let start: (Runtime) throws -> Outcome
     private let resumed: (Runtime, PyFuture, PyException?) throws -> Outcome
     private var waiting: PyFuture?
@@ -103,8 +110,6 @@ final class WaitCoroutine: NativeCoroutine {
         self.start = start
         self.resumed = resumed
     }
-    deinit { reportIfDropped(reports) }
-    override func remember(_ reports: DeathReports) { self.reports = reports }
 
     override func step(_ rt: Runtime, throwing: PyException?) throws -> GenStep {
         let outcome: Outcome

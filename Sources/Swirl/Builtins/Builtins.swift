@@ -221,7 +221,7 @@ extension Runtime {
         define("vars", .general { rt, a in
             guard let v = a.positional.first else { return .object(rt.dictFrom(rt.mainGlobals?.defined ?? [])) }
             if case .object(let o) = v, let inst = o as? PyInstance {
-                if let slots = inst.cls.slotNames, !slots.contains("__dict__") {
+                if !inst.cls.instancesHaveDict {
                     throw typeError("vars() argument must have __dict__ attribute")
                 }
                 return .object(inst.dict)

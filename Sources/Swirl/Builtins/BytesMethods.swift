@@ -14,21 +14,6 @@ extension Types {
             if case .int(let i) = v, i >= 0, i < 256 { return [UInt8(i)] }
             throw Swirl.typeError("a bytes-like object is required, not '\(rt.typeName(v))'")
         }
-        func ranges(_ hay: [UInt8], _ needle: [UInt8]) -> [Int] {
-            if needle.isEmpty { return Array(0...hay.count) }
-            if needle.count > hay.count { return [] }
-            var out: [Int] = []
-            var i = 0
-            while i <= hay.count - needle.count {
-                if hay[i..<(i + needle.count)].elementsEqual(needle) {
-                    out.append(i)
-                    i += needle.count
-                } else {
-                    i += 1
-                }
-            }
-            return out
-        }
         method(t, "decode", .general { rt, a in
             let (codec, errors) = try rt.codecArguments(a, skip: 1, function: "decode")
             return Value(try rt.decode(b(a.positional[0]), codec, errors: errors))
@@ -136,7 +121,7 @@ extension Types {
             let data = b(v), o = try arg(rt, old, "old"), n = try arg(rt, new, "new")
             var out: [UInt8] = []
             var start = 0
-            for i in ranges(data, o) where !o.isEmpty {
+            for i in o.isEmpty ? [] : ByteSearch.all(o, in: data) {
                 out += data[start..<i] + n
                 start = i + o.count
             }

@@ -390,7 +390,7 @@ extension Runtime {
         default:
             if name == "__class__" { return .object(o.type) }
             if name == "__dict__", let inst = o as? PyInstance {
-                if let slots = inst.cls.slotNames, !slots.contains("__dict__") { return nil }
+                if !inst.cls.instancesHaveDict { return nil }
                 return .object(inst.dict)
             }
             if name == "__dict__", let d = o.instanceDict { return .object(dictFrom(Array(d.map { ($0.key, $0.value) }))) }

@@ -101,10 +101,14 @@ extension Runtime {
                 case "r": piece = try repr(v)
                 case "a": piece = asciiEscape(try repr(v))
                 case "d", "i", "u", "x", "X", "o":
-                    let n: Value
-                    // %d/%i/%u take any real number (truncated); %x/%X/%o only integers.
+                    // %d/%i/%u take any real number (a float truncated); %x/%X/%o only integers.
                     let integerOnly = "xXo".unicodeScalars.contains(type)
-                    if case .float(let d) = v, !integerOnly { n = try constructInt(Arguments([.float(d)])) } else if num(v) != nil, !{ if case .float = v { return true }; return false }() { n = v } else {
+                    let number: Value?
+                    switch v {
+                    case .float(let d): number = integerOnly ? nil : try constructInt(Arguments([.float(d)]))
+                    default: number = num(v) != nil ? v : nil
+                    }
+                    guard let n = number else {
                         throw Swirl.typeError("%\(type) format: \(integerOnly ? "an integer" : "a real number") is required, not \(typeName(v))")
                     }
                     switch n {

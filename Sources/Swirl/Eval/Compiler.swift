@@ -567,8 +567,7 @@ final class Compiler {
         let qualname = qualPrefix + def.name
         scope = inner
         qualPrefix = qualname + "."
-        let stripped = def.name.drop { $0 == "_" }
-        mangleClass = stripped.isEmpty ? nil : String(stripped)
+        mangleClass = def.name
         var bodyStmts = def.body
         var doc = Value.none
         if case .expr(let e)? = bodyStmts.first?.kind, case .constant(.string(let s)) = e.kind {
@@ -603,8 +602,8 @@ final class Compiler {
     /// CPython's private-name mangling: inside a class, `__name` (not ending in `__`)
     /// becomes `_Class__name`.
     private func mangled(_ name: String) -> String {
-        guard let cls = mangleClass, name.hasPrefix("__"), !name.hasSuffix("__"), !name.contains(".") else { return name }
-        return "_" + cls + name
+        guard let cls = mangleClass else { return name }
+        return mangledPrivateName(name, inClass: cls)
     }
 
     /// The interned key of attribute `name` as written in the source (`obj.__x` mangled).
@@ -1053,4 +1052,12 @@ final class Compiler {
 /// A compile-time error that is reported as a SyntaxError.
 struct CompileError: Error {
     let error: SyntaxError
+}
+
+/// CPython's private-name mangling: in class `_Account`, `__name` (not ending in `__`)
+/// is `_Account__name`; a class named only with underscores mangles nothing.
+func mangledPrivateName(_ name: String, inClass className: String) -> String {
+    let owner = className.drop { $0 == "_" }
+    guard !owner.isEmpty, name.hasPrefix("__"), !name.hasSuffix("__"), !name.contains(".") else { return name }
+    return "_" + owner + name
 }

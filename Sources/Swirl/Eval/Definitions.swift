@@ -143,21 +143,21 @@ private func declaredSlots(_ cls: PyType, base: PyType, _ rt: Runtime) throws ->
     } else {
         return nil
     }
+    names.formUnion(try slotNameList(declared, inClass: cls.name, rt))
+    return names
+}
+
+/// The names a `__slots__` value declares (a string or an iterable of strings), private
+/// ones mangled as in the class body (`__x` is `_Account__x`).
+func slotNameList(_ declared: Value, inClass className: String, _ rt: Runtime) throws -> [String] {
     let items: [Value]
     if case .object(let o) = declared, o is PyStr { items = [declared] } else { items = try rt.iterateToArray(declared) }
-    for item in items {
+    return try items.map { item in
         guard case .object(let o) = item, let s = o as? PyStr else {
             throw typeError("__slots__ items must be strings, not '\(rt.typeName(item))'")
         }
-        // A private name is mangled as in the class body (`__x` is `_Account__x`).
-        var name = s.value
-        if name.hasPrefix("__") && !name.hasSuffix("__") {
-            let owner = cls.name.drop { $0 == "_" }
-            if !owner.isEmpty { name = "_" + owner + name }
-        }
-        names.insert(name)
+        return mangledPrivateName(s.value, inClass: className)
     }
-    return names
 }
 
 /// Zero-argument `super()` inside a method: the class from the `__class__` cell and the

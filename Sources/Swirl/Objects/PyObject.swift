@@ -46,6 +46,8 @@ final class PyType: PyObject {
     /// The attribute names instances may have when the class (and every user class it
     /// derives from) declares `__slots__`; nil when instances have a `__dict__`.
     var slotNames: Set<String>?
+    /// Whether instances have a `__dict__`: no `__slots__`, or `'__dict__'` among them.
+    var instancesHaveDict: Bool { slotNames?.contains("__dict__") ?? true }
 
     init(name: String, base: PyType?, isBuiltin: Bool, layout: InstanceLayout, module: String = "builtins",
          extraBase: PyType? = nil) {

@@ -154,9 +154,8 @@ extension Runtime {
         if cls.slotNames == nil { names += ["__dict__", "__weakref__"] }
         // Each class's declared slots are attributes of it (member descriptors in CPython).
         for t in cls.mro where !t.isBuiltin {
-            guard case .object(let o)? = t.dict["__slots__"] else { continue }
-            let items = (o as? PyTuple)?.items ?? (o as? PyList)?.items ?? [.object(o)]
-            for case .object(let so) in items { if let s = so as? PyStr { names.append(s.value) } }
+            guard let declared = t.dict["__slots__"] else { continue }
+            names += (try? slotNameList(declared, inClass: t.name, self)) ?? []
         }
         return names
     }
@@ -199,7 +198,7 @@ extension Runtime {
         if case .object(let o) = v {
             switch o {
             case let inst as PyInstance:
-                if let slots = inst.cls.slotNames, !slots.contains(name), !slots.contains("__dict__") {
+                if !inst.cls.instancesHaveDict, !(inst.cls.slotNames?.contains(name) ?? false) {
                     throw attributeMissing(v, name)
                 }
                 inst.dict.set(name: name, value, self)
@@ -251,14 +250,16 @@ extension Runtime {
     /// `object.__delattr__`: properties and descriptors, then the instance dictionary.
     func genericDeleteAttribute(_ v: Value, _ name: String) throws {
         let t = typeOf(v)
-        if let ca = t.lookup(name), case .object(let co) = ca, let p = co as? PyProperty {
-            if p.deleter.isNone { throw attributeError("property '\(name)' of '\(t.name)' object has no deleter") }
-            _ = try call(p.deleter, [v])
-            return
-        }
-        if let ca = t.lookup(name), case .object(let co) = ca, let d = co as? PyInstance, let delete = d.cls.lookup("__delete__") {
-            _ = try callMethod(delete, self: ca, [v])
-            return
+        if let ca = t.lookup(name), case .object(let co) = ca {
+            if let p = co as? PyProperty {
+                if p.deleter.isNone { throw attributeError("property '\(name)' of '\(t.name)' object has no deleter") }
+                _ = try call(p.deleter, [v])
+                return
+            }
+            if let d = co as? PyInstance, let delete = d.cls.lookup("__delete__") {
+                _ = try callMethod(delete, self: ca, [v])
+                return
+            }
         }
         if case .object(let o) = v {
             if let inst = o as? PyInstance {
@@ -376,15 +377,11 @@ extension Runtime {
         let ca = t.lookup(name)
         var plain = t.slotNames == nil && !(t.mro.contains { !$0.isBuiltin && $0.dict["__setattr__"] != nil })
         var instanceFirst = true
-        if let ca, case .object(let co) = ca {
-            if co is PyProperty {
-                plain = false
-                instanceFirst = false
-            } else if let d = co as? PyInstance, d.cls.lookup("__get__") != nil || isDataDescriptor(d) {
-                // A descriptor: reads and stores go through the general path.
-                plain = false
-                instanceFirst = !isDataDescriptor(d)
-            }
+        if let ca {
+            instanceFirst = !shadowsInstanceAttribute(ca)
+            // A property or descriptor: reads and stores go through the general path.
+            if !instanceFirst { plain = false }
+            if case .object(let co) = ca, let d = co as? PyInstance, d.cls.lookup("__get__") != nil { plain = false }
         }
         if cache.entries.count >= 4 { cache.entries.removeFirst() }
         cache.entries.append(AttributeCache.Entry(type: t, classAttribute: ca, plainStore: plain,
@@ -459,6 +456,15 @@ extension Runtime {
     /// descriptor: its class defines `__set__` or `__delete__`.
     func isDataDescriptor(_ d: PyInstance) -> Bool {
         d.cls.lookup("__set__") != nil || d.cls.lookup("__delete__") != nil
+    }
+
+    /// Whether class attribute `ca` comes before an instance's own attribute of the same
+    /// name: a property or a data descriptor.
+    func shadowsInstanceAttribute(_ ca: Value) -> Bool {
+        guard case .object(let co) = ca else { return false }
+        if co is PyProperty { return true }
+        if let d = co as? PyInstance { return isDataDescriptor(d) }
+        return false
     }
 
     /// The runtime's single str object for an identifier, so attribute dictionaries

@@ -141,8 +141,7 @@ extension Runtime {
         if case .object(let o) = receiver {
             if let inst = o as? PyInstance, let v = inst.dict.get(name: name, self) {
                 // Unless a property or data descriptor of the class takes the name.
-                if let ca = inst.cls.lookup(name), case .object(let co) = ca,
-                   co is PyProperty || (co as? PyInstance).map(isDataDescriptor) ?? false {
+                if let ca = inst.cls.lookup(name), shadowsInstanceAttribute(ca) {
                     return .bound(try getAttribute(receiver, name))
                 }
                 return .bound(v)

@@ -284,16 +284,31 @@ extension Runtime {
     /// Tries the user-defined rich comparison `op` of `a`, then the reflected `rop` of `b`.
     /// Returns nil when neither is defined or both return NotImplemented.
     func richCompare(_ a: Value, _ b: Value, _ op: String, _ rop: String) throws -> Value? {
+        var called = false
+        return try richCompare(a, b, op, rop, scriptOnly: false, called: &called)
+    }
+
+    /// `richCompare`, optionally with script-defined methods only (built-in defaults
+    /// skipped); `called` is set when a method was asked.
+    func richCompare(_ a: Value, _ b: Value, _ op: String, _ rop: String,
+                     scriptOnly: Bool, called: inout Bool) throws -> Value? {
+        func method(_ v: Value, _ name: String) -> Value? {
+            guard let m = special(v, name), !scriptOnly || isScriptFunction(m) else { return nil }
+            return m
+        }
         let reflectedFirst = rightOperandFirst(a, b)
-        if reflectedFirst, let m = special(b, rop) {
+        if reflectedFirst, let m = method(b, rop) {
+            called = true
             let r = try callMethod(m, self: b, [a])
             if !isNotImplemented(r) { return r }
         }
-        if let m = special(a, op) {
+        if let m = method(a, op) {
+            called = true
             let r = try callMethod(m, self: a, [b])
             if !isNotImplemented(r) { return r }
         }
-        if !reflectedFirst, let m = special(b, rop) {
+        if !reflectedFirst, let m = method(b, rop) {
+            called = true
             let r = try callMethod(m, self: b, [a])
             if !isNotImplemented(r) { return r }
         }

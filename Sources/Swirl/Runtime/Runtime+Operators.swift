@@ -542,7 +542,12 @@ extension Runtime {
         default: (name, reflected) = ("__ge__", "__le__")
         }
         if let r = try richCompare(a, b, name, reflected) { return try truthy(r) }
-        throw typeError("'\(op.rawValue)' not supported between instances of '\(typeName(a))' and '\(typeName(b))'")
+        throw orderingError(op, a, b)
+    }
+
+    /// `'<' not supported between instances of 'A' and 'B'`.
+    func orderingError(_ op: CompareOperator, _ a: Value, _ b: Value) -> ScriptError {
+        typeError("'\(op.rawValue)' not supported between instances of '\(typeName(a))' and '\(typeName(b))'")
     }
 
     func compareResult(_ op: CompareOperator, _ c: Int) -> Bool {
@@ -618,18 +623,19 @@ extension Runtime {
             default: (name, reflected) = ("__ge__", "__le__")
             }
             var called = false
-            if let r = try userRichCompare(a, b, name, reflected, called: &called) { return r }
+            if let r = try richCompare(a, b, name, reflected, scriptOnly: true, called: &called) { return r }
             // A class with only __eq__ gets != from it (object.__ne__); one whose own __ne__
             // declined goes to the identity fallback.
-            if op == .ne, !called, let r = try userRichCompare(a, b, "__eq__", "__eq__", called: &called) { return .bool(try !truthy(r)) }
+            if op == .ne, !called, let r = try richCompare(a, b, "__eq__", "__eq__", scriptOnly: true, called: &called) {
+                return .bool(try !truthy(r))
+            }
             // Script methods were asked and all returned NotImplemented: CPython's fallback
             // (identity for == and !=, an error for ordering), without asking them again.
             if called {
                 switch op {
                 case .eq: return .bool(a.isIdentical(to: b))
                 case .ne: return .bool(!a.isIdentical(to: b))
-                default:
-                    throw typeError("'\(op.rawValue)' not supported between instances of '\(typeName(a))' and '\(typeName(b))'")
+                default: throw orderingError(op, a, b)
                 }
             }
             return .bool(try compare(op, a, b))
@@ -641,28 +647,6 @@ extension Runtime {
     private func hasUserComparison(_ v: Value) -> Bool {
         guard case .object(let o) = v else { return false }
         return !o.type.isBuiltin
-    }
-
-    /// Like `richCompare`, but only with script-defined methods (built-in defaults skipped).
-    /// `called` is set when a script method was asked.
-    private func userRichCompare(_ a: Value, _ b: Value, _ op: String, _ rop: String, called: inout Bool) throws -> Value? {
-        let reflectedFirst = rightOperandFirst(a, b)
-        if reflectedFirst, let m = special(b, rop), isScriptFunction(m) {
-            called = true
-            let r = try callMethod(m, self: b, [a])
-            if !isNotImplemented(r) { return r }
-        }
-        if let m = special(a, op), isScriptFunction(m) {
-            called = true
-            let r = try callMethod(m, self: a, [b])
-            if !isNotImplemented(r) { return r }
-        }
-        if !reflectedFirst, let m = special(b, rop), isScriptFunction(m) {
-            called = true
-            let r = try callMethod(m, self: b, [a])
-            if !isNotImplemented(r) { return r }
-        }
-        return nil
     }
 
     /// CPython tries the right operand's reflected comparison first when its type is a
