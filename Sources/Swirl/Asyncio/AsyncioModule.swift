@@ -78,6 +78,7 @@ extension Runtime {
             for _ in 0..<100 {
                 guard case .object(let o) = v else { return .false }
                 if let f = o as? PyFunction { return .bool(f.code.kind == .coroutine) }
+                if let f = o as? PyNativeFunction { return .bool(rt.isNativeCoroutineFunction(f)) }
                 if let m = o as? PyBoundMethod {
                     v = m.function
                 } else if let inst = o as? PyInstance, inst.cls.name == "partial", inst.cls.moduleName == "functools",
@@ -184,6 +185,14 @@ extension Runtime {
         let task = try createTask(coro, name: nil)
         if let n = a.keywords.first(where: { $0.0 == "name" })?.1, !n.isNone { task.name = try str(n) }
         return task
+    }
+
+    /// Whether a built-in function is one CPython defines with `async def` (asyncio.sleep,
+    /// Queue.get, ...).
+    func isNativeCoroutineFunction(_ f: PyNativeFunction) -> Bool {
+        if let owner = f.owner { return NativeCoroutine.coroutineMethodNames.contains("\(owner.name).\(f.name)") }
+        guard f.name == "sleep", let sleep = modules["asyncio"]?.globals["sleep"] else { return false }
+        return sleep.asObject === f
     }
 
     func isCoroutine(_ v: Value) -> Bool {

@@ -29,6 +29,13 @@ class NativeCoroutine: ResumableObject {
             }
         }
     }
+    /// The built-in methods that are coroutine functions in CPython (`Queue.get`, ...), by
+    /// their owner-qualified names, for `asyncio.iscoroutinefunction`.
+    static let coroutineMethodNames: Set<String> = [
+        "Queue.put", "Queue.get", "Queue.join", "Lock.acquire", "Semaphore.acquire", "Event.wait",
+        "StreamWriter.drain", "StreamWriter.wait_closed", "StreamReader.read", "StreamReader.readline",
+        "StreamReader.readexactly", "StreamReader.readuntil",
+    ]
     // Three one-byte fields in the object's padding: a waiting task's coroutine stays small.
     private var finished = false
     private var started = false

@@ -48,4 +48,9 @@ class Service:
 
 print(asyncio.iscoroutinefunction(Service().handle), asyncio.iscoroutinefunction(Service.create),
       asyncio.iscoroutinefunction(functools.partial(fetch, "x")), asyncio.iscoroutinefunction(print))
+# Built-in coroutine functions: asyncio.sleep and the awaitable methods, bound or not.
+import time
+print([asyncio.iscoroutinefunction(f) for f in (asyncio.sleep, time.sleep, asyncio.Queue.get,
+       asyncio.Queue().put, asyncio.Queue.get_nowait, asyncio.BoundedSemaphore().acquire,
+       asyncio.Lock.release, asyncio.Event().wait)])
 asyncio.run(main())
