@@ -193,10 +193,9 @@ private enum RandomImpl {
             default:
                 throw typeError("The only supported seed types are: None,\nint, float, str, bytes, and bytearray.")
             }
-            // Text and bytes seeds become one big-endian integer (with a length marker so
-            // that leading zero bytes still matter).
-            bytes.append(UInt8(truncatingIfNeeded: bytes.count))
-            gen.seed(BigUInt(Data(bytes)))
+            // CPython's version-2 seeding: the bytes followed by their SHA-512 digest, read
+            // as one big-endian integer.
+            gen.seed(BigUInt(Data(bytes + SHA512.digest(bytes))))
         }
         gen.gaussNext = nil
     }
