@@ -60,15 +60,25 @@ extension Runtime {
             return .object(s)
         })
         def("get_running_loop", .a0 { rt in .object(try rt.runningLoop().object) })
-        def("get_event_loop", .a0 { rt in .object(rt.loop.object) })
+        def("get_event_loop", .a0 { rt in
+            if !rt.loop.running && rt.noCurrentEventLoop {
+                throw runtimeError("There is no current event loop in thread 'MainThread'.")
+            }
+            return .object(rt.loop.object)
+        })
+        def("_get_running_loop", .a0 { rt in rt.loop.running ? .object(rt.loop.object) : .none })
         def("new_event_loop", .a0 { rt in
             // A new loop does not inherit an earlier loop's set_debug (asyncio.Runner(debug=True)).
             rt.debugMode = rt.configuredDebug
             return .object(PyLoop(rt.loop))
         })
         def("set_event_loop", .a1 { rt, v in
-            if let l = v.asObject as? PyLoop { rt.loop.object = l }
-            else if !v.isNone { throw typeError("loop must be an instance of AbstractEventLoop or None, not '\(rt.typeName(v))'") }
+            if let l = v.asObject as? PyLoop {
+                rt.loop.object = l
+                rt.noCurrentEventLoop = false
+            } else if v.isNone {
+                rt.noCurrentEventLoop = true
+            } else { throw typeError("loop must be an instance of AbstractEventLoop or None, not '\(rt.typeName(v))'") }
             return .none
         })
         def("iscoroutine", .a1 { rt, v in .bool(rt.isCoroutine(v)) })
@@ -242,7 +252,11 @@ extension Runtime {
         // Like asyncio.Runner: a new loop object for this run, closed at its end.
         let runLoop = PyLoop(loop)
         loop.object = runLoop
-        defer { runLoop.closed = true }
+        noCurrentEventLoop = false
+        defer {
+            runLoop.closed = true
+            noCurrentEventLoop = true
+        }
         let task = try runMainTask(main)
         // Closing the runner runs shutdown_asyncgens() and shutdown_default_executor() as tasks.
         loop.taskCounter += 2

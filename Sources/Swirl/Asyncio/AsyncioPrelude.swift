@@ -391,10 +391,13 @@ class Timeout:
     async def __aenter__(self):
         if self._state != 'created':
             raise RuntimeError("Timeout has already been entered")
-        self._state = 'active'
-        self._task = current_task()
-        if self._task is None:
+        task = current_task()
+        if task is None:
             raise RuntimeError("Timeout should be used inside a task")
+        self._state = 'active'
+        self._task = task
+        # Cancel requests made before the block are not the timeout's to turn into TimeoutError.
+        self._cancelling = task.cancelling()
         self.reschedule(self._when)
         return self
 
@@ -404,7 +407,7 @@ class Timeout:
             self._timeout_handler = None
         if self._state == 'expiring':
             self._state = 'expired'
-            if self._task.uncancel() <= 0 and exc_type is CancelledError:
+            if self._task.uncancel() <= self._cancelling and exc_type is CancelledError:
                 raise TimeoutError from exc_val
         elif self._state == 'active':
             self._state = 'finished'
@@ -443,6 +446,8 @@ class Runner:
             loop.run_until_complete(loop.shutdown_asyncgens())
             _count_executor_shutdown()
         finally:
+            if self._loop_factory is None:
+                set_event_loop(None)
             loop.close()
             self._loop = None
             self._state = 'closed'
@@ -454,7 +459,7 @@ class Runner:
     def run(self, coro, *, context=None):
         if not iscoroutine(coro):
             raise ValueError("a coroutine was expected, got {!r}".format(coro))
-        if get_event_loop().is_running():
+        if _get_running_loop() is not None:
             raise RuntimeError("Runner.run() cannot be called from a running event loop")
         self._lazy_init()
         task = self._loop.create_task(coro)
@@ -525,28 +530,27 @@ class TaskGroup:
 
     async def __aenter__(self):
         if self._entered:
-            raise RuntimeError(f"TaskGroup {self!r} has been already entered")
-        self._entered = True
+            raise RuntimeError(f"TaskGroup {self!r} has already been entered")
         if self._loop is None:
             self._loop = get_running_loop()
         self._parent_task = current_task()
         if self._parent_task is None:
             raise RuntimeError(f'TaskGroup {self!r} cannot determine the parent task')
+        self._entered = True
         return self
 
     async def __aexit__(self, et, exc, tb):
         self._exiting = True
-        propagate_cancellation_error = None
         if exc is not None and self._is_base_error(exc) and self._base_error is None:
             self._base_error = exc
-        if et is not None:
-            if et is CancelledError:
-                if self._parent_cancel_requested and not self._parent_task.uncancel():
-                    pass
-                else:
-                    propagate_cancellation_error = exc
-            if not self._aborting:
-                self._abort()
+        propagate_cancellation_error = exc if et is CancelledError else None
+        if self._parent_cancel_requested:
+            # The group cancelled its parent: that request is always taken back, and a
+            # CancelledError with no other requests left is not propagated.
+            if self._parent_task.uncancel() == 0:
+                propagate_cancellation_error = None
+        if et is not None and not self._aborting:
+            self._abort()
         while self._tasks:
             if self._on_completed_fut is None:
                 self._on_completed_fut = self._loop.create_future()

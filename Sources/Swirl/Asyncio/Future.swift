@@ -389,7 +389,14 @@ final class PyLoop: PyObject {
     var closed = false
     /// `loop.set_exception_handler(handler)`; nil for the default handler.
     var exceptionHandler: Value?
-    init(_ loop: EventLoop) { self.loop = loop }
+    /// Distinguishes the loop objects of one runtime (each asyncio.run makes one) for the
+    /// objects that bind to the loop they first wait in (see `Runtime.loopBoundWaiter`).
+    let serial: Int
+    init(_ loop: EventLoop) {
+        self.loop = loop
+        loop.loopObjectsMade += 1
+        serial = loop.loopObjectsMade
+    }
     override var type: PyType { Types.loopType }
 }
 

@@ -170,6 +170,8 @@ final class PyEvent: PyObject {
     /// The runtime that made it (`Event()`), for the waits' "never awaited" warnings.
     var reports: DeathReports?
     var waiters = WaiterQueue()
+    /// The loop it first waited in (0: none yet); see `Runtime.loopBoundWaiter`.
+    var boundLoop = 0
     override var type: PyType { Types.event }
 
     func set() {
@@ -198,7 +200,7 @@ final class EventWaitCoroutine: NativeCoroutine {
         }
         if let e = throwing { throw ScriptError(e) }
         if event.value { return .returned(.true) }
-        let fut = PyFuture(loop: rt.loop)
+        let fut = try rt.loopBoundWaiter(&event.boundLoop, event)
         event.waiters.append(fut)
         waiting = fut
         return .yielded(.object(fut))
@@ -208,6 +210,7 @@ final class EventWaitCoroutine: NativeCoroutine {
 final class PyLock: PyObject {
     var locked = false
     var waiters = WaiterQueue()
+    var boundLoop = 0
     override var type: PyType { Types.lock }
 
     func acquire(result: Value) -> WaitCoroutine {
@@ -216,7 +219,7 @@ final class PyLock: PyObject {
                 locked = true
                 return .done(result)
             }
-            let fut = PyFuture(loop: rt.loop)
+            let fut = try rt.loopBoundWaiter(&boundLoop, self)
             waiters.append(fut)
             return .wait(fut)
         }, resumed: { [self] _, fut, thrown in
@@ -245,6 +248,7 @@ final class PySemaphore: PyObject {
     var value: Int
     let bound: Int?
     var waiters = WaiterQueue()
+    var boundLoop = 0
     init(value: Int, bounded: Bool) {
         self.value = value
         bound = bounded ? value : nil
@@ -259,7 +263,7 @@ final class PySemaphore: PyObject {
                 value -= 1
                 return .done(result)
             }
-            let fut = PyFuture(loop: rt.loop)
+            let fut = try rt.loopBoundWaiter(&boundLoop, self)
             waiters.append(fut)
             return .wait(fut)
         }, resumed: { [self] _, fut, thrown in
@@ -301,6 +305,7 @@ final class PyQueue: PyObject {
     var heap: [Value] = []
     var getters = WaiterQueue()
     var putters = WaiterQueue()
+    var boundLoop = 0
     var unfinished = 0
     let finished = PyEvent()
 
@@ -358,7 +363,7 @@ final class PyQueue: PyObject {
 
     private func putStep(_ v: Value, _ rt: Runtime) throws -> WaitCoroutine.Outcome {
         if isFull {
-            let fut = PyFuture(loop: rt.loop)
+            let fut = try rt.loopBoundWaiter(&boundLoop, self)
             putters.append(fut)
             return .wait(fut)
         }
@@ -380,7 +385,7 @@ final class PyQueue: PyObject {
 
     private func getStep(_ rt: Runtime) throws -> WaitCoroutine.Outcome {
         if isEmpty {
-            let fut = PyFuture(loop: rt.loop)
+            let fut = try rt.loopBoundWaiter(&boundLoop, self)
             getters.append(fut)
             return .wait(fut)
         }
@@ -534,5 +539,21 @@ extension Runtime {
         q.dict["maxsize"] = .object(PyProperty(getter: .object(PyNativeFunction("maxsize", .a1 { _, v in
             .int(try obj(v, PyQueue.self).maxsize)
         }))))
+    }
+}
+
+extension Runtime {
+    /// A waiter future for an Event, Lock, Semaphore or Queue, which binds the object to the
+    /// loop it first has to wait in, as CPython's `_LoopBoundMixin._get_loop` does: a
+    /// module-level `Event()` waited on under a second `asyncio.run` is an error, not a wait
+    /// on a loop that is gone.
+    func loopBoundWaiter(_ boundLoop: inout Int, _ owner: PyObject) throws -> PyFuture {
+        let current = loop.object.serial
+        if boundLoop == 0 {
+            boundLoop = current
+        } else if boundLoop != current {
+            throw runtimeError("\(try repr(.object(owner))) is bound to a different event loop")
+        }
+        return PyFuture(loop: loop)
     }
 }

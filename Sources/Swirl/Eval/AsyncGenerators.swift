@@ -28,6 +28,10 @@ final class AsyncGenAwaitable: ResumableObject {
                 // `aclose()` gets GeneratorExit at the generator's next await).
                 step = try generator.resume(rt, send: .none, throwing: thrown)
             } else if !started {
+                if generator.isSuspendedInAwait {
+                    let what = firstThrow == nil ? "anext" : closing ? "aclose" : "athrow"
+                    throw runtimeError("\(what)(): asynchronous generator is already running")
+                }
                 started = true
                 if closing && generator.state != .suspended {
                     generator.state = .finished

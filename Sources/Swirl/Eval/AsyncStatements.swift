@@ -145,6 +145,7 @@ final class AsyncForStmt: StmtNode {
     /// of its own does the frame keep an awaitable to continue it with.
     private static func nextFromAsyncGenerator(_ g: PyGenerator, _ f: Frame, _ rt: Runtime,
                                                pending: inout ResumableObject?) throws -> Value? {
+        if g.isSuspendedInAwait { throw runtimeError("anext(): asynchronous generator is already running") }
         switch try g.resume(rt, send: .none, throwing: nil) {
         case .returned:
             throw ScriptError(PyException(Types.stopAsyncIteration, args: []))

@@ -63,6 +63,12 @@ final class PyGenerator: ResumableObject {
         }
     }
 
+    /// An async generator stopped at an `await` of its own: one `anext()`/`asend()`/
+    /// `athrow()` is under way, and another may not start until it completes.
+    var isSuspendedInAwait: Bool {
+        state == .suspended && !yieldedFromAsyncGen && code.kind == .asyncGenerator
+    }
+
     override var type: PyType {
         switch code.kind {
         case .coroutine: return Types.coroutine
@@ -258,6 +264,8 @@ extension Runtime {
         standIn.state = .suspended
         standIn.awaitedOrStarted = true
         standIn.finalized = true
+        // Nothing else drives a dropped generator: its aclose() may start (isSuspendedInAwait).
+        standIn.yieldedFromAsyncGen = true
         pendingFinalizers.append(PendingFinalizer(standIn: .generator(standIn), identity: identity))
         hasPendingFinalizers = true
     }

@@ -88,6 +88,8 @@ final class EventLoop {
         t.taskIndex = -1
     }
     var taskCounter = 0
+    /// How many `PyLoop` objects this loop has been given (their serial numbers).
+    var loopObjectsMade = 0
     /// Descriptor readiness and the cross-thread wake-up.
     var poller: Poller { rt.poller }
     /// The baton between this loop's thread and worker threads.

@@ -30,6 +30,9 @@ final class Runtime {
     var debugMode = false
     /// The debug mode a new event loop starts with (`--debug`, `Configuration.debug`).
     var configuredDebug = false
+    /// `set_event_loop(None)` was the last word (asyncio.run ends with it): outside a running
+    /// loop, `get_event_loop()` raises instead of returning the last loop.
+    var noCurrentEventLoop = false
     private(set) lazy var loop = EventLoop(rt: self)
 
     // Value stack for the locals of sync calls.
