@@ -352,10 +352,13 @@ struct Resolver {
             }
         case .call(let f, let args):
             try visit(f)
+            var keywords: Set<String> = []
             for a in args {
                 switch a {
                 case .positional(let x), .starred(let x), .doubleStarred(let x): try visit(x)
-                case .keyword(_, let x, _): try visit(x)
+                case .keyword(let name, let x, let range):
+                    if !keywords.insert(name).inserted { throw error("keyword argument repeated: \(name)", range) }
+                    try visit(x)
                 }
             }
         case .attribute(let x, _):

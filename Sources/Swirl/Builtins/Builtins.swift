@@ -34,7 +34,11 @@ extension Runtime {
         define("hash", .a1 { rt, v in .int(try rt.hash(v)) })
         define("callable", .a1 { rt, v in .bool(rt.isCallable(v)) })
         define("iter", .general { rt, a in
-            if a.positional.count == 2 { return .object(CallableIterator(a.positional[0], sentinel: a.positional[1])) }
+            if a.positional.count == 2 {
+                if !rt.isCallable(a.positional[0]) { throw typeError("iter(v, w): v must be callable") }
+                return .object(CallableIterator(a.positional[0], sentinel: a.positional[1]))
+            }
+            if a.positional.isEmpty { throw typeError("iter expected at least 1 argument, got 0") }
             guard a.positional.count == 1 else { throw typeError("iter expected at most 2 arguments, got \(a.positional.count)") }
             let v = a.positional[0]
             if rt.special(v, "__iter__") != nil, case .object(let o) = v, !(o is PyIteratorObject) {
@@ -69,8 +73,9 @@ extension Runtime {
             return .bool(try rt.classMatches(cls, spec, fn: "issubclass"))
         })
         define("getattr", .general { rt, a in
-            guard a.positional.count >= 2, case .object(let no) = a.positional[1], let n = no as? PyStr else {
-                throw typeError("getattr(): attribute name must be string")
+            guard a.positional.count >= 2 else { throw typeError("getattr expected at least 2 arguments, got \(a.positional.count)") }
+            guard case .object(let no) = a.positional[1], let n = no as? PyStr else {
+                throw typeError("attribute name must be string, not '\(rt.typeName(a.positional[1]))'")
             }
             if a.positional.count > 2 {
                 do { return try rt.lookupAttribute(a.positional[0], n.value) ?? a.positional[2] } catch let e as ScriptError where e.exception.isInstance(of: Types.attributeError) {
@@ -146,6 +151,16 @@ extension Runtime {
                 if let d = o as? PyDict {
                     return .object(SequenceIterator(.values(d.table.liveEntries.map { $0.key }.reversed()), type: Types.dictReverseKeyIterator))
                 }
+                if let view = o as? DictView {
+                    let entries = view.dict.table.liveEntries.reversed()
+                    switch view.mode {
+                    case .keys: return .object(SequenceIterator(.values(entries.map { $0.key }), type: Types.dictReverseKeyIterator))
+                    case .values: return .object(SequenceIterator(.values(entries.map { $0.value }), type: Types.dictReverseValueIterator))
+                    case .items:
+                        return .object(SequenceIterator(.values(entries.map { .object(PyTuple([$0.key, $0.value])) }),
+                                                        type: Types.dictReverseItemIterator))
+                    }
+                }
                 if let m = rt.special(v, "__reversed__") { return try rt.callMethod(m, self: v, []) }
                 if rt.special(v, "__len__") != nil && rt.special(v, "__getitem__") != nil {
                     let n = try rt.len(v)
@@ -177,6 +192,15 @@ extension Runtime {
             let isFloat: (Value) -> Bool = { if case .float = $0 { return true } else { return false } }
             if (isFloat(x) || isFloat(y)), rt.num(x) != nil, rt.num(y) != nil, (try? rt.truthy(y)) == false {
                 throw zeroDivision("float divmod()")
+            }
+            if rt.num(x) == nil || rt.num(y) == nil {
+                // __divmod__, then the right operand's __rdivmod__, as the binary operators do.
+                for (receiver, other, name) in [(x, y, "__divmod__"), (y, x, "__rdivmod__")] {
+                    guard let m = rt.special(receiver, name) else { continue }
+                    let r = try rt.callMethod(m, self: receiver, [other])
+                    if !r.isIdentical(to: .object(Types.notImplemented)) { return r }
+                }
+                throw typeError("unsupported operand type(s) for divmod(): '\(rt.typeName(x))' and '\(rt.typeName(y))'")
             }
             return .object(PyTuple([try rt.binary(.floorDiv, x, y), try rt.binary(.mod, x, y)]))
         })
@@ -232,9 +256,15 @@ extension Runtime {
             throw typeError("vars() argument must have __dict__ attribute")
         })
         define("format", .general { rt, a in
-            guard let v = a.positional.first else { throw typeError("format() missing argument") }
+            guard let v = a.positional.first else { throw typeError("format expected at least 1 argument, got 0") }
+            if a.positional.count > 2 { throw typeError("format expected at most 2 arguments, got \(a.positional.count)") }
             var spec = ""
-            if a.positional.count > 1, case .object(let so) = a.positional[1], let s = so as? PyStr { spec = s.value }
+            if a.positional.count > 1 {
+                guard case .object(let so) = a.positional[1], let s = so as? PyStr else {
+                    throw typeError("format() argument 2 must be str, not \(rt.typeName(a.positional[1]))")
+                }
+                spec = s.value
+            }
             return Value(try rt.format(v, spec))
         })
         define("exit", .general { _, a in throw ScriptError(PyException(Types.systemExit, args: a.positional)) })
@@ -460,8 +490,12 @@ extension Runtime {
     }
 
     func modPow(_ b: Value, _ e: Value, _ m: Value) throws -> Value {
+        let isFloat: (Value) -> Bool = { if case .float = $0 { return true } else { return false } }
+        if isFloat(b) || isFloat(e) || isFloat(m) {
+            throw typeError("pow() 3rd argument not allowed unless all arguments are integers")
+        }
         guard let bn = num(b), let en = num(e), let mn = num(m) else {
-            throw typeError("unsupported operand type(s) for pow(): '\(typeName(b))', '\(typeName(e))', '\(typeName(m))'")
+            throw typeError("unsupported operand type(s) for ** or pow(): '\(typeName(b))', '\(typeName(e))', '\(typeName(m))'")
         }
         for n in [bn, en, mn] {
             if case .float = n { throw typeError("pow() 3rd argument not allowed unless all arguments are integers") }
@@ -558,7 +592,11 @@ final class MapIterator: PyIteratorObject {
             guard let v = try s.next(rt) else { return nil }
             args.append(v)
         }
-        return try rt.call(function, args)
+        // A StopIteration out of the function ends the iteration, as it does out of
+        // CPython's map.__next__.
+        do { return try rt.call(function, args) } catch let e as ScriptError where e.exception.isInstance(of: Types.stopIteration) {
+            return nil
+        }
     }
 }
 
@@ -572,8 +610,12 @@ final class FilterIterator: PyIteratorObject {
     }
     override func next(_ rt: Runtime) throws -> Value? {
         while let v = try source.next(rt) {
-            let keep = function.isNone ? try rt.truthy(v) : try rt.truthy(try rt.call(function, [v]))
-            if keep { return v }
+            do {
+                let keep = function.isNone ? try rt.truthy(v) : try rt.truthy(try rt.call(function, [v]))
+                if keep { return v }
+            } catch let e as ScriptError where e.exception.isInstance(of: Types.stopIteration) {
+                return nil   // as in map
+            }
         }
         return nil
     }

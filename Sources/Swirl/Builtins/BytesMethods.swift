@@ -257,7 +257,7 @@ extension Types {
         method(str, "isascii", .a1 { _, v in .bool((v.asObject as? PyStr)?.isASCII ?? false) })
         method(str, "isprintable", .a1 { _, v in
             let s = (v.asObject as? PyStr)?.value ?? ""
-            return .bool(s.unicodeScalars.allSatisfy { strRepr(String($0)) == "'\(String($0))'" || $0 == "'" })
+            return .bool(s.unicodeScalars.allSatisfy(isPrintable))
         })
         method(str, "expandtabs", .general { rt, a in
             let s = (a.positional[0].asObject as? PyStr)?.value ?? ""

@@ -9,7 +9,13 @@ extension Runtime {
         do {
             switch v {
             case .int(let i): return try pyFormatInt(i, spec)
-            case .bool(let b): return spec.isEmpty ? (b ? "True" : "False") : try pyFormatInt(b ? 1 : 0, spec)
+            case .bool(let b):
+                if spec.isEmpty { return b ? "True" : "False" }
+                do { return try pyFormatInt(b ? 1 : 0, spec) } catch {
+                    // Formatted as an int, but named as what it is.
+                    throw PyFormatError(error.message.replacingOccurrences(of: "object of type 'int'", with: "object of type 'bool'"),
+                                        kind: error.kind)
+                }
             case .float(let d): return try pyFormatFloat(d, spec)
             case .none: if spec.isEmpty { return "None" }
             case .object(let o):
@@ -91,6 +97,9 @@ extension Runtime {
             if let key {
                 guard let m = mapping else { throw Swirl.typeError("format requires a mapping") }
                 v = try getItem(m, Value(key))
+                // As in CPython, a keyed conversion uses the mapping up: a later plain `%s`
+                // has no argument left.
+                index = values.count
             } else {
                 v = try nextValue()
             }
@@ -126,6 +135,10 @@ extension Runtime {
                     if case .int(let x) = v {
                         guard x >= 0, x <= 0x10FFFF, let u = Unicode.Scalar(UInt32(x)) else { throw Swirl.overflowError("%c arg not in range(0x110000)") }
                         piece = String(Character(u))
+                    } else if case .bool(let b) = v {
+                        piece = b ? "\u{1}" : "\u{0}"
+                    } else if case .object(let o) = v, o is PyBigInt {
+                        throw Swirl.overflowError("%c arg not in range(0x110000)")
                     } else if case .object(let o) = v, let c = o as? PyStr, c.count == 1 {
                         piece = c.value
                     } else {
@@ -178,7 +191,9 @@ func strRepr(_ s: String) -> String {
     return out
 }
 
-private func isPrintable(_ u: Unicode.Scalar) -> Bool {
+/// `str.isprintable()` of one scalar (also what `repr` leaves unescaped).
+func isPrintable(_ u: Unicode.Scalar) -> Bool {
+    if u.value < 0x80 { return u.value >= 0x20 && u.value != 0x7f }
     switch u.properties.generalCategory {
     case .control, .format, .surrogate, .privateUse, .unassigned, .lineSeparator, .paragraphSeparator: return false
     case .spaceSeparator: return u == " "
@@ -217,12 +232,15 @@ extension Types {
     static func installStrMethods() {
         let t = Types.str
         func s(_ v: Value) -> String { (v.asObject as? PyStr)?.value ?? "" }
-        func strArg(_ v: Value, _ what: String) throws -> String {
-            guard case .object(let o) = v, let p = o as? PyStr else { throw Swirl.typeError("\(what) arg must be None or str") }
+        /// Argument `position` of `method` (`replace()`), which must be a str.
+        func strArg(_ rt: Runtime, _ v: Value, _ method: String, _ position: Int) throws -> String {
+            guard case .object(let o) = v, let p = o as? PyStr else {
+                throw Swirl.typeError("\(method) argument \(position) must be str, not \(rt.typeName(v))")
+            }
             return p.value
         }
         method(t, "upper", .a1 { _, v in Value(s(v).uppercased()) })
-        method(t, "lower", .a1 { _, v in Value(s(v).lowercased()) })
+        method(t, "lower", .a1 { _, v in Value(pythonLowercased(s(v))) })
         method(t, "casefold", .a1 { _, v in
             // Full case folding: lower-casing plus the special folds CPython applies.
             Value(s(v).lowercased().replacingOccurrences(of: "ß", with: "ss").replacingOccurrences(of: "ς", with: "σ"))
@@ -244,12 +262,14 @@ extension Types {
             return Value(out)
         })
         method(t, "capitalize", .a1 { _, v in
+            // The first code point titlecased ("ß" -> "Ss"), the rest lowercased.
             let x = s(v)
-            return Value(x.prefix(1).uppercased() + x.dropFirst().lowercased())
+            guard let first = x.unicodeScalars.first else { return v }
+            return Value(first.properties.titlecaseMapping + pythonLowercased(String(x.unicodeScalars.dropFirst()), after: first))
         })
-        method(t, "strip", .general { _, a in try stripImpl(a, left: true, right: true) })
-        method(t, "lstrip", .general { _, a in try stripImpl(a, left: true, right: false) })
-        method(t, "rstrip", .general { _, a in try stripImpl(a, left: false, right: true) })
+        method(t, "strip", .general { rt, a in try stripImpl(rt, a, "strip", left: true, right: true) })
+        method(t, "lstrip", .general { rt, a in try stripImpl(rt, a, "lstrip", left: true, right: false) })
+        method(t, "rstrip", .general { rt, a in try stripImpl(rt, a, "rstrip", left: false, right: true) })
         method(t, "startswith", .general { rt, a in try affixImpl(rt, a, prefix: true) })
         method(t, "endswith", .general { rt, a in try affixImpl(rt, a, prefix: false) })
         method(t, "join", .a2 { rt, sep, items in
@@ -294,7 +314,7 @@ extension Types {
         })
         method(t, "replace", .general { rt, a in
             guard a.positional.count >= 3 else { throw Swirl.typeError("replace expected at least 2 arguments") }
-            let x = s(a.positional[0]), old = try strArg(a.positional[1], "replace()"), new = try strArg(a.positional[2], "replace()")
+            let x = s(a.positional[0]), old = try strArg(rt, a.positional[1], "replace()", 1), new = try strArg(rt, a.positional[2], "replace()", 2)
             var count = a.positional.count > 3 ? try rt.indexValue(a.positional[3]) : -1
             if count < 0 && !old.isEmpty {
                 guard case .object(let so) = a.positional[0], let ps = so as? PyStr else { return a.positional[0] }
@@ -375,7 +395,7 @@ extension Types {
         method(t, "isnumeric", .a1 { _, v in .bool(!s(v).isEmpty && s(v).unicodeScalars.allSatisfy { $0.properties.numericType != nil }) })
         method(t, "isalpha", .a1 { _, v in .bool(!s(v).isEmpty && s(v).unicodeScalars.allSatisfy { $0.properties.isAlphabetic }) })
         method(t, "isalnum", .a1 { _, v in .bool(!s(v).isEmpty && s(v).unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0.properties.numericType != nil }) })
-        method(t, "isspace", .a1 { _, v in .bool(!s(v).isEmpty && s(v).unicodeScalars.allSatisfy { $0.properties.isWhitespace }) })
+        method(t, "isspace", .a1 { _, v in .bool(!s(v).isEmpty && s(v).unicodeScalars.allSatisfy { isPythonWhitespace($0) }) })
         method(t, "isupper", .a1 { _, v in .bool(s(v).contains { $0.isUppercase } && !s(v).contains { $0.isLowercase }) })
         method(t, "islower", .a1 { _, v in .bool(s(v).contains { $0.isLowercase } && !s(v).contains { $0.isUppercase }) })
         method(t, "isidentifier", .a1 { _, v in
@@ -396,8 +416,18 @@ extension Types {
         for (name, align) in [("center", 0), ("ljust", 1), ("rjust", 2)] {
             method(t, name, .general { rt, a in
                 guard a.positional.count >= 2 else { throw Swirl.typeError("\(name) expected at least 1 argument, got 0") }
+                if a.positional.count > 3 { throw Swirl.typeError("\(name) expected at most 2 arguments, got \(a.positional.count - 1)") }
                 let x = s(a.positional[0]), width = try rt.indexValue(a.positional[1])
-                let fill = a.positional.count > 2 ? s(a.positional[2]) : " "
+                var fill = " "
+                if a.positional.count > 2 {
+                    guard let f = a.positional[2].asObject as? PyStr else {
+                        throw Swirl.typeError("The fill character must be a unicode character, not \(rt.typeName(a.positional[2]))")
+                    }
+                    guard f.value.unicodeScalars.count == 1 else {
+                        throw Swirl.typeError("The fill character must be exactly one character long")
+                    }
+                    fill = f.value
+                }
                 let n = x.unicodeScalars.count
                 if n >= width { return Value(x) }
                 try rt.checkSize(width, max(fill.utf8.count, 1))
@@ -449,12 +479,16 @@ private func replaceEmpty(_ x: String, _ new: String) -> String {
     return out
 }
 
-private func stripImpl(_ a: Arguments, left: Bool, right: Bool) throws -> Value {
+private func stripImpl(_ rt: Runtime, _ a: Arguments, _ name: String, left: Bool, right: Bool) throws -> Value {
     guard case .object(let o) = a.positional[0], let p = o as? PyStr else { return .none }
+    if a.positional.count > 2 { throw typeError("\(name) expected at most 1 argument, got \(a.positional.count - 1)") }
     var chars: Set<Unicode.Scalar>?
-    if a.positional.count > 1, case .object(let co) = a.positional[1], let c = co as? PyStr { chars = Set(c.value.unicodeScalars) }
+    if a.positional.count > 1, !a.positional[1].isNone {
+        guard case .object(let co) = a.positional[1], let c = co as? PyStr else { throw typeError("\(name) arg must be None or str") }
+        chars = Set(c.value.unicodeScalars)
+    }
     var scalars = Array(p.value.unicodeScalars)[...]
-    func strip(_ u: Unicode.Scalar) -> Bool { chars.map { $0.contains(u) } ?? u.properties.isWhitespace }
+    func strip(_ u: Unicode.Scalar) -> Bool { chars.map { $0.contains(u) } ?? isPythonWhitespace(u) }
     if left { while let f = scalars.first, strip(f) { scalars = scalars.dropFirst() } }
     if right { while let l = scalars.last, strip(l) { scalars = scalars.dropLast() } }
     var v = String.UnicodeScalarView()
@@ -602,7 +636,7 @@ private func splitImpl(_ rt: Runtime, _ a: Arguments, fromRight: Bool) throws ->
         var i = scalars.count - 1
         var out: [String] = []
         while i >= 0 {
-            while i >= 0 && scalars[i].properties.isWhitespace { i -= 1 }
+            while i >= 0 && isPythonWhitespace(scalars[i]) { i -= 1 }
             if i < 0 { break }
             end = i + 1
             if splits == maxsplit {
@@ -612,7 +646,7 @@ private func splitImpl(_ rt: Runtime, _ a: Arguments, fromRight: Bool) throws ->
                 out.append(String(v))
                 break
             }
-            while i >= 0 && !scalars[i].properties.isWhitespace { i -= 1 }
+            while i >= 0 && !isPythonWhitespace(scalars[i]) { i -= 1 }
             var v = String.UnicodeScalarView()
             v.append(contentsOf: scalars[(i + 1)..<end])
             out.append(String(v))
@@ -622,7 +656,7 @@ private func splitImpl(_ rt: Runtime, _ a: Arguments, fromRight: Bool) throws ->
     }
     if maxsplit == 0 {
         // No split: the string without its leading whitespace (trailing kept), if any.
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return .object(PyList([])) }
+        guard let first = scalars.firstIndex(where: { !isPythonWhitespace($0) }) else { return .object(PyList([])) }
         var v = String.UnicodeScalarView()
         v.append(contentsOf: scalars[first...])
         return .object(PyList([Value(String(v))]))
@@ -630,14 +664,14 @@ private func splitImpl(_ rt: Runtime, _ a: Arguments, fromRight: Bool) throws ->
     var idx = 0
     while idx < scalars.count {
         let u = scalars[idx]
-        if u.properties.isWhitespace {
+        if isPythonWhitespace(u) {
             if inWord {
                 words.append(current)
                 current = ""
                 inWord = false
                 if maxsplit >= 0 && words.count == maxsplit {
                     var j = idx
-                    while j < scalars.count && scalars[j].properties.isWhitespace { j += 1 }
+                    while j < scalars.count && isPythonWhitespace(scalars[j]) { j += 1 }
                     if j < scalars.count {
                         // The remainder keeps its trailing whitespace, as in CPython.
                         var v = String.UnicodeScalarView()
@@ -690,6 +724,7 @@ extension Runtime {
             let c = chars[i]
             if c == "{" {
                 if i + 1 < chars.count && chars[i + 1] == "{" { out.append("{"); i += 2; continue }
+                if i + 1 == chars.count { throw Swirl.valueError("Single '{' encountered in format string") }
                 var depth = 1, j = i + 1
                 var field = ""
                 while j < chars.count {
@@ -789,4 +824,33 @@ func formatFieldNames(_ template: String) throws -> [String] {
         i += 1
     }
     return names
+}
+
+/// Python's whitespace (`str.isspace`, `split()`, `strip()`): the Unicode White_Space
+/// characters plus the ASCII separators U+001C–U+001F, which CPython counts as well.
+func isPythonWhitespace(_ u: Unicode.Scalar) -> Bool {
+    u.properties.isWhitespace || (0x1C...0x1F).contains(u.value)
+}
+
+/// `str.lower()`: Unicode lower-casing with CPython's one context rule, a capital sigma
+/// that ends a word becoming final sigma ("ΣΑΣ" -> "σας"). `after` is the code point
+/// before the string (for `capitalize`, which lowers all but the first).
+func pythonLowercased(_ s: String, after preceding: Unicode.Scalar? = nil) -> String {
+    guard s.unicodeScalars.contains("\u{3A3}") else { return s.lowercased() }
+    let scalars = (preceding.map { [$0] } ?? []) + Array(s.unicodeScalars)
+    var out = String.UnicodeScalarView()
+    for i in (preceding == nil ? 0 : 1)..<scalars.count {
+        let u = scalars[i]
+        guard u == "\u{3A3}" else {
+            out.append(contentsOf: u.properties.lowercaseMapping.unicodeScalars)
+            continue
+        }
+        var j = i - 1
+        while j >= 0 && scalars[j].properties.isCaseIgnorable { j -= 1 }
+        var k = i + 1
+        while k < scalars.count && scalars[k].properties.isCaseIgnorable { k += 1 }
+        let isFinal = j >= 0 && scalars[j].properties.isCased && !(k < scalars.count && scalars[k].properties.isCased)
+        out.append(isFinal ? "\u{3C2}" : "\u{3C3}")
+    }
+    return String(out)
 }

@@ -9,6 +9,7 @@ extension Types {
 
     nonisolated(unsafe) private static let installed: Bool = {
         installStrMethods()
+        installStrTranslate()
         installListMethods()
         installDictMethods()
         installSetMethods()
@@ -95,6 +96,16 @@ extension Runtime {
                 throw Swirl.typeError("'\(k)' is an invalid keyword argument for str()")
             }
             guard let x = a.first ?? args.keywords.first(where: { $0.0 == "object" })?.1 else { return Value("") }
+            if a.count > 3 { throw Swirl.typeError("str() takes at most 3 arguments (\(a.count) given)") }
+            if a.count > 1 {
+                for (i, name) in [(1, "encoding"), (2, "errors")] where i < a.count && !(a[i].asObject is PyStr) {
+                    throw Swirl.typeError("str() argument '\(name)' must be str, not \(typeName(a[i]))")
+                }
+                if x.asObject is PyStr { throw Swirl.typeError("decoding str is not supported") }
+                if !(x.asObject is PyBytes) {
+                    throw Swirl.typeError("decoding to str: need a bytes-like object, \(typeName(x)) found")
+                }
+            }
             if a.count > 1, case .object(let o) = x, let b = o as? PyBytes {
                 let codec = try TextCodec(named: try str(a[1]))
                 return Value(try decode(b.bytes, codec, errors: a.count > 2 ? try str(a[2]) : "strict"))
@@ -152,6 +163,7 @@ extension Runtime {
             }
         case "type":
             if a.count == 1 { return .object(typeOf(a[0])) }
+            if a.count != 3 { throw Swirl.typeError("type() takes 1 or 3 arguments") }
             throw Swirl.typeError("type() with 3 arguments is not supported")
         case "slice":
             switch a.count {

@@ -187,7 +187,8 @@ extension Runtime {
             let want = expected - selfCount, got = pos.count - selfCount
             if want == 0 { throw typeError("\(n.qualifiedName)() takes no arguments (\(got) given)") }
             if want == 1 { throw typeError("\(n.qualifiedName)() takes exactly one argument (\(got) given)") }
-            throw typeError("\(n.qualifiedName)() takes exactly \(want) arguments (\(got) given)")
+            // Two or more positional parameters: CPython's argument-clinic wording.
+            throw typeError("\(n.name) expected \(want) arguments, got \(got)")
         }
     }
 

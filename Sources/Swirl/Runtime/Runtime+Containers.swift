@@ -448,8 +448,14 @@ extension Runtime {
             switch obj {
             case let l as PyList:
                 if case .object(let io) = index, let s = io as? PySlice {
-                    let newItems = try iterateToArray(value)
                     let (start, stop, step, n) = try sliceIndices(s, count: l.items.count)
+                    let newItems: [Value]
+                    do {
+                        newItems = try iterateToArray(value)
+                    } catch let e as ScriptError where e.exception.isInstance(of: Types.typeError)
+                                && (try? str(.object(e.exception))) == "'\(typeName(value))' object is not iterable" {
+                        throw typeError(step == 1 ? "can only assign an iterable" : "must assign iterable to extended slice")
+                    }
                     if step == 1 {
                         l.items.replaceSubrange(start..<max(start, stop), with: newItems)
                         return
@@ -626,4 +632,6 @@ extension Types {
     nonisolated(unsafe) static let listReverseIterator = builtin("list_reverseiterator")
     nonisolated(unsafe) static let reversedIterator = builtin("reversed")
     nonisolated(unsafe) static let dictReverseKeyIterator = builtin("dict_reversekeyiterator")
+    nonisolated(unsafe) static let dictReverseValueIterator = builtin("dict_reversevalueiterator")
+    nonisolated(unsafe) static let dictReverseItemIterator = builtin("dict_reverseitemiterator")
 }

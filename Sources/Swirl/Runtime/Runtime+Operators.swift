@@ -33,6 +33,18 @@ enum Num {
     case int(Int)
     case big(BigInt)
     case float(Double)
+
+    var isFloat: Bool { if case .float = self { return true } else { return false } }
+}
+
+extension BinaryOperator {
+    /// The operators only ints (and bools) have among the numbers: floats refuse them.
+    var isIntegerOnly: Bool {
+        switch self {
+        case .lshift, .rshift, .bitAnd, .bitOr, .bitXor, .matMul: return true
+        default: return false
+        }
+    }
 }
 
 extension Runtime {
@@ -81,6 +93,10 @@ extension Runtime {
             }
         }
         if let x = num(a), let y = num(b) {
+            if op.isIntegerOnly, op == .matMul || x.isFloat || y.isFloat {
+                // Named from the values: a bool is 'bool' here, not the int it computes as.
+                throw typeError("unsupported operand type(s) for \(op.rawValue)\(augmented ? "=" : ""): '\(typeName(a))' and '\(typeName(b))'")
+            }
             return try numeric(op, x, y)
         }
         if let r = try sequenceBinary(op, a, b) { return r }

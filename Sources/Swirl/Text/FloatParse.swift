@@ -4,10 +4,9 @@
 // whitespace, Unicode decimal digits, underscores between digits, inf /
 // infinity / nan in any case) and converts with a correctly rounded strtod.
 
-/// Python's `str.isspace()` for a non-ASCII scalar (the Unicode White_Space
-/// property, which agrees with Python outside ASCII).
+/// Python's `str.isspace()` (see `isPythonWhitespace`).
 private func isPythonSpace(_ c: Unicode.Scalar) -> Bool {
-    return c.properties.isWhitespace
+    return isPythonWhitespace(c)
 }
 
 /// The value of `float(s)`, or nil where CPython raises ValueError
