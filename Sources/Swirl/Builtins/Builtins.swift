@@ -273,9 +273,17 @@ extension Runtime {
             define(name, .general { _, _ in throw notImplemented("\(name)() of strings is not supported in Swirl") })
         }
         define("globals", .a0 { rt in .object(rt.dictFrom(rt.mainGlobals?.defined ?? [])) })
-        define("aiter", .a1 { rt, v in try rt.asyncIterator(v) })
+        define("aiter", .a1 { rt, v in
+            if rt.special(v, "__aiter__") == nil && rt.nativeMethod(v, "__aiter__") == nil {
+                throw typeError("'\(rt.typeName(v))' object is not an async iterable")
+            }
+            return try rt.asyncIterator(v)
+        })
         define("anext", .general { rt, a in
             guard let it = a.positional.first else { throw typeError("anext expected at least 1 argument, got 0") }
+            if rt.special(it, "__anext__") == nil && rt.nativeMethod(it, "__anext__") == nil {
+                throw typeError("'\(rt.typeName(it))' object is not an async iterator")
+            }
             let step = try rt.asyncNext(it)
             if a.positional.count > 1 { return .object(AnextWithDefault(try rt.awaitIterator(step), a.positional[1])) }
             return step

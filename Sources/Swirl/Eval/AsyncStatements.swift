@@ -5,8 +5,11 @@
 extension Frame {
     /// Starts awaiting `awaitable`: its result, or nil when the frame must suspend (the
     /// caller then pushes its state, then the iterator returned in `pending`).
-    func startAwait(_ awaitable: Value, pending: inout ResumableObject?) throws -> Value? {
-        let it = try rt.awaitIterator(awaitable)
+    /// `refusal`: how the statement names a value that is not awaitable (CPython's
+    /// "'async for' received an invalid object from __anext__"), instead of the plain
+    /// `await` message.
+    func startAwait(_ awaitable: Value, pending: inout ResumableObject?, refusal: String? = nil) throws -> Value? {
+        let it = try rt.awaitIterator(awaitable, refusal: refusal)
         return try drive(it, send: .none, thrown: nil, pending: &pending)
     }
 
@@ -109,7 +112,8 @@ final class AsyncForStmt: StmtNode {
                     } else if f.resuming {
                         item = try f.continueAwait(awaiting, pending: &pending)
                     } else {
-                        item = try f.startAwait(try rt.asyncNext(iterator), pending: &pending)
+                        item = try f.startAwait(try rt.asyncNext(iterator), pending: &pending,
+                                                refusal: "'async for' received an invalid object from __anext__")
                     }
                 } catch let e as ScriptError where e.exception.isInstance(of: Types.stopAsyncIteration) {
                     phase = 3
@@ -215,7 +219,8 @@ class WithStmtBase: StmtNode {
                 entered = try rt.callMethod(enter, self: manager, [])
             }
             if isAsync {
-                guard let v = try f.startAwait(entered, pending: &pending) else {
+                guard let v = try f.startAwait(entered, pending: &pending,
+                                               refusal: "'async with' received an object from __aenter__ that does not implement __await__") else {
                     save { f.push(pending.map { .object($0) } ?? .none) }
                     f.pushInt(1)
                     return .suspended
@@ -289,7 +294,8 @@ class WithStmtBase: StmtNode {
         defer { if exc != nil { f.rt.handledExceptions.removeLast() } }
         let result: Value?
         do {
-            result = resuming ? try f.continueAwait(awaiting, pending: &pending) : try f.startAwait(awaitable, pending: &pending)
+            result = resuming ? try f.continueAwait(awaiting, pending: &pending) : try f.startAwait(awaitable, pending: &pending,
+                     refusal: "'async with' received an object from __aexit__ that does not implement __await__")
         } catch let inner as ScriptError {
             if let e = exc { f.rt.chain(inner.exception, context: e) }
             throw inner

@@ -183,7 +183,7 @@ final class PyGenerator: ResumableObject {
 
 extension Runtime {
     /// The iterator `await x` drives: a coroutine itself, or what `__await__` returns.
-    func awaitIterator(_ v: Value) throws -> ResumableObject {
+    func awaitIterator(_ v: Value, refusal: String? = nil) throws -> ResumableObject {
         if case .object(let o) = v {
             if let g = o as? PyGenerator {
                 if g.code.kind == .coroutine {
@@ -205,6 +205,7 @@ extension Runtime {
                 throw typeError("__await__() returned non-iterator of type '\(typeName(it))'")
             }
         }
+        if let refusal { throw typeError("\(refusal): \(typeName(v))") }
         throw typeError("object \(typeName(v)) can't be used in 'await' expression")
     }
 }

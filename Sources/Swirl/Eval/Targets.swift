@@ -163,6 +163,8 @@ extension PyType {
 extension Runtime {
     func isIterable(_ v: Value) throws -> Bool {
         if case .object(let o) = v {
+            // Coroutines and async generators are not iterable, unlike generators.
+            if let g = o as? PyGenerator { return g.code.kind == .generator }
             if o is PyIteratorObject || o is PyList || o is PyTuple || o is PyStr || o is PyDict || o is PySet
                 || o is PyRange || o is PyBigRange || o is PyBytes || o is DictView { return true }
             return special(v, "__iter__") != nil || special(v, "__getitem__") != nil || nativeIterable(o) != nil

@@ -48,6 +48,9 @@ final class PyType: PyObject {
     var slotNames: Set<String>?
     /// Whether instances have a `__dict__`: no `__slots__`, or `'__dict__'` among them.
     var instancesHaveDict: Bool { slotNames?.contains("__dict__") ?? true }
+    /// CPython's `tp_name`, the name error messages use: `__name__` (never the qualified
+    /// name), prefixed with the module for the types of C modules (`_asyncio.Task`).
+    var messageName: String { isBuiltin && moduleName.hasPrefix("_") ? "\(moduleName).\(name)" : name }
 
     init(name: String, base: PyType?, isBuiltin: Bool, layout: InstanceLayout, module: String = "builtins",
          extraBase: PyType? = nil) {

@@ -109,9 +109,9 @@ extension Runtime {
         if case .object(let o) = v, let m = o as? PyModule {
             msg = "module '\(m.name)' has no attribute '\(name)'"
         } else if case .object(let o) = v, let cls = o as? PyType {
-            msg = "type object '\(cls.qualname)' has no attribute '\(name)'"
+            msg = "type object '\(cls.messageName)' has no attribute '\(name)'"
         } else {
-            msg = "'\(typeOf(v).qualname)' object has no attribute '\(name)'"
+            msg = "'\(typeOf(v).messageName)' object has no attribute '\(name)'"
         }
         let e = PyException(Types.attributeError, msg)
         e.attrs["name"] = Value(name)

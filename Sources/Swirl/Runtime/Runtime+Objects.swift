@@ -14,7 +14,8 @@ extension Runtime {
         }
     }
 
-    func typeName(_ v: Value) -> String { typeOf(v).name }
+    /// The type's name as error messages give it (CPython's `tp_name`).
+    func typeName(_ v: Value) -> String { typeOf(v).messageName }
 
     /// Looks up a special method on the value's class (never on the instance), for user classes.
     @inline(__always) func special(_ v: Value, _ name: String) -> Value? {
