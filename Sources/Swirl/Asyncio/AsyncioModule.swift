@@ -166,9 +166,21 @@ extension Runtime {
         }
         loop.running = false
         _ = future.addCallback(.stopLoop)
-        try loop.runForever()
+        do {
+            try loop.runForever()
+        } catch {
+            if future !== awaitable.asObject { consumeRaisedException(future) }
+            throw error
+        }
         if !future.isDone { throw runtimeError("Event loop stopped before Future completed.") }
         return try future.resultValue()
+    }
+
+    /// A task the loop made for a coroutine that raised SystemExit or KeyboardInterrupt
+    /// (which end the run): the caller cannot reach it, so its exception counts as seen,
+    /// as in CPython's run_until_complete.
+    private func consumeRaisedException(_ future: PyFuture) {
+        if future.isDone && future.state != .cancelled { future.logTraceback = false }
     }
 
     func runningLoop() throws -> EventLoop {
@@ -283,6 +295,7 @@ extension Runtime {
         do {
             try l.runForever()
         } catch {
+            consumeRaisedException(task)
             try? cancelAllTasks()
             throw error
         }

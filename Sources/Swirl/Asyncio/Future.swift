@@ -328,7 +328,10 @@ final class PyTask: PyFuture {
                 cancelledError = ex
                 cancelSelf()
             } else if ex.isInstance(of: Types.keyboardInterrupt) || ex.isInstance(of: Types.systemExit) {
+                // Set and re-raised, as in CPython: the run ends, and the finished task,
+                // dropped later unobserved, reports "Task exception was never retrieved".
                 try? setException(ex)
+                finishBookkeeping()
                 throw e
             } else {
                 try? setException(ex)
