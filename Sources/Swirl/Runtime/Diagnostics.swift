@@ -122,7 +122,7 @@ extension Runtime {
         }
         var text = lines.joined(separator: "\n") + "\n"
         if case .object(let o)? = context.first(where: { $0.0 == "exception" })?.1, let e = o as? PyException {
-            text += formatException(e)
+            text += formatException(e, loopReport: true)
         }
         output.stderr(text)
     }

@@ -34,12 +34,15 @@ private let maxGroupDepth = 10
 extension Runtime {
     /// The full traceback text for an exception, with its causes/contexts first (unless
     /// `chained` is false: CPython's "Exception ignored in" reports show the exception alone).
-    func formatException(_ e: PyException, chained: Bool = true) -> String {
+    /// `loopReport`: an exception the event loop reports (a failed callback, a task's
+    /// unretrieved exception): CPython's traceback always has the loop's own frames there,
+    /// so the header is printed even when no script frame is.
+    func formatException(_ e: PyException, chained: Bool = true, loopReport: Bool = false) -> String {
         var ctx = ExceptionPrintContext()
-        return format(e, chain: chained, &ctx)
+        return format(e, chain: chained, headerAlways: loopReport, &ctx)
     }
 
-    private func format(_ top: PyException, chain: Bool, _ ctx: inout ExceptionPrintContext) -> String {
+    private func format(_ top: PyException, chain: Bool, headerAlways: Bool = false, _ ctx: inout ExceptionPrintContext) -> String {
         // The chain, newest first, each with the sentence that follows its cause.
         var links: [(String?, PyException)] = []
         var current: PyException? = top
@@ -65,7 +68,7 @@ extension Runtime {
             if let message { out += ctx.emit(message) }
             let members = e.isInstance(of: Types.baseExceptionGroup) ? ((try? groupMembers(e)) ?? []) : nil
             guard let members else {
-                if !e.traceback.isEmpty {
+                if !e.traceback.isEmpty || (headerAlways && e === top) {
                     out += ctx.emit("Traceback (most recent call last):\n")
                     out += ctx.emit(stackText(e))
                 }
