@@ -90,6 +90,14 @@ extension Parser {
         try expect(.colon, "expected ':'")
     }
 
+    /// The `:` of `if`, `elif`, `while`, `for`, `with`, `except` and `class` headers, whose
+    /// CPython grammar says "expected ':'" only when the line ends there (`while x y:` is
+    /// plain "invalid syntax").
+    private func expectColonAtLineEnd() throws(SyntaxError) {
+        if !tok.isOp(.colon) && tok.kind != .newline { throw invalidSyntax() }
+        try expectColon()
+    }
+
     /// The end of the last statement in a block (for compound statement ranges).
     private func end(of body: [Stmt], orElse fallback: SourceLocation) -> SourceLocation {
         body.last?.range.end ?? fallback
@@ -346,7 +354,7 @@ extension Parser {
         let keyword = advance()
         let header = keyword.isKeyword(.elif) ? "'elif' statement" : "'if' statement"
         let test = try parseNamedExpression()
-        try expectColon()
+        try expectColonAtLineEnd()
         let body = try parseBlock(header: header, line: keyword.start.line)
         var orElse: [Stmt] = []
         if check(.elif) {
@@ -367,7 +375,7 @@ extension Parser {
     private func parseWhile() throws(SyntaxError) -> Stmt {
         let keyword = advance()
         let test = try parseNamedExpression()
-        try expectColon()
+        try expectColonAtLineEnd()
         let body = try parseBlock(header: "'while' statement", line: keyword.start.line)
         let orElse = check(.else) ? try parseElse() : []
         return Stmt(.while(test: test, body: body, orElse: orElse),
@@ -380,7 +388,7 @@ extension Parser {
         try validateAssignTarget(target)
         guard accept(.in) else { throw invalidSyntax() }
         let iter = try parseStarExpressions()
-        try expectColon()
+        try expectColonAtLineEnd()
         let body = try parseBlock(header: "'for' statement", line: keyword.start.line)
         let orElse = check(.else) ? try parseElse() : []
         return Stmt(.for(target: target, iter: iter, body: body, orElse: orElse, isAsync: isAsync),
@@ -398,7 +406,7 @@ extension Parser {
                 items.append(try parseWithItem())
             } while accept(.comma)
         }
-        try expectColon()
+        try expectColonAtLineEnd()
         let body = try parseBlock(header: "'with' statement", line: keyword.start.line)
         return Stmt(.with(items: items, body: body, isAsync: isAsync),
                     SourceRange(start: start, end: end(of: body, orElse: lastEnd)))
@@ -465,7 +473,7 @@ extension Parser {
                 type = t
                 if accept(.as) { name = try expectName().0 }
             }
-            try expectColon()
+            try expectColonAtLineEnd()
             let handlerBody = try parseBlock(header: "'except' statement", line: except.start.line)
             handlers.append(ExceptHandler(type: type, name: name, body: handlerBody,
                                           range: SourceRange(start: except.start, end: end(of: handlerBody, orElse: lastEnd))))
@@ -551,7 +559,7 @@ extension Parser {
                 }
             }
         }
-        try expectColon()
+        try expectColonAtLineEnd()
         let body = try parseBlock(header: "class definition", line: keyword.start.line)
         let cls = ClassDef(name: name, bases: bases, keywords: keywords, body: body, decorators: decorators,
                            scopeID: newScopeID())

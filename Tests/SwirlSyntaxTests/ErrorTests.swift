@@ -65,6 +65,12 @@ private let indentation = SyntaxError.Kind.indentationError
     static let grammar: [ExpectedError] = [
         e("if x\n  pass", "expected ':'", 1, 5),
         e("if x:\n  pass\nelse", "expected ':'", 3, 5),
+        // Headers whose grammar says "expected ':'" only at the end of the line.
+        e("while x y:\n  pass", "invalid syntax", 1, 9),
+        e("class A B:\n  pass", "invalid syntax", 1, 9),
+        e("try:\n  pass\nexcept E F:\n  pass", "invalid syntax", 3, 10),
+        e("for a in b c:\n  pass", "invalid syntax", 1, 12),
+        e("def f() x:\n  pass", "expected ':'", 1, 9),
         e("x = 1 if 2", "expected 'else' after 'if' expression", 1, 5, 11),
         e("def f[T](): pass", "expected '('", 1, 6),
         e("x=1;;", "invalid syntax", 1, 5, 6),
