@@ -30,8 +30,14 @@ final class EventLoop {
     var stopping = false
     var running = false
     var closed = false
-    /// Virtual clock offset (virtual mode) or the monotonic start (real mode).
-    private var virtualNow: Double = 0
+    /// The virtual clock runs with real time and also jumps: it is the real time since the
+    /// loop was made plus every jump (to the next timer when all tasks wait, or over a
+    /// `time.sleep`). Keeping real time in it is what makes it behave like CPython's clock:
+    /// a task that polls (`while not done: await asyncio.sleep(0)`, a busy loop on
+    /// `time.monotonic()`) sees time pass, and a timer set from a timer's callback lands a
+    /// little after the nominal sum, never just before it through float rounding.
+    private var skippedSeconds: Double = 0
+    private lazy var realStart = monotonicSeconds()
     private let startTime = Date().timeIntervalSince1970
     var currentTask: PyTask?
     /// Every task not yet finished (order not significant: removal swaps with the last).
@@ -112,7 +118,9 @@ final class EventLoop {
 
     /// Monotonic seconds (`loop.time()`).
     func time() -> Double {
-        rt.virtualTime ? virtualNow : monotonicSeconds()
+        guard rt.virtualTime else { return monotonicSeconds() }
+        let start = realStart   // first: a lazy start read after the clock would be later
+        return monotonicSeconds() - start + skippedSeconds
     }
 
     func monotonicSeconds() -> Double {
@@ -123,14 +131,14 @@ final class EventLoop {
 
     /// Wall-clock seconds (`time.time()`), following the virtual clock when enabled.
     func wallTime() -> Double {
-        rt.virtualTime ? startTime + virtualNow : Date().timeIntervalSince1970
+        rt.virtualTime ? startTime + time() : Date().timeIntervalSince1970
     }
 
     /// `time.sleep`: blocks the thread (or advances the virtual clock).
     func blockingSleep(_ seconds: Double) {
         if seconds <= 0 { return }
         if rt.virtualTime {
-            virtualNow += seconds
+            skippedSeconds += seconds
             return
         }
         var request = timespec(tv_sec: Int(seconds), tv_nsec: Int((seconds - Double(Int(seconds))) * 1e9))
@@ -219,7 +227,13 @@ final class EventLoop {
                     return
                 }
             }
-            if let t = nextTimer, t > virtualNow { virtualNow = t }
+            if let t = nextTimer {
+                let now = time()
+                // A whole number of milliseconds, rounded up, as CPython's epoll timeout is:
+                // the loop wakes at or just after the timer, and the timers due within that
+                // millisecond run in the same iteration, in heap order, as they do there.
+                if t > now { skippedSeconds += ((t - now) * 1000).rounded(.up) / 1000 }
+            }
             return
         }
         let timeout = nextTimer.map { max(0, $0 - time()) }
