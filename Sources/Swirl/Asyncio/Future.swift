@@ -332,6 +332,9 @@ final class PyTask: PyFuture {
                 // dropped later unobserved, reports "Task exception was never retrieved".
                 try? setException(ex)
                 finishBookkeeping()
+                // Kept until the program's own exit message is out: CPython reports the
+                // task when it is collected at shutdown, after that message.
+                rt.tasksEndingTheRun.append(self)
                 throw e
             } else {
                 try? setException(ex)

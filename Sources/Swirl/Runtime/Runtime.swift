@@ -33,6 +33,9 @@ final class Runtime {
     /// `set_event_loop(None)` was the last word (asyncio.run ends with it): outside a running
     /// loop, `get_event_loop()` raises instead of returning the last loop.
     var noCurrentEventLoop = false
+    /// Tasks that raised SystemExit or KeyboardInterrupt out of the loop; released (and so
+    /// reported if nobody saw their exception) after the uncaught exception is printed.
+    var tasksEndingTheRun: [PyTask] = []
     private(set) lazy var loop = EventLoop(rt: self)
 
     // Value stack for the locals of sync calls.
