@@ -41,6 +41,10 @@ extension Runtime {
             if a.positional.isEmpty { throw typeError("iter expected at least 1 argument, got 0") }
             guard a.positional.count == 1 else { throw typeError("iter expected at most 2 arguments, got \(a.positional.count)") }
             let v = a.positional[0]
+            if case .object(let o) = v, let file = o as? PyFile {
+                try file.checkOpen()
+                return v
+            }
             if rt.special(v, "__iter__") != nil, case .object(let o) = v, !(o is PyIteratorObject) {
                 let it = try rt.callMethod(rt.special(v, "__iter__") ?? .none, self: v, [])
                 if case .object(let io) = it, io is PyIteratorObject { return it }
@@ -53,6 +57,12 @@ extension Runtime {
         })
         define("next", .general { rt, a in
             guard let it = a.positional.first else { throw typeError("next expected at least 1 argument, got 0") }
+            if case .object(let o) = it, let file = o as? PyFile {
+                // A file is its own iterator (`header = next(f)`).
+                if let line = try FileLineIterator(file).next(rt) { return line }
+                if a.positional.count > 1 { return a.positional[1] }
+                throw ScriptError(PyException(Types.stopIteration, args: []))
+            }
             if case .object(let o) = it, !(o is PyIteratorObject), rt.special(it, "__next__") == nil {
                 throw typeError("'\(rt.typeName(it))' object is not an iterator")
             }

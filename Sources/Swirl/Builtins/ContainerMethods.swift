@@ -37,7 +37,7 @@ extension Types {
         })
         method(t, "remove", .a2 { rt, v, x in
             let list = l(v)
-            for (i, y) in list.items.enumerated() where try rt.eq(y, x) {
+            for (i, y) in list.items.enumerated() where try y.isIdentical(to: x) || rt.eq(y, x) {
                 list.items.remove(at: i)
                 return .none
             }
@@ -48,7 +48,8 @@ extension Types {
             if let i = try rt.sequenceIndex(list.items, a, "index") { return .int(i) }
             throw Swirl.valueError("\(try rt.repr(a.positional[1])) is not in list")
         })
-        method(t, "count", .a2 { rt, v, x in .int(try l(v).items.filter { try rt.eq($0, x) }.count) })
+        // Identity first, as CPython's comparisons of container items do (`[nan].count(nan)`).
+        method(t, "count", .a2 { rt, v, x in .int(try l(v).items.filter { try $0.isIdentical(to: x) || rt.eq($0, x) }.count) })
         method(t, "reverse", .a1 { _, v in l(v).items.reverse(); return .none })
         method(t, "clear", .a1 { _, v in l(v).items.removeAll(); return .none })
         method(t, "copy", .a1 { _, v in .object(PyList(l(v).items)) })
@@ -62,7 +63,7 @@ extension Types {
             if let i = try rt.sequenceIndex((a.positional[0].asObject as? PyTuple)?.items ?? [], a, "index") { return .int(i) }
             throw Swirl.valueError("tuple.index(x): x not in tuple")
         })
-        method(tt, "count", .a2 { rt, v, x in .int(try ((v.asObject as? PyTuple)?.items ?? []).filter { try rt.eq($0, x) }.count) })
+        method(tt, "count", .a2 { rt, v, x in .int(try ((v.asObject as? PyTuple)?.items ?? []).filter { try $0.isIdentical(to: x) || rt.eq($0, x) }.count) })
     }
 
     static func installDictMethods() {
@@ -293,7 +294,7 @@ extension Runtime {
         let end = a.positional.count > 3 ? try clamp(a.positional[3]) : n
         var i = start
         while i < end && i < items.count {
-            if try eq(items[i], a.positional[1]) { return i }
+            if try items[i].isIdentical(to: a.positional[1]) || eq(items[i], a.positional[1]) { return i }
             i += 1
         }
         return nil

@@ -352,9 +352,9 @@ extension Runtime {
         case .bool(let b): return .float(b ? 1 : 0)
         case .object(let o):
             if let b = o as? PyBigInt {
-                let d = Double(b.value)
-                if !d.isFinite { throw Swirl.overflowError("int too large to convert to float") }
-                return .float(d)
+                do { return .float(try bigIntToDouble(b.value)) } catch {
+                    throw Swirl.overflowError("int too large to convert to float")
+                }
             }
             if let s = o as? PyStr {
                 if let d = pyFloatFromString(s.value) { return .float(d) }

@@ -45,6 +45,15 @@ def field(*, default=MISSING, default_factory=MISSING, init=True, repr=True, has
     return Field(default, default_factory, init, repr, hash, compare, metadata, kw_only)
 
 
+def _is_classvar(annotation):
+    # typing.ClassVar, ClassVar[...] or, under postponed annotations, their text.
+    if isinstance(annotation, str):
+        return annotation.startswith(('ClassVar', 'typing.ClassVar'))
+    if getattr(annotation, '_name', None) == 'ClassVar':
+        return True
+    return getattr(getattr(annotation, '__origin__', None), '_name', None) == 'ClassVar'
+
+
 def fields(class_or_instance):
     try:
         found = class_or_instance.__dataclass_fields__
@@ -231,6 +240,8 @@ def _process_class(cls, init, repr, eq, order, frozen, unsafe_hash, kw_only):
     annotations = cls.__dict__.get('__annotations__', {})
     own = []
     for name, annotation in annotations.items():
+        if _is_classvar(annotation):
+            continue   # a class attribute, not a field
         # getattr, not the class dict: a descriptor's default is what its __get__ gives.
         default = getattr(cls, name, MISSING) if name in cls.__dict__ else MISSING
         if isinstance(default, Field):

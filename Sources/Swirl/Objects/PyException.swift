@@ -45,8 +45,9 @@ final class PyException: PyObject {
 /// What a NameError/AttributeError suggestion is chosen from (computed only when printed).
 enum SuggestionSource {
     case names([String])
-    /// A NameError: the frame's bound locals are tried first, then globals and builtins.
-    case scopes(locals: [String], others: [String])
+    /// A NameError: the frame's bound locals are tried first, then the globals (in the
+    /// order they were defined, the first of equally close names winning), then builtins.
+    case scopes([[String]])
     case attributesOf(Value)
 }
 

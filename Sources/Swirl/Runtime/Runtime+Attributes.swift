@@ -125,13 +125,16 @@ extension Runtime {
         guard let source = e.suggestionSource, case .object(let no)? = e.attrs["name"], let n = no as? PyStr else { return nil }
         let candidates: [String]
         switch source {
-        case .names(let names): candidates = names
-        case .scopes(let locals, let others):
-            if let s = suggest(n.value, among: locals) { return ". Did you mean: '\(s)'?" }
-            candidates = others
+        case .names(let names): candidates = names.sorted()
+        case .scopes(let groups):
+            for group in groups.dropLast() {
+                if let s = suggest(n.value, among: group) { return ". Did you mean: '\(s)'?" }
+            }
+            candidates = groups.last ?? []
         case .attributesOf(let v):
-            if case .object(let o) = v, let m = o as? PyModule { candidates = m.globals.defined.map { $0.0 } } else {
-                candidates = attributeNames(v)
+            // dir() order: sorted.
+            if case .object(let o) = v, let m = o as? PyModule { candidates = m.globals.defined.map { $0.0 }.sorted() } else {
+                candidates = attributeNames(v).sorted()
             }
         }
         return suggest(n.value, among: candidates).map { ". Did you mean: '\($0)'?" }
@@ -279,18 +282,19 @@ extension Runtime {
 
     // MARK: suggestions
 
-    /// CPython's "Did you mean" heuristic: the closest name by a weighted edit distance.
+    /// CPython's "Did you mean" heuristic: the closest name by a weighted edit distance;
+    /// of equally close names, the first in `candidates`.
     func suggest(_ name: String, among candidates: [String]) -> String? {
         if candidates.count > 750 || name.count > 40 { return nil }
         var best: String?
         var bestDistance = Int.max
         let a = Array(name.utf8)
-        for c in Set(candidates) where c != name {
+        for c in candidates where c != name {
             let b = Array(c.utf8)
             if b.count > 40 { continue }
             let maxDistance = (a.count + b.count + 3) * 2 / 6
             let d = levenshtein(a, b, limit: maxDistance)
-            if d <= maxDistance && (d < bestDistance || (d == bestDistance && (best.map { c < $0 } ?? true))) {
+            if d <= maxDistance && d < bestDistance {
                 best = c
                 bestDistance = d
             }
@@ -325,8 +329,8 @@ extension Runtime {
             for (i, local) in code.localNames.enumerated() where i < f.slotCount && f.slots[i] != nil { locals.append(local) }
         }
         // True, False and None live in CPython's builtins namespace too.
-        e.suggestionSource = .scopes(locals: locals,
-                                     others: globals.defined.map { $0.0 } + builtins.defined.map { $0.0 } + ["True", "False", "None"])
+        e.suggestionSource = .scopes([locals, globals.defined.map { $0.0 },
+                                      (builtins.defined.map { $0.0 } + ["True", "False", "None"]).sorted()])
         return ScriptError(e)
     }
 }

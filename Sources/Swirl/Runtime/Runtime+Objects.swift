@@ -119,7 +119,7 @@ extension Runtime {
         case let e as PyException:
             let inner: String
             if e.args.count == 1 { inner = try repr(e.args[0]) } else { inner = try e.args.map { try repr($0) }.joined(separator: ", ") }
-            return "\(e.cls.qualname)(\(inner))"
+            return "\(e.cls.name)(\(inner))"
         case let s as PySingleton: return s.name
         case let g as PyGenerator: return "<\(g.kindName) object \(g.code.qualname) at \(address(o))>"
         default:
@@ -245,7 +245,9 @@ extension Runtime {
             case (let l as PyDict, let m as PyDict):
                 if l.table.count != m.table.count { return false }
                 for e in l.table.liveEntries {
-                    guard let v = try m.table.get(e.key, hash: e.hash, self), try eq(e.value, v) else { return false }
+                    guard let v = try m.table.get(e.key, hash: e.hash, self), try v.isIdentical(to: e.value) || eq(e.value, v) else {
+                        return false
+                    }
                 }
                 return true
             case (let l as PySet, let m as PySet):

@@ -73,9 +73,8 @@ extension Runtime {
         case .int(let i): return Double(i)
         case .float(let d): return d
         case .big(let b):
-            let d = Double(b)
-            if !d.isFinite { throw overflowError("int too large to convert to float") }
-            return d
+            // Correctly rounded (Double(BigInt) truncates).
+            do { return try bigIntToDouble(b) } catch { throw overflowError("int too large to convert to float") }
         }
     }
 
@@ -132,6 +131,37 @@ extension Runtime {
                     }
                     return a
                 }
+            }
+            // A set's |= &= -= ^= with a set, and a dict's |=, change the object itself.
+            if let target = o as? PySet, !target.frozen, let other = b.asObject as? PySet {
+                switch op {
+                case .bitOr:
+                    try target.table.merge(other.table, self)
+                    try chargeSetGrowth(target)
+                    return a
+                case .bitAnd:
+                    target.table = try setOperation(.bitAnd, target, other).table
+                    return a
+                case .sub:
+                    for e in other.table.liveEntries where target !== other { _ = try target.table.remove(e.key, hash: e.hash, self) }
+                    if target === other { target.table.removeAll() }
+                    return a
+                case .bitXor:
+                    if target === other {
+                        target.table.removeAll()
+                        return a
+                    }
+                    for e in other.table.liveEntries {
+                        if try target.table.remove(e.key, hash: e.hash, self) == nil { try target.table.set(e.key, hash: e.hash, value: .none, self) }
+                    }
+                    try chargeSetGrowth(target)
+                    return a
+                default: break
+                }
+            }
+            if op == .bitOr, let target = o as? PyDict {
+                try dictUpdate(target, b)
+                return a
             }
             if let m = special(a, op.inplace) {
                 let r = try callMethod(m, self: a, [b])
@@ -427,21 +457,29 @@ extension Runtime {
             }
             return .integer(op == .floorDiv ? q : r)
         case .pow:
-            if b.sign == .minus { return .float(Foundation.pow(Double(a), Double(b))) }
+            if b.sign == .minus {
+                if a.isZero { throw zeroDivision("0.0 cannot be raised to a negative power") }
+                return .float(Foundation.pow(Double(a), Double(b)))
+            }
+            // 0, 1 and -1 stay small whatever the exponent.
+            if a.isZero { return .int(b.isZero ? 1 : 0) }
+            if a == 1 { return .int(1) }
+            if a == -1 { return .int(b.isMultiple(of: 2) ? 1 : -1) }
             guard let e = Int(exactly: b) else { throw ScriptError(PyException(Types.memoryError, args: [])) }
             if Double(e) * Double(max(a.bitWidth, 1)) > 64_000_000 { throw ScriptError(PyException(Types.memoryError, args: [])) }
             return .integer(a.power(e))
         case .lshift:
             if b.sign == .minus { throw valueError("negative shift count") }
-            guard let s = Int(exactly: b), s < 1 << 26 else { throw ScriptError(PyException(Types.memoryError, args: [])) }
+            if a.isZero { return .int(0) }
+            guard let s = Int(exactly: b) else { throw overflowError("too many digits in integer") }
+            guard s < 1 << 26 else { throw ScriptError(PyException(Types.memoryError, args: [])) }
             return .integer(a << s)
         case .rshift:
             if b.sign == .minus { throw valueError("negative shift count") }
             guard let s = Int(exactly: b) else { return .int(a.sign == .minus ? -1 : 0) }
-            return .integer(a >> s)
-        case .bitAnd: return .integer(a & b)
-        case .bitOr: return .integer(a | b)
-        case .bitXor: return .integer(a ^ b)
+            // Python's shift floors; BigInt's truncates toward zero.
+            return .integer(a.sign == .minus ? -((-a - 1) >> s) - 1 : a >> s)
+        case .bitAnd, .bitOr, .bitXor: return .integer(twosComplementBitwise(op, a, b))
         case .matMul: throw typeError("unsupported operand type(s) for @: 'int' and 'int'")
         }
     }
@@ -702,4 +740,21 @@ extension Runtime {
         case .notIn: return try !contains(b, a)
         }
     }
+}
+
+/// `&`, `|`, `^` of Python ints, which act on infinite two's complement: both operands are
+/// taken modulo 2^w for a width w wide enough for either, and a result with the top bit set
+/// is negative.
+func twosComplementBitwise(_ op: BinaryOperator, _ a: BigInt, _ b: BigInt) -> BigInt {
+    let width = max(a.magnitude.bitWidth, b.magnitude.bitWidth) + 1
+    let modulus = BigUInt(1) << width
+    func wrap(_ x: BigInt) -> BigUInt { x.sign == .minus ? modulus - x.magnitude : x.magnitude }
+    let x = wrap(a), y = wrap(b)
+    let r: BigUInt
+    switch op {
+    case .bitAnd: r = x & y
+    case .bitOr: r = x | y
+    default: r = x ^ y
+    }
+    return r >> (width - 1) == 0 ? BigInt(r) : -BigInt(modulus - r)
 }

@@ -1,0 +1,3 @@
+# NameError suggestions: the globals are tried before the builtins (CPython 3.11).
+values = 1
+valuse
