@@ -79,6 +79,11 @@ extension Runtime {
                 e.attrs["consumed"] = a[1]
                 return .object(e)
             }
+            // OSError(errno, strerror, ...) makes the subclass for the errno, as CPython does.
+            if t === Types.osError, (2...5).contains(a.count), case .int(let code) = a[0],
+               let subclass = Types.osErrorSubclasses[code] {
+                return .object(PyException(subclass, args: a))
+            }
             return .object(PyException(t, args: a))
         }
         if let custom = nativeConstructors[ObjectIdentifier(t)] { return try custom(self, args) }

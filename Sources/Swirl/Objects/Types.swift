@@ -89,6 +89,12 @@ enum Types {
     nonisolated(unsafe) static let connectionAbortedError = exc("ConnectionAbortedError", connectionError)
     nonisolated(unsafe) static let brokenPipeError = exc("BrokenPipeError", connectionError)
     nonisolated(unsafe) static let timeoutError = exc("TimeoutError", osError)
+    /// The OSError subclass `OSError(errno, ...)` becomes (Linux errno values).
+    nonisolated(unsafe) static let osErrorSubclasses: [Int: PyType] = [
+        1: permissionError, 2: fileNotFoundError, 13: permissionError, 17: fileExistsError,
+        21: isADirectoryError, 32: brokenPipeError, 103: connectionAbortedError,
+        104: connectionResetError, 108: brokenPipeError, 110: timeoutError, 111: connectionRefusedError,
+    ]
     nonisolated(unsafe) static let warning = exc("Warning", exception)
     nonisolated(unsafe) static let runtimeWarning = exc("RuntimeWarning", warning)
     nonisolated(unsafe) static let deprecationWarning = exc("DeprecationWarning", warning)

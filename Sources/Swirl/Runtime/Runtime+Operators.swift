@@ -106,7 +106,7 @@ extension Runtime {
         if op == .add, case .object(let x) = a, x is PyStr || x is PyList {
             throw typeError("can only concatenate \(x.type.name) (not \"\(typeName(b))\") to \(x.type.name)")
         }
-        let symbol = op == .pow ? "** or pow()" : op.rawValue
+        let symbol = op == .pow && !augmented ? "** or pow()" : op.rawValue
         throw typeError("unsupported operand type(s) for \(symbol)\(augmented ? "=" : ""): '\(typeName(a))' and '\(typeName(b))'")
     }
 
