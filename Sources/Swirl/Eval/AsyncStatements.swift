@@ -147,9 +147,15 @@ final class AsyncForStmt: StmtNode {
     /// `await anext(g)` for a script async generator without allocating the `__anext__`
     /// awaitable: the generator is resumed directly; only when it suspends on an `await`
     /// of its own does the frame keep an awaitable to continue it with.
+    /// Kept out of line: `nextFromAsyncGenerator` stays small enough to inline into the loop.
+    @inline(never) private static func alreadyRunning() -> ScriptError {
+        runtimeError("anext(): asynchronous generator is already running")
+    }
+
+    @inline(__always)
     private static func nextFromAsyncGenerator(_ g: PyGenerator, _ f: Frame, _ rt: Runtime,
                                                pending: inout ResumableObject?) throws -> Value? {
-        if g.isSuspendedInAwait { throw runtimeError("anext(): asynchronous generator is already running") }
+        if g.isSuspendedInAwait { throw alreadyRunning() }
         switch try g.resume(rt, send: .none, throwing: nil) {
         case .returned:
             throw ScriptError(PyException(Types.stopAsyncIteration, args: []))
