@@ -141,7 +141,6 @@ public final class Interpreter: @unchecked Sendable {
                 status = 0
             } catch let e as ScriptError {
                 status = handleUncaught(e.exception)
-                rt.tasksEndingTheRun.removeAll()
             } catch {
                 rt.output.stderr("internal error: \(error)\n")
                 status = 1

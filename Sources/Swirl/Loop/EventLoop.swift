@@ -31,7 +31,7 @@ final class EventLoop {
     var running = false
     var closed = false
     /// The virtual clock runs with real time and also jumps: it is the real time since the
-    /// loop was made plus every jump (to the next timer when all tasks wait, or over a
+    /// clock was first read plus every jump (to the next timer when all tasks wait, or over a
     /// `time.sleep`). Keeping real time in it is what makes it behave like CPython's clock:
     /// a task that polls (`while not done: await asyncio.sleep(0)`, a busy loop on
     /// `time.monotonic()`) sees time pass, and a timer set from a timer's callback lands a

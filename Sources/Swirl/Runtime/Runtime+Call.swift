@@ -222,7 +222,6 @@ extension Runtime {
     /// Matches call arguments to parameters, filling `slots` (which hold nil).
     func bindArguments(_ fn: PyFunction, _ args: Arguments, into slots: UnsafeMutablePointer<Value?>) throws {
         let p = fn.code.params
-        let name = fn.name
         let pos = args.positional
         let nPos = min(pos.count, p.positionalCount)
         for i in 0..<nPos { slots[i] = pos[i] }
