@@ -9,7 +9,7 @@ import Collections
 /// the coroutine is finished and cannot be resumed again, as in CPython.
 class NativeCoroutine: ResumableObject {
     /// The CPython names "coroutine '…' was never awaited" gives asyncio's own methods.
-    enum MethodName: UInt8 {
+    enum MethodName: UInt8, CaseIterable {
         case none, queuePut, queueGet, queueJoin, lockAcquire, semaphoreAcquire, eventWait
         case drain, read, readline, readexactly, readuntil
         var text: String {
@@ -30,12 +30,10 @@ class NativeCoroutine: ResumableObject {
         }
     }
     /// The built-in methods that are coroutine functions in CPython (`Queue.get`, ...), by
-    /// their owner-qualified names, for `asyncio.iscoroutinefunction`.
-    static let coroutineMethodNames: Set<String> = [
-        "Queue.put", "Queue.get", "Queue.join", "Lock.acquire", "Semaphore.acquire", "Event.wait",
-        "StreamWriter.drain", "StreamWriter.wait_closed", "StreamReader.read", "StreamReader.readline",
-        "StreamReader.readexactly", "StreamReader.readuntil",
-    ]
+    /// their owner-qualified names, for `asyncio.iscoroutinefunction`: the named ones above
+    /// and `StreamWriter.wait_closed`.
+    static let coroutineMethodNames: Set<String> =
+        Set(MethodName.allCases.filter { $0 != .none }.map(\.text)).union(["StreamWriter.wait_closed"])
     // Three one-byte fields in the object's padding: a waiting task's coroutine stays small.
     private var finished = false
     private var started = false

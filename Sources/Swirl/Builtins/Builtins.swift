@@ -198,12 +198,7 @@ extension Runtime {
         })
         define("filter", .a2 { rt, fn, src in .object(FilterIterator(fn, try rt.iterate(src))) })
         define("divmod", .a2 { rt, x, y in
-            // With a float on either side a zero divisor is "float divmod()".
-            let isFloat: (Value) -> Bool = { if case .float = $0 { return true } else { return false } }
-            if (isFloat(x) || isFloat(y)), rt.num(x) != nil, rt.num(y) != nil, (try? rt.truthy(y)) == false {
-                throw zeroDivision("float divmod()")
-            }
-            if rt.num(x) == nil || rt.num(y) == nil {
+            guard let nx = rt.num(x), let ny = rt.num(y) else {
                 // __divmod__, then the right operand's __rdivmod__, as the binary operators do.
                 for (receiver, other, name) in [(x, y, "__divmod__"), (y, x, "__rdivmod__")] {
                     guard let m = rt.special(receiver, name) else { continue }
@@ -212,6 +207,8 @@ extension Runtime {
                 }
                 throw typeError("unsupported operand type(s) for divmod(): '\(rt.typeName(x))' and '\(rt.typeName(y))'")
             }
+            // With a float on either side a zero divisor is "float divmod()".
+            if nx.isFloat || ny.isFloat, (try? rt.truthy(y)) == false { throw zeroDivision("float divmod()") }
             return .object(PyTuple([try rt.binary(.floorDiv, x, y), try rt.binary(.mod, x, y)]))
         })
         define("pow", .general { rt, a in
@@ -283,18 +280,10 @@ extension Runtime {
             define(name, .general { _, _ in throw notImplemented("\(name)() of strings is not supported in Swirl") })
         }
         define("globals", .a0 { rt in .object(rt.dictFrom(rt.mainGlobals?.defined ?? [])) })
-        define("aiter", .a1 { rt, v in
-            if rt.special(v, "__aiter__") == nil && rt.nativeMethod(v, "__aiter__") == nil {
-                throw typeError("'\(rt.typeName(v))' object is not an async iterable")
-            }
-            return try rt.asyncIterator(v)
-        })
+        define("aiter", .a1 { rt, v in try rt.asyncIterator(v, builtin: true) })
         define("anext", .general { rt, a in
             guard let it = a.positional.first else { throw typeError("anext expected at least 1 argument, got 0") }
-            if rt.special(it, "__anext__") == nil && rt.nativeMethod(it, "__anext__") == nil {
-                throw typeError("'\(rt.typeName(it))' object is not an async iterator")
-            }
-            let step = try rt.asyncNext(it)
+            let step = try rt.asyncNext(it, builtin: true)
             if a.positional.count > 1 { return .object(AnextWithDefault(try rt.awaitIterator(step), a.positional[1])) }
             return step
         })
@@ -508,15 +497,12 @@ extension Runtime {
     }
 
     func modPow(_ b: Value, _ e: Value, _ m: Value) throws -> Value {
-        let isFloat: (Value) -> Bool = { if case .float = $0 { return true } else { return false } }
-        if isFloat(b) || isFloat(e) || isFloat(m) {
+        // Any float (whatever the other two are) is float's refusal, as in CPython.
+        if [b, e, m].contains(where: { num($0)?.isFloat == true }) {
             throw typeError("pow() 3rd argument not allowed unless all arguments are integers")
         }
         guard let bn = num(b), let en = num(e), let mn = num(m) else {
             throw typeError("unsupported operand type(s) for ** or pow(): '\(typeName(b))', '\(typeName(e))', '\(typeName(m))'")
-        }
-        for n in [bn, en, mn] {
-            if case .float = n { throw typeError("pow() 3rd argument not allowed unless all arguments are integers") }
         }
         let mod = bigOf(mn)
         if mod.isZero { throw valueError("pow() 3rd argument cannot be 0") }

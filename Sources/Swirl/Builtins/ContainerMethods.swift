@@ -37,7 +37,7 @@ extension Types {
         })
         method(t, "remove", .a2 { rt, v, x in
             let list = l(v)
-            for (i, y) in list.items.enumerated() where try y.isIdentical(to: x) || rt.eq(y, x) {
+            for (i, y) in list.items.enumerated() where try rt.itemEquals(y, x) {
                 list.items.remove(at: i)
                 return .none
             }
@@ -48,8 +48,7 @@ extension Types {
             if let i = try rt.sequenceIndex(list.items, a, "index") { return .int(i) }
             throw Swirl.valueError("\(try rt.repr(a.positional[1])) is not in list")
         })
-        // Identity first, as CPython's comparisons of container items do (`[nan].count(nan)`).
-        method(t, "count", .a2 { rt, v, x in .int(try l(v).items.filter { try $0.isIdentical(to: x) || rt.eq($0, x) }.count) })
+        method(t, "count", .a2 { rt, v, x in .int(try l(v).items.filter { try rt.itemEquals($0, x) }.count) })
         method(t, "reverse", .a1 { _, v in l(v).items.reverse(); return .none })
         method(t, "clear", .a1 { _, v in l(v).items.removeAll(); return .none })
         method(t, "copy", .a1 { _, v in .object(PyList(l(v).items)) })
@@ -63,7 +62,7 @@ extension Types {
             if let i = try rt.sequenceIndex((a.positional[0].asObject as? PyTuple)?.items ?? [], a, "index") { return .int(i) }
             throw Swirl.valueError("tuple.index(x): x not in tuple")
         })
-        method(tt, "count", .a2 { rt, v, x in .int(try ((v.asObject as? PyTuple)?.items ?? []).filter { try $0.isIdentical(to: x) || rt.eq($0, x) }.count) })
+        method(tt, "count", .a2 { rt, v, x in .int(try ((v.asObject as? PyTuple)?.items ?? []).filter { try rt.itemEquals($0, x) }.count) })
     }
 
     static func installDictMethods() {
@@ -124,28 +123,17 @@ extension Types {
             if t === Types.set {
                 method(t, "add", .a2 { rt, v, x in try rt.setAdd(s(v), x); return .none })
                 method(t, "discard", .a2 { rt, v, x in try s(v).table.remove(x, hash: try rt.hash(x), rt); return .none })
-                // The in-place forms, as CPython does them: intersection_update takes the
-                // intersection's table; the others discard or toggle in place.
+                // The in-place forms share the in-place operators' implementation.
                 method(t, "intersection_update", .general { rt, a in
-                    let target = s(a.positional[0])
-                    for other in a.positional.dropFirst() {
-                        target.table = try rt.setOperation(.bitAnd, target, try rt.asSet(other)).table
-                    }
+                    for other in a.positional.dropFirst() { try rt.updateSet(.bitAnd, s(a.positional[0]), with: try rt.asSet(other)) }
                     return .none
                 })
                 method(t, "difference_update", .general { rt, a in
-                    let target = s(a.positional[0])
-                    for other in a.positional.dropFirst() {
-                        for x in try rt.iterateToArray(other) { _ = try target.table.remove(x, hash: try rt.hash(x), rt) }
-                    }
+                    for other in a.positional.dropFirst() { try rt.updateSet(.sub, s(a.positional[0]), with: try rt.asSet(other)) }
                     return .none
                 })
                 method(t, "symmetric_difference_update", .a2 { rt, v, other in
-                    let target = s(v)
-                    for e in try rt.asSet(other).table.liveEntries {
-                        if try target.table.remove(e.key, hash: e.hash, rt) == nil { try target.table.set(e.key, hash: e.hash, value: .none, rt) }
-                    }
-                    try rt.chargeSetGrowth(target)
+                    try rt.updateSet(.bitXor, s(v), with: try rt.asSet(other))
                     return .none
                 })
                 method(t, "remove", .a2 { rt, v, x in
@@ -160,8 +148,7 @@ extension Types {
                 method(t, "update", .general { rt, a in
                     for other in a.positional.dropFirst() {
                         if let o = other.asObject as? PySet {
-                            try s(a.positional[0]).table.merge(o.table, rt)
-                            try rt.chargeSetGrowth(s(a.positional[0]))
+                            try rt.updateSet(.bitOr, s(a.positional[0]), with: o)
                             continue
                         }
                         for x in try rt.iterateToArray(other) { try rt.setAdd(s(a.positional[0]), x) }
@@ -294,7 +281,7 @@ extension Runtime {
         let end = a.positional.count > 3 ? try clamp(a.positional[3]) : n
         var i = start
         while i < end && i < items.count {
-            if try items[i].isIdentical(to: a.positional[1]) || eq(items[i], a.positional[1]) { return i }
+            if try itemEquals(items[i], a.positional[1]) { return i }
             i += 1
         }
         return nil

@@ -11,11 +11,7 @@ extension Runtime {
             case .int(let i): return try pyFormatInt(i, spec)
             case .bool(let b):
                 if spec.isEmpty { return b ? "True" : "False" }
-                do { return try pyFormatInt(b ? 1 : 0, spec) } catch {
-                    // Formatted as an int, but named as what it is.
-                    throw PyFormatError(error.message.replacingOccurrences(of: "object of type 'int'", with: "object of type 'bool'"),
-                                        kind: error.kind)
-                }
+                return try pyFormatInt(b ? 1 : 0, spec, typeName: "bool")
             case .float(let d): return try pyFormatFloat(d, spec)
             case .none: if spec.isEmpty { return "None" }
             case .object(let o):

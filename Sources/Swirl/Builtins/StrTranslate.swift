@@ -25,7 +25,8 @@ extension Runtime {
             guard let d = first.asObject as? PyDict else {
                 throw typeError("if you give only one argument to maketrans it must be a dict")
             }
-            for (key, value) in try d.table.liveEntries.map({ ($0.key, $0.value) }) {
+            for entry in d.table.liveEntries {
+                let (key, value) = (entry.key, entry.value)
                 switch key {
                 case .int, .bool: try dictSet(table, .int(try indexValue(key)), value)
                 case .object(let o) where o is PyStr:

@@ -29,8 +29,7 @@ final class AsyncGenAwaitable: ResumableObject {
                 step = try generator.resume(rt, send: .none, throwing: thrown)
             } else if !started {
                 if generator.isSuspendedInAwait {
-                    let what = firstThrow == nil ? "anext" : closing ? "aclose" : "athrow"
-                    throw runtimeError("\(what)(): asynchronous generator is already running")
+                    throw PyGenerator.alreadyRunning(firstThrow == nil ? "anext" : closing ? "aclose" : "athrow")
                 }
                 started = true
                 if closing && generator.state != .suspended {

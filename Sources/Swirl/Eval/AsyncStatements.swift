@@ -36,17 +36,19 @@ extension Frame {
 }
 
 extension Runtime {
-    /// `aiter(x)`.
-    func asyncIterator(_ v: Value) throws -> Value {
+    /// `aiter(x)`, for `async for` or (`builtin`) the built-in, whose refusal reads differently.
+    func asyncIterator(_ v: Value, builtin: Bool = false) throws -> Value {
         guard let m = special(v, "__aiter__") ?? nativeMethod(v, "__aiter__") else {
+            if builtin { throw typeError("'\(typeName(v))' object is not an async iterable") }
             throw typeError("'async for' requires an object with __aiter__ method, got \(typeName(v))")
         }
         return try callMethod(m, self: v, [])
     }
 
-    /// `anext(it)` as an awaitable.
-    func asyncNext(_ it: Value) throws -> Value {
+    /// `anext(it)` as an awaitable, for `async for` or (`builtin`) the built-in.
+    func asyncNext(_ it: Value, builtin: Bool = false) throws -> Value {
         guard let m = special(it, "__anext__") ?? nativeMethod(it, "__anext__") else {
+            if builtin { throw typeError("'\(typeName(it))' object is not an async iterator") }
             throw typeError("'async for' received an object from __aiter__ that does not implement __anext__: \(typeName(it))")
         }
         return try callMethod(m, self: it, [])
@@ -147,15 +149,10 @@ final class AsyncForStmt: StmtNode {
     /// `await anext(g)` for a script async generator without allocating the `__anext__`
     /// awaitable: the generator is resumed directly; only when it suspends on an `await`
     /// of its own does the frame keep an awaitable to continue it with.
-    /// Kept out of line: `nextFromAsyncGenerator` stays small enough to inline into the loop.
-    @inline(never) private static func alreadyRunning() -> ScriptError {
-        runtimeError("anext(): asynchronous generator is already running")
-    }
-
     @inline(__always)
     private static func nextFromAsyncGenerator(_ g: PyGenerator, _ f: Frame, _ rt: Runtime,
                                                pending: inout ResumableObject?) throws -> Value? {
-        if g.isSuspendedInAwait { throw alreadyRunning() }
+        if g.isSuspendedInAwait { throw PyGenerator.alreadyRunning("anext") }
         switch try g.resume(rt, send: .none, throwing: nil) {
         case .returned:
             throw ScriptError(PyException(Types.stopAsyncIteration, args: []))

@@ -69,6 +69,12 @@ final class PyGenerator: ResumableObject {
         state == .suspended && !yieldedFromAsyncGen && code.kind == .asyncGenerator
     }
 
+    /// The error for a step started meanwhile (`method`: "anext", "athrow", "aclose"). Out
+    /// of line, so the direct `async for` step that checks for it stays small.
+    @inline(never) static func alreadyRunning(_ method: String) -> ScriptError {
+        runtimeError("\(method)(): asynchronous generator is already running")
+    }
+
     override var type: PyType {
         switch code.kind {
         case .coroutine: return Types.coroutine

@@ -272,10 +272,10 @@ extension Runtime {
             case let d as PyDict: return try d.table.find(item, hash: try hash(item), self) != nil
             case let s as PySet: return try s.table.find(item, hash: try hash(item), self) != nil
             case let l as PyList:
-                for x in l.items { if try x.isIdentical(to: item) || eq(x, item) { return true } }
+                for x in l.items { if try itemEquals(x, item) { return true } }
                 return false
             case let t as PyTuple:
-                for x in t.items { if try x.isIdentical(to: item) || eq(x, item) { return true } }
+                for x in t.items { if try itemEquals(x, item) { return true } }
                 return false
             case let r as PyBigRange:
                 guard let n = num(item), case .float = n else {
@@ -293,14 +293,20 @@ extension Runtime {
         let it: PyIteratorObject
         do {
             it = try iterate(container)
-        } catch let e as ScriptError where e.exception.isInstance(of: Types.typeError)
-                    && e.exception.args.first.flatMap({ try? str($0) }) == "'\(typeName(container))' object is not iterable" {
+        } catch let e as ScriptError where isNotIterableError(e, for: container) {
             throw typeError("argument of type '\(typeName(container))' is not iterable")
         }
         while let x = try it.next(self) {
-            if try x.isIdentical(to: item) || eq(x, item) { return true }
+            if try itemEquals(x, item) { return true }
         }
         return false
+    }
+
+    /// Whether `e` is the TypeError iterating `v` raises when it is not iterable at all,
+    /// which `in` and slice assignment word their own way.
+    func isNotIterableError(_ e: ScriptError, for v: Value) -> Bool {
+        e.exception.isInstance(of: Types.typeError)
+            && e.exception.args.first.flatMap({ try? str($0) }) == "'\(typeName(v))' object is not iterable"
     }
 
     // MARK: indexes
@@ -452,8 +458,7 @@ extension Runtime {
                     let newItems: [Value]
                     do {
                         newItems = try iterateToArray(value)
-                    } catch let e as ScriptError where e.exception.isInstance(of: Types.typeError)
-                                && (try? str(.object(e.exception))) == "'\(typeName(value))' object is not iterable" {
+                    } catch let e as ScriptError where isNotIterableError(e, for: value) {
                         throw typeError(step == 1 ? "can only assign an iterable" : "must assign iterable to extended slice")
                     }
                     if step == 1 {
@@ -597,6 +602,28 @@ extension Runtime {
             }
         }
         return r
+    }
+
+    /// `s |= t`, `s &= t`, `s -= t`, `s ^= t` and the `*update` methods: `target` changed in
+    /// place, as CPython does it (the intersection takes a new table; removing or toggling
+    /// a set's own items clears it).
+    func updateSet(_ op: SwirlBinaryOp, _ target: PySet, with other: PySet) throws {
+        switch op {
+        case .bitOr:
+            try target.table.merge(other.table, self)
+            try chargeSetGrowth(target)
+        case .bitAnd:
+            target.table = try setOperation(.bitAnd, target, other).table
+        case .sub where target === other, .bitXor where target === other:
+            target.table.removeAll()
+        case .sub:
+            for e in other.table.liveEntries { _ = try target.table.remove(e.key, hash: e.hash, self) }
+        default:
+            for e in other.table.liveEntries {
+                if try target.table.remove(e.key, hash: e.hash, self) == nil { try target.table.set(e.key, hash: e.hash, value: .none, self) }
+            }
+            try chargeSetGrowth(target)
+        }
     }
 
     func setCompare(_ op: SwirlCompareOp, _ a: PySet, _ b: PySet) throws -> Bool {

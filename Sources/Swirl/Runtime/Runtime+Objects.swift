@@ -202,6 +202,12 @@ extension Runtime {
     // MARK: equality
 
     /// `a == b` as a Python bool.
+    /// How containers compare their items (CPython's `PyObject_RichCompareBool`): the same
+    /// object is equal to itself before `==` is asked (`[nan].count(nan)` is 1).
+    func itemEquals(_ a: Value, _ b: Value) throws -> Bool {
+        try a.isIdentical(to: b) || eq(a, b)
+    }
+
     func eq(_ a: Value, _ b: Value) throws -> Bool {
         switch (a, b) {
         case (.int(let x), .int(let y)): return x == y
@@ -245,7 +251,7 @@ extension Runtime {
             case (let l as PyDict, let m as PyDict):
                 if l.table.count != m.table.count { return false }
                 for e in l.table.liveEntries {
-                    guard let v = try m.table.get(e.key, hash: e.hash, self), try v.isIdentical(to: e.value) || eq(e.value, v) else {
+                    guard let v = try m.table.get(e.key, hash: e.hash, self), try itemEquals(v, e.value) else {
                         return false
                     }
                 }

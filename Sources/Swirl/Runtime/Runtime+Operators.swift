@@ -133,31 +133,10 @@ extension Runtime {
                 }
             }
             // A set's |= &= -= ^= with a set, and a dict's |=, change the object itself.
-            if let target = o as? PySet, !target.frozen, let other = b.asObject as? PySet {
-                switch op {
-                case .bitOr:
-                    try target.table.merge(other.table, self)
-                    try chargeSetGrowth(target)
-                    return a
-                case .bitAnd:
-                    target.table = try setOperation(.bitAnd, target, other).table
-                    return a
-                case .sub:
-                    for e in other.table.liveEntries where target !== other { _ = try target.table.remove(e.key, hash: e.hash, self) }
-                    if target === other { target.table.removeAll() }
-                    return a
-                case .bitXor:
-                    if target === other {
-                        target.table.removeAll()
-                        return a
-                    }
-                    for e in other.table.liveEntries {
-                        if try target.table.remove(e.key, hash: e.hash, self) == nil { try target.table.set(e.key, hash: e.hash, value: .none, self) }
-                    }
-                    try chargeSetGrowth(target)
-                    return a
-                default: break
-                }
+            if let target = o as? PySet, !target.frozen, let other = b.asObject as? PySet,
+               [.bitOr, .bitAnd, .sub, .bitXor].contains(op) {
+                try updateSet(op, target, with: other)
+                return a
             }
             if op == .bitOr, let target = o as? PyDict {
                 try dictUpdate(target, b)

@@ -4,11 +4,6 @@
 // whitespace, Unicode decimal digits, underscores between digits, inf /
 // infinity / nan in any case) and converts with a correctly rounded strtod.
 
-/// Python's `str.isspace()` (see `isPythonWhitespace`).
-private func isPythonSpace(_ c: Unicode.Scalar) -> Bool {
-    return isPythonWhitespace(c)
-}
-
 /// The value of `float(s)`, or nil where CPython raises ValueError
 /// ("could not convert string to float: ...").
 public func pyFloatFromString(_ s: String) -> Double? {
@@ -19,7 +14,7 @@ public func pyFloatFromString(_ s: String) -> Double? {
         if c.value < 0x80 {
             // ASCII is kept as is (only ASCII whitespace is stripped below).
             ascii.append(UInt8(c.value))
-        } else if isPythonSpace(c) {
+        } else if isPythonWhitespace(c) {
             ascii.append(UInt8(ascii: " "))
         } else if let d = decimalValue(c) {
             ascii.append(UInt8(ascii: "0") + UInt8(d))

@@ -83,16 +83,17 @@ public func pyFormatInt(_ x: BigInt, _ spec: String) throws(PyFormatError) -> St
     return try formatIntOperand(.big(x), spec)
 }
 
-/// Fast overload of `pyFormatInt` for machine-sized ints.
-public func pyFormatInt(_ x: Int, _ spec: String) throws(PyFormatError) -> String {
-    return try formatIntOperand(.small(x), spec)
+/// Fast overload of `pyFormatInt` for machine-sized ints. `typeName` is the type errors
+/// name ("bool" for a bool, which formats as its int).
+public func pyFormatInt(_ x: Int, _ spec: String, typeName: String = "int") throws(PyFormatError) -> String {
+    return try formatIntOperand(.small(x), spec, typeName: typeName)
 }
 
-func formatIntOperand(_ x: PyIntOperand, _ specString: String) throws(PyFormatError) -> String {
+func formatIntOperand(_ x: PyIntOperand, _ specString: String, typeName: String = "int") throws(PyFormatError) -> String {
     if specString.isEmpty {
         return (x.isNegative ? "-" : "") + x.magnitudeString(radix: 10, uppercase: false)
     }
-    let spec = try PyFormatSpec.parse(specString, typeName: "int")
+    let spec = try PyFormatSpec.parse(specString, typeName: typeName)
     let type = spec.type ?? "d"
     let groupByFour = try spec.validateGrouping(type: type)
     switch type {
@@ -102,7 +103,7 @@ func formatIntOperand(_ x: PyIntOperand, _ specString: String) throws(PyFormatEr
         let d = try x.toDouble()
         return try formatFloatInternal(d, spec)
     default:
-        throw unknownFormatCode(type, typeName: "int")
+        throw unknownFormatCode(type, typeName: typeName)
     }
 }
 
