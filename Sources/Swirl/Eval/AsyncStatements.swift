@@ -65,13 +65,18 @@ final class AsyncForStmt: StmtNode {
     let iter: ExprNode
     let body: StmtNode
     let orElse: StmtNode?
+    /// The local slot the iterable is read from when the body never names that local,
+    /// else -1: a generator held only there and by the loop is private to the loop.
+    let privateIterSlot: Int
     private let targetRef: Unmanaged<TargetNode>
     private let bodyRef: Unmanaged<StmtNode>
-    init(_ target: TargetNode, _ iter: ExprNode, _ body: StmtNode, _ orElse: StmtNode?, line: Int32) {
+    init(_ target: TargetNode, _ iter: ExprNode, _ body: StmtNode, _ orElse: StmtNode?,
+         privateIterSlot: Int = -1, line: Int32) {
         self.target = target
         self.iter = iter
         self.body = body
         self.orElse = orElse
+        self.privateIterSlot = privateIterSlot
         targetRef = borrow(target)
         bodyRef = borrow(body)
         super.init(line: line)
@@ -106,13 +111,23 @@ final class AsyncForStmt: StmtNode {
             if g.code.kind == .asyncGenerator { generator = Unmanaged.passUnretained(g) }
         }
         loop: while phase != 3 {
+            // What the body did when the generator ran it in place (AsyncForSink.swift).
+            var ranInPlace: Flow?
             if phase == 1 {
                 let item: Value?
+                var outcome = AsyncForSink.Outcome.none
                 do {
                     if !f.resuming, let g = generator {
-                        item = try g._withUnsafeGuaranteedRef { try Self.nextFromAsyncGenerator($0, f, rt, pending: &pending) }
+                        if isPrivate(g, to: f) {
+                            item = try g._withUnsafeGuaranteedRef {
+                                try nextLendingBody($0, f, rt, pending: &pending, outcome: &outcome)
+                            }
+                        } else {
+                            item = try g._withUnsafeGuaranteedRef { try Self.nextFromAsyncGenerator($0, f, rt, pending: &pending) }
+                        }
                     } else if f.resuming {
                         item = try f.continueAwait(awaiting, pending: &pending)
+                        awaiting = nil
                     } else {
                         item = try f.startAwait(try rt.asyncNext(iterator), pending: &pending,
                                                 refusal: "'async for' received an invalid object from __anext__")
@@ -121,15 +136,23 @@ final class AsyncForStmt: StmtNode {
                     phase = 3
                     break loop
                 }
-                guard let value = item else {
-                    f.push(iterator)
-                    f.push(pending.map { .object($0) } ?? .none)
-                    f.pushInt(1)
-                    return .suspended
+                switch outcome {
+                case .none:
+                    guard let value = item else {
+                        f.push(iterator)
+                        f.push(pending.map { .object($0) } ?? .none)
+                        f.pushInt(1)
+                        return .suspended
+                    }
+                    try targetRef.assign(value, f)
+                case .flow(let r):
+                    ranInPlace = r
+                case .raised(let e):
+                    throw e
                 }
-                try targetRef.assign(value, f)
             }
-            let r = try bodyRef.exec(f)
+            let r: Flow
+            if let ran = ranInPlace { r = ran } else { r = try bodyRef.exec(f) }
             switch r {
             case .normal, .continueLoop: phase = 1
             case .breakLoop: return .normal
@@ -144,6 +167,50 @@ final class AsyncForStmt: StmtNode {
         let r = try orElse.exec(f)
         if r == .suspended { f.pushInt(3) }
         return r
+    }
+
+    /// The body run in place by the generator's `yield` (AsyncForSink.swift).
+    func runBody(on value: Value, in f: Frame) throws -> Flow {
+        try targetRef.assign(value, f)
+        return try bodyRef.exec(f)
+    }
+
+    /// Whether the loop's references to `g` (its iterator, and the private slot it was read
+    /// from) are the only ones: then no script code can reach the generator while the
+    /// body runs inside it.
+    @inline(__always) private func isPrivate(_ g: Unmanaged<PyGenerator>, to f: Frame) -> Bool {
+        var holders = 1
+        if privateIterSlot >= 0, case .object(let o)? = f.slots[privateIterSlot], o === g.takeUnretainedValue() {
+            holders += 1
+        }
+        return swift_retainCount(g.toOpaque()) == holders
+    }
+
+    /// One step of `g` with the body lent to it: nil with `outcome` set when the body ran
+    /// in place and did not simply finish; otherwise as `nextFromAsyncGenerator`.
+    private func nextLendingBody(_ g: PyGenerator, _ f: Frame, _ rt: Runtime, pending: inout ResumableObject?,
+                                 outcome: inout AsyncForSink.Outcome) throws -> Value? {
+        if g.isSuspendedInAwait { throw PyGenerator.alreadyRunning("anext") }
+        rt.lendSink(self, consumer: f, to: g.frame)
+        let step: GenStep
+        do {
+            step = try g.resume(rt, send: .none, throwing: nil)
+        } catch {
+            _ = rt.takeSink(from: g.frame)
+            throw error
+        }
+        outcome = rt.takeSink(from: g.frame)
+        switch step {
+        case .returned:
+            throw ScriptError(PyException(Types.stopAsyncIteration, args: []))
+        case .yielded(let v):
+            if case .none = outcome, !g.yieldedFromAsyncGen {
+                f.returnValue = v
+                pending = AsyncGenAwaitable(g, send: .none, throwing: nil, started: true)
+                return nil
+            }
+            return v
+        }
     }
 
     /// `await anext(g)` for a script async generator without allocating the `__anext__`
@@ -164,6 +231,10 @@ final class AsyncForStmt: StmtNode {
         }
     }
 }
+
+/// The strong reference count of a native Swift object (the runtime's own entry point).
+@_silgen_name("swift_retainCount")
+func swift_retainCount(_ object: UnsafeMutableRawPointer) -> Int
 
 /// `async with`, and plain `with` when its body suspends (`isAsync` false).
 class WithStmtBase: StmtNode {

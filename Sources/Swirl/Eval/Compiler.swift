@@ -27,6 +27,8 @@ final class Compiler {
     private var strings: [[UInt8]: Value] = [:]
     /// Set by `from __future__ import annotations`: `x: T` records the text of T.
     private var postponedAnnotations = false
+    /// The local slots the code compiled so far names (see `AsyncForStmt.privateIterSlot`).
+    private var mentionedFastSlots = Set<Int>()
 
     init(rt: Runtime, source: SourceFile, resolved: ResolvedModule, globals: Globals) {
         self.rt = rt
@@ -297,9 +299,17 @@ final class Compiler {
         case .for(let t, let iter, let b, let o, let isAsync):
             let tt = try target(t)
             let it = try expr(iter)
+            let outerMentions = mentionedFastSlots
+            mentionedFastSlots = []
             let body = try block(b, line: ln)
+            let bodyMentions = mentionedFastSlots
+            mentionedFastSlots.formUnion(outerMentions)
             let orElse = try optionalBlock(o)
-            if isAsync { return AsyncForStmt(tt, it, body, orElse, line: ln) }
+            if isAsync {
+                var privateSlot = -1
+                if let load = it as? LocalLoad, !bodyMentions.contains(load.slot) { privateSlot = load.slot }
+                return AsyncForStmt(tt, it, body, orElse, privateIterSlot: privateSlot, line: ln)
+            }
             return r ? ForStmtR(tt, it, body, orElse, line: ln) : ForStmt(tt, it, body, orElse, line: ln)
         case .with(let items, let b, let isAsync):
             return try withStatement(items, b, isAsync: isAsync, resumable: r, line: ln)
@@ -611,7 +621,9 @@ final class Compiler {
 
     func nameLoad(_ name: String, line ln: Int32) -> ExprNode {
         switch scope.binding(for: name) {
-        case .fast(let slot): return LocalLoad(slot: slot, name: name, line: ln)
+        case .fast(let slot):
+            mentionedFastSlots.insert(slot)
+            return LocalLoad(slot: slot, name: name, line: ln)
         case .cell(let slot):
             return CellLoad(slot: slot, name: name, isFree: scope.freeNames.contains(name), line: ln)
         case .global: return GlobalLoad(globals: globals, builtins: rt.builtins, name: name, line: ln)
@@ -626,7 +638,9 @@ final class Compiler {
     func nameTarget(_ name: String, _ range: SourceRange) throws -> TargetNode {
         let ln = line(range)
         switch scope.binding(for: name) {
-        case .fast(let slot): return LocalTarget(slot: slot, name: name, line: ln)
+        case .fast(let slot):
+            mentionedFastSlots.insert(slot)
+            return LocalTarget(slot: slot, name: name, line: ln)
         case .cell(let slot): return CellTarget(slot: slot, name: name, line: ln)
         case .global: return GlobalTarget(globals: globals, name: name, line: ln)
         case .classLocal, .classDeref: return ClassTarget(name: mangled(name), line: ln)
@@ -872,7 +886,8 @@ final class Compiler {
             let iter: ExprNode = i == 0 ? LocalLoad(slot: 0, name: ".0", line: ln) : try expr(g.iter)
             let t = try target(g.target)
             if g.isAsync {
-                innermost = AsyncForStmt(t, iter, innermost, nil, line: ln)
+                // `.0` is no name the comprehension can mention.
+                innermost = AsyncForStmt(t, iter, innermost, nil, privateIterSlot: i == 0 ? 0 : -1, line: ln)
             } else if resumable || suspends(g.iter) {
                 innermost = ForStmtR(t, iter, innermost, nil, line: ln)
             } else {

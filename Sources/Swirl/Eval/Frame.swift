@@ -53,6 +53,9 @@ final class Frame {
     /// exception to raise there.
     private(set) var sendValue: Value = .none
     private var sendIsThrow = false
+    /// 1 + the index in `Runtime.asyncForSinks` of the `async for` body this async
+    /// generator's `yield` may run in place (see AsyncForSink.swift); 0 for none.
+    var sinkIndex: Int16 = 0
     /// The line of the statement a coroutine or generator frame is at (kept by resumable
     /// blocks, for task reprs: `coro=<main() running at app.py:7>`).
     var currentLine: Int32 = 0

@@ -122,7 +122,10 @@ final class YieldStmt: StmtNode {
             if case .object(let o) = v, let g = o as? PyGenerator { f.rt.noteDiscarded(g, f, line: line) }
             return .normal
         }
-        f.suspendAtYield(try operandRef?.eval(f) ?? .none, isAsyncGenerator: node.isAsyncGenerator)
+        let value = try operandRef?.eval(f) ?? .none
+        // An `async for` lent its body to this generator: run it here on the value.
+        if f.sinkIndex != 0 && f.withRuntime({ $0.yieldToSink(value, from: f) }) { return .normal }
+        f.suspendAtYield(value, isAsyncGenerator: node.isAsyncGenerator)
         return .suspended
     }
 }

@@ -55,6 +55,10 @@ final class Runtime {
     var reprActive = Set<ObjectIdentifier>()
     /// Exceptions being handled by enclosing `except`/`finally` blocks (innermost last).
     var handledExceptions: [PyException] = []
+    /// The `async for` bodies lent to the async generators they drive (AsyncForSink.swift).
+    let asyncForSinks = AsyncForSinkStack()
+    /// How many `async for` bodies ran in place (the tests check the mechanism engages).
+    var bodiesRunInPlace = 0
     /// The namespace of the main script.
     var mainGlobals: Globals?
     /// Constructors of native types that scripts can call.
