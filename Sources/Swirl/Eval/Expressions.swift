@@ -23,8 +23,12 @@ final class LocalLoad: ExprNode {
     }
     override func eval(_ f: Frame) throws -> Value {
         if let v = f.slots[slot] { return v }
-        throw ScriptError(Types.unboundLocalError,
-                          "cannot access local variable '\(name)' where it is not associated with a value")
+        throw unbound()
+    }
+
+    /// Out of line, so the load itself needs no stack frame of its own.
+    @inline(never) private func unbound() -> ScriptError {
+        ScriptError(Types.unboundLocalError, "cannot access local variable '\(name)' where it is not associated with a value")
     }
 }
 
