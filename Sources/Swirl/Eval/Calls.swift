@@ -16,14 +16,14 @@ final class PositionalCallNode: ExprNode {
     let global: GlobalLoad?
     let args: [ExprNode]
     private let globalRef: Unmanaged<GlobalLoad>?
-    /// The argument nodes, borrowed (the call node owns them).
-    private let argRefs: [Unmanaged<ExprNode>]
+    /// The arguments, borrowed (the call node owns them).
+    private let argRefs: [Operand]
     init(_ function: ExprNode, _ args: [ExprNode], line: Int32) {
         self.function = function
         self.global = function as? GlobalLoad
         self.globalRef = (function as? GlobalLoad).map { Unmanaged.passUnretained($0) }
         self.args = args
-        self.argRefs = args.map { Unmanaged.passUnretained($0) }
+        self.argRefs = args.map(Operand.init)
         super.init(line: line)
     }
     override func eval(_ f: Frame) throws -> Value {
@@ -43,7 +43,7 @@ final class PositionalCallNode: ExprNode {
             do {
                 var i = 0
                 while i < argRefs.count {
-                    try rt.pushValue(try argRefs[i]._withUnsafeGuaranteedRef { try $0.eval(f) })
+                    try rt.pushValue(try argRefs[i].eval(f))
                     i += 1
                 }
                 return try rt.callFast(fn, base: base, argc: args.count)
@@ -79,8 +79,8 @@ final class MethodCallNode: ExprNode {
     let name: String
     let args: [ExprNode]
     var cache = AttributeCache()
-    private let objectRef: Unmanaged<ExprNode>
-    private let argRefs: [Unmanaged<ExprNode>]
+    private let objectRef: Operand
+    private let argRefs: [Operand]
     /// Inline cache for a plain built-in receiver (`buf.append(x)`, `s.split()`, see
     /// `PyObject.isPlainBuiltin`): its Swift class and the native method of its type.
     /// Scripts cannot change built-in types, so the entry holds while the class matches;
@@ -92,8 +92,8 @@ final class MethodCallNode: ExprNode {
         self.key = key
         self.name = key.value
         self.args = args
-        self.objectRef = borrow(object)
-        self.argRefs = args.map(borrow)
+        self.objectRef = Operand(object)
+        self.argRefs = args.map(Operand.init)
         super.init(line: line)
     }
 

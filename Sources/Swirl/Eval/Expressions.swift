@@ -98,19 +98,19 @@ final class BinaryNode: ExprNode {
     let op: BinaryOperator
     let left: ExprNode
     let right: ExprNode
-    private let leftRef: Unmanaged<ExprNode>
-    private let rightRef: Unmanaged<ExprNode>
+    private let leftOperand: Operand
+    private let rightOperand: Operand
     init(_ op: BinaryOperator, _ left: ExprNode, _ right: ExprNode, line: Int32) {
         self.op = op
         self.left = left
         self.right = right
-        leftRef = borrow(left)
-        rightRef = borrow(right)
+        leftOperand = Operand(left)
+        rightOperand = Operand(right)
         super.init(line: line)
     }
     override func eval(_ f: Frame) throws -> Value {
-        let a = try leftRef.eval(f)
-        let b = try rightRef.eval(f)
+        let a = try leftOperand.eval(f)
+        let b = try rightOperand.eval(f)
         if case .int(let x) = a, case .int(let y) = b {
             switch op {
             case .add:
@@ -122,6 +122,16 @@ final class BinaryNode: ExprNode {
             case .mul:
                 let (r, o) = x.multipliedReportingOverflow(by: y)
                 if !o { return .int(r) }
+            case .mod:
+                if y > 0 {
+                    let r = x % y
+                    return .int(r < 0 ? r + y : r)
+                }
+            case .floorDiv:
+                if y > 0 {
+                    let q = x / y
+                    return .int((x % y != 0 && x < 0) ? q - 1 : q)
+                }
             case .bitAnd: return .int(x & y)
             case .bitXor: return .int(x ^ y)
             case .bitOr: return .int(x | y)
@@ -194,19 +204,19 @@ final class CompareNode: ExprNode {
     let op: CompareOperator
     let left: ExprNode
     let right: ExprNode
-    private let leftRef: Unmanaged<ExprNode>
-    private let rightRef: Unmanaged<ExprNode>
+    private let leftOperand: Operand
+    private let rightOperand: Operand
     init(_ op: CompareOperator, _ left: ExprNode, _ right: ExprNode, line: Int32) {
         self.op = op
         self.left = left
         self.right = right
-        leftRef = borrow(left)
-        rightRef = borrow(right)
+        leftOperand = Operand(left)
+        rightOperand = Operand(right)
         super.init(line: line)
     }
     override func eval(_ f: Frame) throws -> Value {
-        let a = try leftRef.eval(f)
-        let b = try rightRef.eval(f)
+        let a = try leftOperand.eval(f)
+        let b = try rightOperand.eval(f)
         if case .int(let x) = a, case .int(let y) = b {
             if let r = intComparison(op, x, y) { return r }
         }
@@ -457,21 +467,16 @@ final class FStringNode: ExprNode {
 /// straight from its slot when it is a plain local.
 class IntConstOperandNode: ExprNode {
     let left: ExprNode
-    let leftSlot: Int
     let constant: Int
-    private let leftRef: Unmanaged<ExprNode>
+    private let leftOperand: Operand
     init(_ left: ExprNode, _ constant: Int, line: Int32) {
         self.left = left
-        self.leftSlot = (left as? LocalLoad)?.slot ?? -1
         self.constant = constant
-        self.leftRef = borrow(left)
+        self.leftOperand = Operand(left)
         super.init(line: line)
     }
 
-    @inline(__always) final func leftValue(_ f: Frame) throws -> Value {
-        if leftSlot >= 0, let v = f.slots[leftSlot] { return v }
-        return try leftRef.eval(f)
-    }
+    @inline(__always) final func leftValue(_ f: Frame) throws -> Value { try leftOperand.eval(f) }
 }
 
 /// `x op k` where `k` is an int literal (`n - 1`, `i + 1`, `k % 3`).

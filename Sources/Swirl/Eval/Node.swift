@@ -60,6 +60,22 @@ extension Unmanaged where Instance: StmtNode {
 
 @inline(__always) func borrow<T: AnyObject>(_ node: T) -> Unmanaged<T> { Unmanaged.passUnretained(node) }
 
+/// An operand of a hot node: read straight from its frame slot when it is a plain local
+/// (no node call), otherwise evaluated through its borrowed node (which also raises the
+/// error of an unbound local).
+struct Operand {
+    let slot: Int
+    let ref: Unmanaged<ExprNode>
+    init(_ node: ExprNode) {
+        slot = (node as? LocalLoad)?.slot ?? -1
+        ref = borrow(node)
+    }
+    @inline(__always) func eval(_ f: Frame) throws -> Value {
+        if slot >= 0, let v = f.slots[slot] { return v }
+        return try ref.eval(f)
+    }
+}
+
 /// An assignment target (name, attribute, subscript, unpacking pattern).
 class TargetNode {
     let line: Int32

@@ -109,10 +109,10 @@ final class YieldNode: ExprNode {
 /// and nothing to save, since resuming down to it can only mean resuming at the yield.
 final class YieldStmt: StmtNode {
     let node: YieldNode
-    private let operandRef: Unmanaged<ExprNode>?
+    private let operand: Operand?
     init(_ node: YieldNode, line: Int32) {
         self.node = node
-        operandRef = node.operand.map { borrow($0) }
+        operand = node.operand.map(Operand.init)
         super.init(line: line)
     }
 
@@ -122,7 +122,7 @@ final class YieldStmt: StmtNode {
             if case .object(let o) = v, let g = o as? PyGenerator { f.rt.noteDiscarded(g, f, line: line) }
             return .normal
         }
-        let value = try operandRef?.eval(f) ?? .none
+        let value = try operand?.eval(f) ?? .none
         // An `async for` lent its body to this generator: run it here on the value.
         if f.sinkIndex != 0 && f.withRuntime({ $0.yieldToSink(value, from: f) }) { return .normal }
         f.suspendAtYield(value, isAsyncGenerator: node.isAsyncGenerator)
@@ -356,12 +356,15 @@ final class IfStmtR: StmtNode {
         testRef = borrow(test)
         bodyRef = borrow(body)
         orElseRef = orElse.map { borrow($0) }
+        testSuspends = test.isResumable
         super.init(line: line)
     }
+    /// Only the body is on the suspension path: the test is a plain evaluation.
+    private let testSuspends: Bool
     override func exec(_ f: Frame) throws -> Flow {
         var phase = f.resuming ? f.popInt() : 0
         if phase == 0 {
-            guard let t = try testRef.evalR(f) else {
+            guard let t = try testSuspends ? testRef.evalR(f) : testRef.eval(f) else {
                 f.pushInt(0)
                 return .suspended
             }
@@ -382,8 +385,11 @@ final class WhileStmtR: StmtNode {
         self.test = test
         self.body = body
         self.orElse = orElse
+        testSuspends = test.isResumable
         super.init(line: line)
     }
+    /// Whether the test itself is on the suspension path (else a plain evaluation).
+    private let testSuspends: Bool
     override func exec(_ f: Frame) throws -> Flow {
         try f.withRuntime { try run(f, $0) }
     }
@@ -392,11 +398,11 @@ final class WhileStmtR: StmtNode {
         var phase = f.resuming ? f.popInt() : 0
         while true {
             if phase == 0 {
-                guard let t = try test.evalR(f) else {
+                guard let t = try testSuspends ? test.evalR(f) : test.eval(f) else {
                     f.pushInt(0)
                     return .suspended
                 }
-                if try !rt.truthy(t) { phase = 2; break }
+                if case .bool(let b) = t { if !b { phase = 2; break } } else if try !rt.truthy(t) { phase = 2; break }
                 try rt.checkInterrupt()
             }
             phase = 0
