@@ -118,12 +118,9 @@ final class AsyncForStmt: StmtNode {
                 var outcome = AsyncForSink.Outcome.none
                 do {
                     if !f.resuming, let g = generator {
-                        if isPrivate(g, to: f) {
-                            item = try g._withUnsafeGuaranteedRef {
-                                try nextLendingBody($0, f, rt, pending: &pending, outcome: &outcome)
-                            }
-                        } else {
-                            item = try g._withUnsafeGuaranteedRef { try Self.nextFromAsyncGenerator($0, f, rt, pending: &pending) }
+                        let lend = isPrivate(g, to: f)
+                        item = try g._withUnsafeGuaranteedRef {
+                            try nextFromAsyncGenerator($0, f, rt, lendingBody: lend, pending: &pending, outcome: &outcome)
                         }
                     } else if f.resuming {
                         item = try f.continueAwait(awaiting, pending: &pending)
@@ -186,20 +183,27 @@ final class AsyncForStmt: StmtNode {
         return swift_retainCount(g.toOpaque()) == holders
     }
 
-    /// One step of `g` with the body lent to it: nil with `outcome` set when the body ran
-    /// in place and did not simply finish; otherwise as `nextFromAsyncGenerator`.
-    private func nextLendingBody(_ g: PyGenerator, _ f: Frame, _ rt: Runtime, pending: inout ResumableObject?,
-                                 outcome: inout AsyncForSink.Outcome) throws -> Value? {
+    /// `await anext(g)` for a script async generator without allocating the `__anext__`
+    /// awaitable: the generator is resumed directly; only when it suspends on an `await`
+    /// of its own does the frame keep an awaitable to continue it with. With `lendingBody`
+    /// the generator may run the body in place: nil then comes back with `outcome` set
+    /// when the body did not simply finish.
+    private func nextFromAsyncGenerator(_ g: PyGenerator, _ f: Frame, _ rt: Runtime, lendingBody: Bool,
+                                        pending: inout ResumableObject?, outcome: inout AsyncForSink.Outcome) throws -> Value? {
         if g.isSuspendedInAwait { throw PyGenerator.alreadyRunning("anext") }
-        rt.lendSink(self, consumer: f, to: g.frame)
         let step: GenStep
-        do {
+        if lendingBody {
+            rt.lendSink(self, consumer: f, to: g.frame)
+            do {
+                step = try g.resume(rt, send: .none, throwing: nil)
+            } catch {
+                _ = rt.takeSink(from: g.frame)
+                throw error
+            }
+            outcome = rt.takeSink(from: g.frame)
+        } else {
             step = try g.resume(rt, send: .none, throwing: nil)
-        } catch {
-            _ = rt.takeSink(from: g.frame)
-            throw error
         }
-        outcome = rt.takeSink(from: g.frame)
         switch step {
         case .returned:
             throw ScriptError(PyException(Types.stopAsyncIteration, args: []))
@@ -210,24 +214,6 @@ final class AsyncForStmt: StmtNode {
                 return nil
             }
             return v
-        }
-    }
-
-    /// `await anext(g)` for a script async generator without allocating the `__anext__`
-    /// awaitable: the generator is resumed directly; only when it suspends on an `await`
-    /// of its own does the frame keep an awaitable to continue it with.
-    @inline(__always)
-    private static func nextFromAsyncGenerator(_ g: PyGenerator, _ f: Frame, _ rt: Runtime,
-                                               pending: inout ResumableObject?) throws -> Value? {
-        if g.isSuspendedInAwait { throw PyGenerator.alreadyRunning("anext") }
-        switch try g.resume(rt, send: .none, throwing: nil) {
-        case .returned:
-            throw ScriptError(PyException(Types.stopAsyncIteration, args: []))
-        case .yielded(let v):
-            if g.yieldedFromAsyncGen { return v }
-            f.returnValue = v
-            pending = AsyncGenAwaitable(g, send: .none, throwing: nil, started: true)
-            return nil
         }
     }
 }
