@@ -22,6 +22,7 @@ final class LocalLoad: ExprNode {
         super.init(line: line)
     }
     override func eval(_ f: Frame) throws -> Value {
+        if case .int(let x)? = f.slots[slot] { return .int(x) }   // no reference counting
         if let v = f.slots[slot] { return v }
         throw unbound()
     }

@@ -71,7 +71,11 @@ struct Operand {
         ref = borrow(node)
     }
     @inline(__always) func eval(_ f: Frame) throws -> Value {
-        if slot >= 0, let v = f.slots[slot] { return v }
+        if slot >= 0 {
+            // An int needs no reference counting: test for one before the general copy.
+            if case .int(let x)? = f.slots[slot] { return .int(x) }
+            if let v = f.slots[slot] { return v }
+        }
         return try ref.eval(f)
     }
 }
