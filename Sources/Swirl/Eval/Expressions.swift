@@ -113,31 +113,7 @@ final class BinaryNode: ExprNode {
         let a = try leftOperand.eval(f)
         let b = try rightOperand.eval(f)
         if case .int(let x) = a, case .int(let y) = b {
-            switch op {
-            case .add:
-                let (r, o) = x.addingReportingOverflow(y)
-                if !o { return .int(r) }
-            case .sub:
-                let (r, o) = x.subtractingReportingOverflow(y)
-                if !o { return .int(r) }
-            case .mul:
-                let (r, o) = x.multipliedReportingOverflow(by: y)
-                if !o { return .int(r) }
-            case .mod:
-                if y > 0 {
-                    let r = x % y
-                    return .int(r < 0 ? r + y : r)
-                }
-            case .floorDiv:
-                if y > 0 {
-                    let q = x / y
-                    return .int((x % y != 0 && x < 0) ? q - 1 : q)
-                }
-            case .bitAnd: return .int(x & y)
-            case .bitXor: return .int(x ^ y)
-            case .bitOr: return .int(x | y)
-            default: break
-            }
+            if let r = intArithmetic(op, x, y) { return r }
             return try f.withRuntime({ try $0.intOp(op, x, y) })
         }
         // Float arithmetic, including int/float mixes, without the generic dispatch.
@@ -464,6 +440,38 @@ final class FStringNode: ExprNode {
     }
 }
 
+/// `x op y` on machine ints where it stays a machine int; nil for the rest (overflow,
+/// a non-positive divisor, other operators), which `Runtime.intOp` handles.
+@inline(__always) func intArithmetic(_ op: BinaryOperator, _ x: Int, _ y: Int) -> Value? {
+    switch op {
+    case .add:
+        let (r, o) = x.addingReportingOverflow(y)
+        if !o { return .int(r) }
+    case .sub:
+        let (r, o) = x.subtractingReportingOverflow(y)
+        if !o { return .int(r) }
+    case .mul:
+        let (r, o) = x.multipliedReportingOverflow(by: y)
+        if !o { return .int(r) }
+    case .mod:
+        if y > 0 {
+            let r = x % y
+            return .int(r < 0 ? r + y : r)
+        }
+    case .floorDiv:
+        if y > 0 {
+            let q = x / y
+            return .int((x % y != 0 && x < 0) ? q - 1 : q)
+        }
+    case .bitAnd: return .int(x & y)
+    case .bitOr: return .int(x | y)
+    case .bitXor: return .int(x ^ y)
+    case .rshift: if y >= 0 && y < 64 { return .int(x >> y) }
+    default: break
+    }
+    return nil
+}
+
 /// Shared by the `x op k` nodes: an int-literal right operand, and a left operand read
 /// straight from its slot when it is a plain local.
 class IntConstOperandNode: ExprNode {
@@ -490,34 +498,8 @@ final class BinaryIntConstNode: IntConstOperandNode {
     override func eval(_ f: Frame) throws -> Value {
         let a = try leftValue(f)
         if case .int(let x) = a {
-            let y = constant
-            switch op {
-            case .add:
-                let (r, o) = x.addingReportingOverflow(y)
-                if !o { return .int(r) }
-            case .sub:
-                let (r, o) = x.subtractingReportingOverflow(y)
-                if !o { return .int(r) }
-            case .mul:
-                let (r, o) = x.multipliedReportingOverflow(by: y)
-                if !o { return .int(r) }
-            case .mod:
-                if y > 0 {
-                    let r = x % y
-                    return .int(r < 0 ? r + y : r)
-                }
-            case .floorDiv:
-                if y > 0 {
-                    let q = x / y
-                    return .int((x % y != 0 && x < 0) ? q - 1 : q)
-                }
-            case .bitAnd: return .int(x & y)
-            case .bitOr: return .int(x | y)
-            case .bitXor: return .int(x ^ y)
-            case .rshift: if y >= 0 && y < 64 { return .int(x >> y) }
-            default: break
-            }
-            return try f.withRuntime({ try $0.intOp(op, x, y) })
+            if let r = intArithmetic(op, x, constant) { return r }
+            return try f.withRuntime({ try $0.intOp(op, x, constant) })
         }
         return try f.withRuntime({ try $0.binary(op, a, .int(constant)) })
     }
