@@ -295,8 +295,11 @@ extension Runtime {
         do {
             try l.runForever()
         } catch {
+            // SystemExit or KeyboardInterrupt out of a task: as asyncio.Runner.close() does,
+            // still cancel the other tasks and close the live async generators.
             consumeRaisedException(task)
             try? cancelAllTasks()
+            try? shutdownAsyncGenerators()
             throw error
         }
         try cancelAllTasks()

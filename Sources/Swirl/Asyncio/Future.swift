@@ -323,6 +323,9 @@ final class PyTask: PyFuture {
         do {
             outcome = try coro.resume(rt, send: .none, throwing: exc)
         } catch let e as ScriptError {
+            // What the coroutine's frame dropped is finalized before its waiters hear of
+            // the end: in CPython the frame dies as the coroutine ends.
+            if rt.hasPendingFinalizers { rt.runPendingFinalizers() }
             let ex = e.exception
             if ex.isInstance(of: Types.cancelledError) {
                 cancelledError = ex
@@ -344,6 +347,7 @@ final class PyTask: PyFuture {
         }
         switch outcome {
         case .returned(let v):
+            if rt.hasPendingFinalizers { rt.runPendingFinalizers() }
             if mustCancel {
                 mustCancel = false
                 cancelSelf()

@@ -190,29 +190,42 @@ final class AsyncForStmt: StmtNode {
     /// when the body did not simply finish.
     private func nextFromAsyncGenerator(_ g: PyGenerator, _ f: Frame, _ rt: Runtime, lendingBody: Bool,
                                         pending: inout ResumableObject?, outcome: inout AsyncForSink.Outcome) throws -> Value? {
-        if g.isSuspendedInAwait { throw PyGenerator.alreadyRunning("anext") }
+        if g.runningAsync { throw PyGenerator.alreadyRunning("anext") }
+        g.runningAsync = true
         let step: GenStep
-        if lendingBody {
-            rt.lendSink(self, consumer: f, to: g.frame)
-            do {
+        do {
+            if lendingBody {
+                rt.lendSink(self, consumer: f, to: g.frame)
+                do {
+                    step = try g.resume(rt, send: .none, throwing: nil)
+                } catch {
+                    _ = rt.takeSink(from: g.frame)
+                    throw error
+                }
+                outcome = rt.takeSink(from: g.frame)
+            } else {
                 step = try g.resume(rt, send: .none, throwing: nil)
-            } catch {
-                _ = rt.takeSink(from: g.frame)
-                throw error
             }
-            outcome = rt.takeSink(from: g.frame)
-        } else {
-            step = try g.resume(rt, send: .none, throwing: nil)
+        } catch let e as ScriptError {
+            g.runningAsync = false
+            if e.exception.isInstance(of: Types.stopAsyncIteration) || e.exception.isInstance(of: Types.generatorExit) {
+                g.closedForAthrow = true
+            }
+            throw e
         }
         switch step {
         case .returned:
+            g.runningAsync = false
+            g.closedForAthrow = true
             throw ScriptError(PyException(Types.stopAsyncIteration, args: []))
         case .yielded(let v):
             if case .none = outcome, !g.yieldedFromAsyncGen {
+                // Suspended at an await of its own: the step stays under way.
                 f.returnValue = v
-                pending = AsyncGenAwaitable(g, send: .none, throwing: nil, started: true)
+                pending = AsyncGenAwaitable(g, .asend(.none), phase: .iterating)
                 return nil
             }
+            g.runningAsync = false
             return v
         }
     }

@@ -59,15 +59,18 @@ final class PyGenerator: ResumableObject {
         if code.kind == .coroutine && state == .created && !awaitedOrStarted {
             rt.coroutineDroppedUnawaited(qualname)
         } else if state == .suspended && !finalized && rt.isOnScriptThread {
-            rt.queueFinalizer(code: code, frame: frame, function: function, identity: ObjectIdentifier(self))
+            rt.queueFinalizer(code: code, frame: frame, function: function, identity: ObjectIdentifier(self),
+                              closedByLoop: registeredWithLoop)
         }
     }
 
-    /// An async generator stopped at an `await` of its own: one `anext()`/`asend()`/
-    /// `athrow()` is under way, and another may not start until it completes.
-    var isSuspendedInAwait: Bool {
-        state == .suspended && !yieldedFromAsyncGen && code.kind == .asyncGenerator
-    }
+    /// CPython's `ag_running_async`: an `anext()`/`asend()`/`athrow()`/`aclose()` step of this
+    /// async generator is under way (it may be suspended at an `await` of the generator's
+    /// own), and another may not start until it completes.
+    var runningAsync = false
+    /// CPython's `ag_closed`: `aclose()` has begun, or a step ended the generator with
+    /// StopAsyncIteration or GeneratorExit; a later `athrow()`/`aclose()` stops at once.
+    var closedForAthrow = false
 
     /// The error for a step started meanwhile (`method`: "anext", "athrow", "aclose"). Out
     /// of line, so the direct `async for` step that checks for it stays small.
@@ -91,10 +94,15 @@ final class PyGenerator: ResumableObject {
         }
     }
 
+    /// The kind as CPython's error messages spell it ("async generator raised StopIteration").
+    var kindInMessages: String {
+        code.kind == .asyncGenerator ? "async generator" : kindName
+    }
+
     override func resume(_ rt: Runtime, send: Value, throwing: PyException?) throws -> GenStep {
         switch state {
         case .running:
-            throw valueError("\(kindName) already executing")
+            throw valueError("\(kindInMessages) already executing")
         case .finished:
             if let e = throwing { throw ScriptError(e) }
             if code.kind == .coroutine { throw runtimeError("cannot reuse already awaited coroutine") }
@@ -108,7 +116,7 @@ final class PyGenerator: ResumableObject {
                 throw ScriptError(e)
             }
             if !send.isNone {
-                throw typeError("can't send non-None value to a just-started \(code.kind == .asyncGenerator ? "async generator" : kindName)")
+                throw typeError("can't send non-None value to a just-started \(kindInMessages)")
             }
             frame.resuming = false
         case .suspended:
@@ -125,7 +133,7 @@ final class PyGenerator: ResumableObject {
         } catch let e as ScriptError {
             finish()
             if e.exception.isInstance(of: Types.stopIteration) && code.kind != .function {
-                let r = PyException(Types.runtimeError, "\(kindName) raised StopIteration")
+                let r = PyException(Types.runtimeError, "\(kindInMessages) raised StopIteration")
                 r.cause = e.exception
                 r.context = e.exception
                 r.suppressContext = true
@@ -171,7 +179,7 @@ final class PyGenerator: ResumableObject {
         }
         do {
             let step = try resume(rt, send: .none, throwing: PyException(Types.generatorExit, args: []))
-            if case .yielded = step { throw runtimeError("\(kindName) ignored GeneratorExit") }
+            if case .yielded = step { throw runtimeError("\(kindInMessages) ignored GeneratorExit") }
         } catch let e as ScriptError where e.exception.isInstance(of: Types.generatorExit)
                     || e.exception.isInstance(of: Types.stopIteration) {
             return
@@ -247,7 +255,7 @@ final class IteratorDriver: ResumableObject {
 /// A dropped suspended generator awaiting finalization (see `Runtime.queueFinalizer`).
 struct PendingFinalizer {
     enum StandIn {
-        case generator(PyGenerator)
+        case generator(PyGenerator, closedByLoop: Bool)
         /// An instance of a class with `__del__`.
         case instance(PyInstance)
     }
@@ -260,20 +268,24 @@ extension Runtime {
     /// What CPython does when a suspended generator, coroutine or async generator is
     /// dropped: a generator or coroutine is closed (GeneratorExit thrown in at its
     /// suspension point, so `finally` blocks and `with` exits run; what goes wrong is
-    /// reported as "Exception ignored in"); an async generator gets its `aclose()` run as a
-    /// task of the running loop (asyncio's finalizer hook), and nothing without one.
+    /// reported as "Exception ignored in"); an async generator first iterated under the
+    /// loop gets its `aclose()` run as a task of the loop (asyncio's finalizer hook; nothing
+    /// once the loop is closed), any other is closed like a generator.
     /// A dying object cannot be kept alive, so a stand-in takes over its frame. The
     /// stand-in runs at the next safe point (after the current statement or call) rather
     /// than inside the release: the release may happen in the middle of a container
     /// update the finalizer's script code could touch.
-    func queueFinalizer(code: CodeObject, frame: Frame, function: PyFunction, identity: ObjectIdentifier) {
+    /// `closedByLoop`: an async generator first iterated while the loop ran (asyncio's
+    /// finalizer hook applies); one iterated with no loop running is closed at once, like
+    /// a generator, as CPython does without a hook.
+    func queueFinalizer(code: CodeObject, frame: Frame, function: PyFunction, identity: ObjectIdentifier,
+                        closedByLoop: Bool) {
         let standIn = PyGenerator(code: code, frame: frame, function: function, rt: self)
         standIn.state = .suspended
         standIn.awaitedOrStarted = true
         standIn.finalized = true
-        // Nothing else drives a dropped generator: its aclose() may start (isSuspendedInAwait).
         standIn.yieldedFromAsyncGen = true
-        pendingFinalizers.append(PendingFinalizer(standIn: .generator(standIn), identity: identity))
+        pendingFinalizers.append(PendingFinalizer(standIn: .generator(standIn, closedByLoop: closedByLoop), identity: identity))
         hasPendingFinalizers = true
     }
 
@@ -338,7 +350,7 @@ extension Runtime {
 
     private func finalize(_ pending: PendingFinalizer) {
         switch pending.standIn {
-        case .generator(let g): finalize(g, identity: pending.identity)
+        case .generator(let g, let closedByLoop): finalize(g, identity: pending.identity, closedByLoop: closedByLoop)
         case .instance(let inst):
             guard let del = inst.cls.lookup("__del__") else { return }
             do {
@@ -351,9 +363,10 @@ extension Runtime {
         }
     }
 
-    private func finalize(_ standIn: PyGenerator, identity: ObjectIdentifier) {
+    private func finalize(_ standIn: PyGenerator, identity: ObjectIdentifier, closedByLoop: Bool) {
         let code = standIn.code
-        if code.kind == .asyncGenerator {
+        if code.kind == .asyncGenerator && closedByLoop {
+            // asyncio's hook does nothing once its loop is closed.
             guard loop.running else { return }
             let loop = self.loop
             loop.callSoon(PyHandle(.native { _ in _ = loop.acloseTask(standIn) }))

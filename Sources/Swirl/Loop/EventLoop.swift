@@ -70,12 +70,13 @@ final class EventLoop {
     }
 
     /// The live async generators, forgetting them all (none once the set is untrusted).
+    /// Finished ones too: as in CPython, `shutdown_asyncgens()` awaits their (immediate)
+    /// `aclose()` like the others'.
     func takeAsyncGenerators() -> [PyGenerator] {
         let entries = asyncGenerators
         asyncGenerators = [:]
         guard !asyncGeneratorsUntrusted.isSet else { return [] }
-        return entries.values.sorted { $0.order < $1.order }
-            .map { $0.generator.takeUnretainedValue() }.filter { $0.state != .finished }
+        return entries.values.sorted { $0.order < $1.order }.map { $0.generator.takeUnretainedValue() }
     }
 
     func addTask(_ t: PyTask) {

@@ -8,8 +8,8 @@ async def worker(name, delay, steps):
     return f"{name} finished"
 
 async def main():
-    fast = asyncio.create_task(worker("fast", 0.02, 3))
-    slow = asyncio.create_task(worker("slow", 0.05, 2))
+    fast = asyncio.create_task(worker("fast", 0.1, 3))
+    slow = asyncio.create_task(worker("slow", 0.25, 2))
     print("tasks created", fast.done(), slow.done())
     await asyncio.sleep(0)
     print("after first yield")
