@@ -18,6 +18,11 @@ final class PositionalCallNode: ExprNode {
     private let globalRef: Unmanaged<GlobalLoad>?
     /// The arguments, borrowed (the call node owns them).
     private let argRefs: [Operand]
+    /// Inline cache for a one-argument call of a built-in function named by a global the
+    /// module does not define (`len(buf)`): the function's identity and implementation,
+    /// used while the name still means that function.
+    private var builtinIdentity: ObjectIdentifier?
+    private var builtinOne: ((Runtime, Value) throws -> Value)?
     init(_ function: ExprNode, _ args: [ExprNode], line: Int32) {
         self.function = function
         self.global = function as? GlobalLoad
@@ -31,6 +36,9 @@ final class PositionalCallNode: ExprNode {
     }
 
     private func run(_ f: Frame, _ rt: Runtime) throws -> Value {
+        if let one = builtinOne, let g = globalRef, g._withUnsafeGuaranteedRef({ $0.meansBuiltin(builtinIdentity) }) {
+            return try one(rt, try argRefs[0].eval(f))
+        }
         let callee: Value
         if let g = globalRef {
             // The tree owns the node: borrow it without reference counting.
@@ -54,7 +62,12 @@ final class PositionalCallNode: ExprNode {
         }
         if case .object(let o) = callee, let n = o as? PyNativeFunction, n.boundSelf == nil {
             switch (n.impl, argRefs.count) {
-            case (.a1(let fn), 1), (.oneOrGeneral(let fn, _), 1): return try fn(rt, try argRefs[0].eval(f))
+            case (.a1(let fn), 1), (.oneOrGeneral(let fn, _), 1):
+                if let global, global.meansBuiltin(ObjectIdentifier(n)) {
+                    builtinIdentity = ObjectIdentifier(n)
+                    builtinOne = fn
+                }
+                return try fn(rt, try argRefs[0].eval(f))
             case (.a2(let fn), 2):
                 let a = try argRefs[0].eval(f)
                 return try fn(rt, a, try argRefs[1].eval(f))

@@ -75,6 +75,12 @@ final class GlobalLoad: ExprNode {
         if let v = builtins.get(builtinSlot) { return v }
         throw f.rt.nameError(name, globals: globals, frame: f)
     }
+
+    /// Whether the name now means the built-in object `id`: the module does not define it
+    /// and the built-ins bind it to that object.
+    @inline(__always) func meansBuiltin(_ id: ObjectIdentifier?) -> Bool {
+        globals.isUnset(slot) && builtins.objectIdentity(at: builtinSlot) == id
+    }
 }
 
 /// A name read in a class body: the class namespace, then globals and built-ins (or the
@@ -110,6 +116,7 @@ final class BinaryNode: ExprNode {
         super.init(line: line)
     }
     override func eval(_ f: Frame) throws -> Value {
+        if let x = leftOperand.localInt(f), let y = rightOperand.localInt(f), let r = intArithmetic(op, x, y) { return r }
         let a = try leftOperand.eval(f)
         let b = try rightOperand.eval(f)
         if case .int(let x) = a, case .int(let y) = b {
@@ -192,6 +199,7 @@ final class CompareNode: ExprNode {
         super.init(line: line)
     }
     override func eval(_ f: Frame) throws -> Value {
+        if let x = leftOperand.localInt(f), let y = rightOperand.localInt(f), let r = intComparison(op, x, y) { return r }
         let a = try leftOperand.eval(f)
         let b = try rightOperand.eval(f)
         if case .int(let x) = a, case .int(let y) = b {
@@ -486,6 +494,7 @@ class IntConstOperandNode: ExprNode {
     }
 
     @inline(__always) final func leftValue(_ f: Frame) throws -> Value { try leftOperand.eval(f) }
+    @inline(__always) final func leftLocalInt(_ f: Frame) -> Int? { leftOperand.localInt(f) }
 }
 
 /// `x op k` where `k` is an int literal (`n - 1`, `i + 1`, `k % 3`).
@@ -496,6 +505,7 @@ final class BinaryIntConstNode: IntConstOperandNode {
         super.init(left, constant, line: line)
     }
     override func eval(_ f: Frame) throws -> Value {
+        if let x = leftLocalInt(f), let r = intArithmetic(op, x, constant) { return r }
         let a = try leftValue(f)
         if case .int(let x) = a {
             if let r = intArithmetic(op, x, constant) { return r }
@@ -513,6 +523,7 @@ final class CompareIntConstNode: IntConstOperandNode {
         super.init(left, constant, line: line)
     }
     override func eval(_ f: Frame) throws -> Value {
+        if let x = leftLocalInt(f), let r = intComparison(op, x, constant) { return r }
         let a = try leftValue(f)
         if case .int(let x) = a {
             let y = constant

@@ -78,6 +78,27 @@ struct Operand {
         }
         return try ref.eval(f)
     }
+
+    /// The int in the operand's slot, read without making a `Value` (whose copy and
+    /// destruction the int fast paths would otherwise pay for); nil for anything else,
+    /// which the caller then evaluates with `eval`.
+    @inline(__always) func localInt(_ f: Frame) -> Int? {
+        if slot >= 0, case .int(let x)? = f.slots[slot] { return x }
+        return nil
+    }
+}
+
+extension Frame {
+    /// Stores `value` in slot `slot`. An int replacing an int (a loop counter, an
+    /// accumulator) is written without the general copy and destroy.
+    @inline(__always) func store(_ value: Value, at slot: Int) {
+        let p = slots + slot
+        if case .int(let n) = value, case .int? = p.pointee {
+            p.pointee = .int(n)
+            return
+        }
+        p.pointee = value
+    }
 }
 
 /// An assignment target (name, attribute, subscript, unpacking pattern).

@@ -43,7 +43,7 @@ final class LocalAssignStmt: StmtNode {
         super.init(line: line)
     }
     override func exec(_ f: Frame) throws -> Flow {
-        f.slots[slot] = try valueRef.eval(f)
+        f.store(try valueRef.eval(f), at: slot)
         return .normal
     }
 }
@@ -269,7 +269,7 @@ final class ForStmt: StmtNode {
             var n = r.count
             while n > 0 {
                 try rt.checkInterrupt()
-                if let s = localSlot { f.slots[s] = .int(v) } else { try target.assign(.int(v), f) }
+                if let s = localSlot { f.store(.int(v), at: s) } else { try target.assign(.int(v), f) }
                 let flow = try bodyRef.exec(f)
                 switch flow {
                 case .normal, .continueLoop: break
@@ -284,7 +284,7 @@ final class ForStmt: StmtNode {
         let it = try rt.iterate(source)
         while let x = try it.next(rt) {
             try rt.checkInterrupt()
-            if let s = localSlot { f.slots[s] = x } else { try target.assign(x, f) }
+            if let s = localSlot { f.store(x, at: s) } else { try target.assign(x, f) }
             let flow = try bodyRef.exec(f)
             switch flow {
             case .normal, .continueLoop: continue

@@ -9,7 +9,7 @@ final class LocalTarget: TargetNode {
         self.name = name
         super.init(line: line)
     }
-    override func assign(_ value: Value, _ f: Frame) throws { f.slots[slot] = value }
+    override func assign(_ value: Value, _ f: Frame) throws { f.store(value, at: slot) }
     override func delete(_ f: Frame) throws {
         if f.slots[slot] == nil {
             throw ScriptError(Types.unboundLocalError, "cannot access local variable '\(name)' where it is not associated with a value")

@@ -20,6 +20,15 @@ final class Globals {
     @inline(__always) func get(_ slot: Int) -> Value? { values[slot] }
     @inline(__always) func set(_ slot: Int, _ v: Value?) { values[slot] = v }
 
+    /// Whether `slot` holds no value (read without copying one).
+    @inline(__always) func isUnset(_ slot: Int) -> Bool { values[slot] == nil }
+
+    /// The identity of the object in `slot`, nil for an immediate or no value.
+    @inline(__always) func objectIdentity(at slot: Int) -> ObjectIdentifier? {
+        if case .object(let o)? = values[slot] { return ObjectIdentifier(o) }
+        return nil
+    }
+
     subscript(name: String) -> Value? {
         get { slots[name].flatMap { values[$0] } }
         set { values[slot(for: name)] = newValue }
