@@ -94,7 +94,8 @@ extension Frame {
     @inline(__always) func store(_ value: Value, at slot: Int) {
         let p = slots + slot
         if case .int(let n) = value, case .int? = p.pointee {
-            p.pointee = .int(n)
+            // The old int needs no destruction: overwrite it as raw memory.
+            p.initialize(to: .int(n))
             return
         }
         p.pointee = value
