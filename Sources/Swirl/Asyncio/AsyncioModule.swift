@@ -269,16 +269,17 @@ extension Runtime {
             runLoop.closed = true
             noCurrentEventLoop = true
         }
+        // Closing the runner runs shutdown_asyncgens() and shutdown_default_executor() as
+        // tasks, however the run ended.
+        defer { loop.taskCounter += 2 }
         let task = try runMainTask(main)
-        // Closing the runner runs shutdown_asyncgens() and shutdown_default_executor() as tasks.
-        loop.taskCounter += 2
-        if !task.isDone { throw runtimeError("Event loop stopped before Future completed.") }
         return try task.resultValue()
     }
 
     /// The core of `asyncio.run` (also used by the embedding API): runs `coro` as the loop's
     /// main task until it is done or the loop stops, then cancels the tasks left behind and
     /// waits for outstanding `to_thread` calls. `started` sees the task before the loop runs.
+    /// A loop stopped (`loop.stop()`) before the task was done raises CPython's RuntimeError.
     func runMainTask(_ coro: Value, started: (PyTask) -> Void = { _ in }) throws -> PyTask {
         let l = loop
         l.running = true
@@ -302,9 +303,12 @@ extension Runtime {
             try? shutdownAsyncGenerators()
             throw error
         }
+        // Decided before the cleanup below cancels a main task left pending by loop.stop().
+        let stoppedEarly = !task.isDone
         try cancelAllTasks()
         try shutdownAsyncGenerators()
         try l.waitForWorkers()
+        if stoppedEarly { throw runtimeError("Event loop stopped before Future completed.") }
         return task
     }
 
@@ -614,7 +618,15 @@ extension Runtime {
             try checkNotClosed(a)
             return .object(try rt.createTask(a.positional.count > 1 ? a.positional[1] : .none, name: name, requireRunning: false))
         })
+        /// The scheduling methods take the callback's arguments positionally; the only
+        /// keyword is `context` (no contextvars here: accepted and ignored).
+        func checkSchedulingKeywords(_ a: Arguments, _ method: String) throws {
+            for (k, _) in a.keywords where k != "context" {
+                throw typeError("BaseEventLoop.\(method)() got an unexpected keyword argument '\(k)'")
+            }
+        }
         Types.method(loopT, "call_soon", .general { rt, a in
+            try checkSchedulingKeywords(a, "call_soon")
             try checkNotClosed(a)
             guard a.positional.count >= 2 else { throw typeError("call_soon() missing callback") }
             let h = PyHandle(.script(a.positional[1], Array(a.positional.dropFirst(2))))
@@ -622,6 +634,7 @@ extension Runtime {
             return .object(h)
         })
         Types.method(loopT, "call_later", .general { rt, a in
+            try checkSchedulingKeywords(a, "call_later")
             try checkNotClosed(a)
             if a.positional.count >= 2 && a.positional[1].isNone { throw typeError("delay must not be None") }
             guard a.positional.count >= 3, let d = rt.num(a.positional[1]) else { throw typeError("call_later() missing arguments") }
@@ -629,6 +642,7 @@ extension Runtime {
             return .object(lp(rt).callAt(lp(rt).time() + (try rt.floatOf(d)), h))
         })
         Types.method(loopT, "call_at", .general { rt, a in
+            try checkSchedulingKeywords(a, "call_at")
             try checkNotClosed(a)
             guard a.positional.count >= 3, let d = rt.num(a.positional[1]) else { throw typeError("call_at() missing arguments") }
             let h = PyHandle(.script(a.positional[2], Array(a.positional.dropFirst(3))), isTimer: true)
@@ -642,6 +656,7 @@ extension Runtime {
             return .object(try rt.runInWorkerThread(a.positional[2], Arguments(Array(a.positional.dropFirst(3)))))
         })
         Types.method(loopT, "call_soon_threadsafe", .general { rt, a in
+            try checkSchedulingKeywords(a, "call_soon_threadsafe")
             guard a.positional.count >= 2 else { throw typeError("call_soon_threadsafe() missing callback") }
             let h = PyHandle(.script(a.positional[1], Array(a.positional.dropFirst(2))))
             lp(rt).callSoon(h)

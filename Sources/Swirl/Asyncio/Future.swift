@@ -199,11 +199,16 @@ class PyFuture: ResumableObject {
     func awaitIterator() -> ResumableObject { FutureIterator(self) }
 }
 
+extension Types {
+    nonisolated(unsafe) static let futureIterator = builtin("FutureIter")
+}
+
 /// `Future.__await__`: yields the future until it is done, then returns its result (as
 /// CPython's C future iterator does: resumed early, it hands the future out again).
 final class FutureIterator: ResumableObject {
     let future: PyFuture
     init(_ f: PyFuture) { future = f }
+    override var type: PyType { Types.futureIterator }
     override func resume(_ rt: Runtime, send: Value, throwing: PyException?) throws -> GenStep {
         if let e = throwing { throw ScriptError(e) }
         if !future.isDone { return .yielded(.object(future)) }

@@ -29,7 +29,7 @@ extension Types {
         }
         method(generator, "__next__", .a1 { rt, gv in try rt.generatorSend(gv, .none) })
         method(generator, "__iter__", .a1 { _, gv in gv })
-        method(coroutine, "__await__", .a1 { _, gv in gv })
+        method(coroutine, "__await__", .a1 { _, gv in try makeCoroutineWrapper(gv) })
     }
 
     static func installMiscMethods() {
@@ -309,8 +309,10 @@ extension Runtime {
                 return .object(PyNativeFunction("__next__", boundSelf: v, .a1 { rt, gv in try rt.generatorSend(gv, .none) }))
             case "__iter__":
                 return .object(PyNativeFunction("__iter__", boundSelf: v, .a1 { _, gv in gv }))
-            case "__await__":
-                return .object(PyNativeFunction("__await__", boundSelf: v, .a1 { _, gv in gv }))
+            case "__await__" where g.code.kind == .coroutine:
+                return .object(PyNativeFunction("__await__", boundSelf: v, .a1 { _, gv in try makeCoroutineWrapper(gv) }))
+            case "ag_running" where g.code.kind == .asyncGenerator:
+                return .bool(g.runningAsync)
             default: return try asyncGeneratorAttribute(g, name)
             }
         case let t as PyType:
@@ -318,6 +320,28 @@ extension Runtime {
         case let p as PySuper:
             return try p.lookup(name, self)
         case let it as PyIteratorObject:
+            if let r = it as? ResumableObject {
+                // Coroutine wrappers, future iterators, async-generator steps: the
+                // generator protocol, StopIteration carrying the value they return.
+                switch name {
+                case "__next__" where r.isScriptIterator:
+                    return .object(PyNativeFunction("__next__", boundSelf: v, .a1 { rt, gv in try rt.generatorSend(gv, .none) }))
+                case "send":
+                    return .object(PyNativeFunction("send", boundSelf: v, .a2 { rt, gv, x in try rt.generatorSend(gv, x) }))
+                case "throw":
+                    return .object(PyNativeFunction("throw", boundSelf: v, .general { rt, a in
+                        guard a.positional.count >= 2 else { throw Swirl.typeError("throw expected at least 1 argument, got 0") }
+                        return try rt.generatorStep(a.positional[0], throwing: try rt.thrownException(a))
+                    }))
+                case "close":
+                    return .object(PyNativeFunction("close", boundSelf: v, .a1 { rt, _ in try r.close(rt); return .none }))
+                case "__await__" where !r.isScriptIterator:
+                    return .object(PyNativeFunction("__await__", boundSelf: v, .a1 { _, gv in try makeCoroutineWrapper(gv) }))
+                case "__next__", "__iter__" where !r.isScriptIterator:
+                    return nil
+                default: break
+                }
+            }
             switch name {
             case "__next__":
                 return .object(PyNativeFunction("__next__", boundSelf: v, .a1 { rt, _ in
@@ -418,4 +442,10 @@ extension Runtime {
         case .returned(let r): throw ScriptError(PyException(Types.stopIteration, args: r.isNone ? [] : [r]))
         }
     }
+}
+
+/// `coroutine.__await__()`.
+func makeCoroutineWrapper(_ v: Value) throws -> Value {
+    guard case .object(let o) = v, let c = o as? ResumableObject else { throw typeError("expected a coroutine") }
+    return .object(CoroutineWrapper(c))
 }

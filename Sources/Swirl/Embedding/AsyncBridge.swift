@@ -122,7 +122,6 @@ extension Runtime {
         if loop.running { throw runtimeError("cannot run a coroutine from the host while the event loop is running") }
         defer { control?.detach() }
         let task = try runMainTask(coro) { control?.attach($0) }
-        if !task.isDone { throw runtimeError("Event loop stopped before Future completed.") }
         return try task.resultValue()
     }
 }

@@ -14,6 +14,9 @@ class ResumableObject: PyIteratorObject {
     func resume(_ rt: Runtime, send: Value, throwing: PyException?) throws -> GenStep {
         .returned(.none)
     }
+    /// Whether scripts may iterate it (`next()`, `for`, `yield from`): not a coroutine,
+    /// which only `await` (or its `__await__()` wrapper) drives.
+    var isScriptIterator: Bool { type !== Types.coroutine }
     /// `close()`: throws GeneratorExit in; native awaitables just stop.
     func close(_ rt: Runtime) throws {}
 
@@ -225,6 +228,22 @@ extension Runtime {
 }
 
 
+/// `coroutine.__await__()`: an iterator driving the coroutine (CPython's
+/// `coroutine_wrapper`), whose end raises StopIteration with the coroutine's result.
+final class CoroutineWrapper: ResumableObject {
+    let coroutine: ResumableObject
+    init(_ c: ResumableObject) { coroutine = c }
+    override var type: PyType { Types.coroutineWrapper }
+    override func resume(_ rt: Runtime, send: Value, throwing: PyException?) throws -> GenStep {
+        try coroutine.resume(rt, send: send, throwing: throwing)
+    }
+    override func close(_ rt: Runtime) throws { try coroutine.close(rt) }
+}
+
+extension Types {
+    nonisolated(unsafe) static let coroutineWrapper = builtin("coroutine_wrapper")
+}
+
 /// Drives a plain iterator (from a user `__await__` or `yield from`) with send/throw.
 final class IteratorDriver: ResumableObject {
     let iterator: Value
@@ -238,6 +257,10 @@ final class IteratorDriver: ResumableObject {
         }
         if !send.isNone, let m = rt.special(iterator, "send") {
             return try stepResult(rt) { try rt.callMethod(m, self: iterator, [send]) }
+        }
+        // A script iterator's StopIteration carries the value `yield from` evaluates to.
+        if case .object(let o) = iterator, !(o is PyIteratorObject), let m = rt.special(iterator, "__next__") {
+            return try stepResult(rt) { try rt.callMethod(m, self: iterator, []) }
         }
         if let v = try rt.nextOf(iterator) { return .yielded(v) }
         return .returned(.none)

@@ -155,8 +155,15 @@ final class YieldFromNode: ExprNode {
         let iterator: ResumableObject
         if case .object(let o) = v, let g = o as? PyGenerator, g.code.kind == .generator {
             iterator = g
-        } else if case .object(let o) = v, let g = o as? PyGenerator, g.code.kind == .coroutine {
+        } else if case .object(let o) = v, let r = o as? ResumableObject, !r.isScriptIterator {
             throw typeError("cannot 'yield from' a coroutine object in a non-coroutine generator")
+        } else if case .object(let o) = v, let fut = o as? PyFuture {
+            // Future.__iter__ is its __await__: yields the future, returns its result.
+            iterator = fut.awaitIterator()
+        } else if case .object(let o) = v, let r = o as? ResumableObject, !(r is PyGenerator) {
+            // A coroutine's __await__() wrapper, a future's iterator: driven directly, so
+            // that the value it returns is what `yield from` evaluates to.
+            iterator = r
         } else {
             iterator = IteratorDriver(.object(try rt.iterate(v)))
         }
