@@ -151,7 +151,12 @@ final class UnaryNode: ExprNode {
         super.init(line: line)
     }
     override func eval(_ f: Frame) throws -> Value {
-        try UnaryNode.apply(op, try operand.eval(f), f.rt)
+        if op == .not { return .bool(try !operand.evalCondition(f)) }
+        return try UnaryNode.apply(op, try operand.eval(f), f.rt)
+    }
+    override func evalCondition(_ f: Frame) throws -> Bool {
+        if op == .not { return try !operand.evalCondition(f) }
+        return try super.evalCondition(f)
     }
     static func apply(_ op: UnaryOperator, _ v: Value, _ rt: Runtime) throws -> Value {
         switch op {
@@ -170,6 +175,15 @@ final class BoolOpNode: ExprNode {
         self.isAnd = isAnd
         self.operands = operands
         super.init(line: line)
+    }
+    /// As a test, each operand's truth is taken once, as CPython's jumps do.
+    override func evalCondition(_ f: Frame) throws -> Bool {
+        var t = isAnd
+        for e in operands {
+            t = try e.evalCondition(f)
+            if t != isAnd { return t }
+        }
+        return t
     }
     override func eval(_ f: Frame) throws -> Value {
         var v = Value.none
@@ -197,6 +211,15 @@ final class CompareNode: ExprNode {
         leftOperand = Operand(left)
         rightOperand = Operand(right)
         super.init(line: line)
+    }
+    override func evalCondition(_ f: Frame) throws -> Bool {
+        if let x = leftOperand.localInt(f), let y = rightOperand.localInt(f), let r = intCondition(op, x, y) { return r }
+        let a = try leftOperand.eval(f)
+        let b = try rightOperand.eval(f)
+        if case .int(let x) = a, case .int(let y) = b, let r = intCondition(op, x, y) { return r }
+        let v = try f.withRuntime({ try $0.compareValue(op, a, b) })
+        if case .bool(let t) = v { return t }
+        return try f.withRuntime { try $0.truthy(v) }
     }
     override func eval(_ f: Frame) throws -> Value {
         if let x = leftOperand.localInt(f), let y = rightOperand.localInt(f), let r = intComparison(op, x, y) { return r }
@@ -437,13 +460,18 @@ final class FStringNode: ExprNode {
 
 /// An ordering or equality of two machine ints; nil for `is`/`in` and friends.
 @inline(__always) func intComparison(_ op: CompareOperator, _ x: Int, _ y: Int) -> Value? {
+    intCondition(op, x, y).map(Value.bool)
+}
+
+/// `x op y` on machine ints as a Swift truth value; nil for `is`, `in` and the like.
+@inline(__always) func intCondition(_ op: CompareOperator, _ x: Int, _ y: Int) -> Bool? {
     switch op {
-    case .lt: return .bool(x < y)
-    case .le: return .bool(x <= y)
-    case .gt: return .bool(x > y)
-    case .ge: return .bool(x >= y)
-    case .eq: return .bool(x == y)
-    case .ne: return .bool(x != y)
+    case .lt: return x < y
+    case .le: return x <= y
+    case .gt: return x > y
+    case .ge: return x >= y
+    case .eq: return x == y
+    case .ne: return x != y
     default: return nil
     }
 }
@@ -521,6 +549,14 @@ final class CompareIntConstNode: IntConstOperandNode {
     init(_ op: CompareOperator, _ left: ExprNode, _ constant: Int, line: Int32) {
         self.op = op
         super.init(left, constant, line: line)
+    }
+    override func evalCondition(_ f: Frame) throws -> Bool {
+        if let x = leftLocalInt(f), let r = intCondition(op, x, constant) { return r }
+        let a = try leftValue(f)
+        if case .int(let x) = a, let r = intCondition(op, x, constant) { return r }
+        let v = try f.withRuntime({ try $0.compareValue(op, a, .int(constant)) })
+        if case .bool(let b) = v { return b }
+        return try f.withRuntime { try $0.truthy(v) }
     }
     override func eval(_ f: Frame) throws -> Value {
         if let x = leftLocalInt(f), let r = intComparison(op, x, constant) { return r }

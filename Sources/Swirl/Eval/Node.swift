@@ -21,6 +21,14 @@ class ExprNode {
 
     /// True for nodes built from the resumable classes.
     var isResumable: Bool { false }
+
+    /// The truth of the expression, for `if` and `while` tests. Comparisons override it to
+    /// answer without building a bool `Value`.
+    func evalCondition(_ f: Frame) throws -> Bool {
+        let v = try eval(f)
+        if case .bool(let b) = v { return b }
+        return try f.withRuntime { try $0.truthy(v) }
+    }
 }
 
 class StmtNode {
@@ -34,6 +42,7 @@ class StmtNode {
 extension Unmanaged where Instance: ExprNode {
     @inline(__always) func eval(_ f: Frame) throws -> Value { try _withUnsafeGuaranteedRef { try $0.eval(f) } }
     @inline(__always) func evalR(_ f: Frame) throws -> Value? { try _withUnsafeGuaranteedRef { try $0.evalR(f) } }
+    @inline(__always) func evalCondition(_ f: Frame) throws -> Bool { try _withUnsafeGuaranteedRef { try $0.evalCondition(f) } }
 }
 
 extension Unmanaged where Instance: TargetNode {

@@ -370,8 +370,10 @@ final class IfStmtR: StmtNode {
     private let testSuspends: Bool
     override func exec(_ f: Frame) throws -> Flow {
         var phase = f.resuming ? f.popInt() : 0
-        if phase == 0 {
-            guard let t = try testSuspends ? testRef.evalR(f) : testRef.eval(f) else {
+        if phase == 0 && !testSuspends {
+            phase = try testRef.evalCondition(f) ? 1 : 2
+        } else if phase == 0 {
+            guard let t = try testRef.evalR(f) else {
                 f.pushInt(0)
                 return .suspended
             }
@@ -405,11 +407,15 @@ final class WhileStmtR: StmtNode {
         var phase = f.resuming ? f.popInt() : 0
         while true {
             if phase == 0 {
-                guard let t = try testSuspends ? test.evalR(f) : test.eval(f) else {
-                    f.pushInt(0)
-                    return .suspended
+                if !testSuspends {
+                    if try !test.evalCondition(f) { phase = 2; break }
+                } else {
+                    guard let t = try test.evalR(f) else {
+                        f.pushInt(0)
+                        return .suspended
+                    }
+                    if case .bool(let b) = t { if !b { phase = 2; break } } else if try !rt.truthy(t) { phase = 2; break }
                 }
-                if case .bool(let b) = t { if !b { phase = 2; break } } else if try !rt.truthy(t) { phase = 2; break }
                 try rt.checkInterrupt()
             }
             phase = 0

@@ -199,10 +199,7 @@ final class IfStmt: StmtNode {
         super.init(line: line)
     }
     override func exec(_ f: Frame) throws -> Flow {
-        let t = try testRef.eval(f)
-        let isTrue: Bool
-        if case .bool(let b) = t { isTrue = b } else { isTrue = try f.withRuntime({ try $0.truthy(t) }) }
-        if isTrue { return try bodyRef.exec(f) }
+        if try testRef.evalCondition(f) { return try bodyRef.exec(f) }
         return try orElseRef?.exec(f) ?? .normal
     }
 }
@@ -227,10 +224,7 @@ final class WhileStmt: StmtNode {
 
     private func run(_ f: Frame, _ rt: Runtime) throws -> Flow {
         while true {
-            let t = try testRef.eval(f)
-            let isTrue: Bool
-            if case .bool(let b) = t { isTrue = b } else { isTrue = try rt.truthy(t) }
-            if !isTrue { break }
+            if try !testRef.evalCondition(f) { break }
             try rt.checkInterrupt()
             let r = try bodyRef.exec(f)
             switch r {
