@@ -307,6 +307,8 @@ extension Runtime {
         let stoppedEarly = !task.isDone
         try cancelAllTasks()
         try shutdownAsyncGenerators()
+        // shutdown_default_executor(), run the same way: a task finishing at once.
+        try l.runIterationsWithoutWaiting(2)
         try l.waitForWorkers()
         if stoppedEarly { throw runtimeError("Event loop stopped before Future completed.") }
         return task
@@ -317,7 +319,9 @@ extension Runtime {
     /// report the ones that fail.
     func shutdownAsyncGenerators() throws {
         let generators = loop.takeAsyncGenerators()
-        if generators.isEmpty { return }
+        // CPython runs the coroutine as a task even when it has nothing to close, which
+        // gives the tasks still running (say, a finalizer's aclose()) two more iterations.
+        if generators.isEmpty { return try loop.runIterationsWithoutWaiting(2) }
         loop.running = true
         let closers = generators.map { loop.acloseTask($0) }
         let gathered = try gather(Arguments(closers.map { .object($0) }, keywords: [("return_exceptions", .true)]))

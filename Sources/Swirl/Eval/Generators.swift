@@ -334,6 +334,14 @@ extension Runtime {
         hasPendingFinalizers = !pendingNeverAwaited.isEmpty
     }
 
+    /// Before an `except` or `finally` block runs: what the exception dropped on its way
+    /// out (the iterator of a loop it left) is finalized first, as in CPython, where it dies
+    /// as the stack unwinds. Coroutines dropped unawaited are still reported later, at
+    /// the end of a statement.
+    @inline(__always) func finalizeDroppedDuringUnwinding() {
+        if hasPendingFinalizers { runPendingFinalizers(keepingWarnings: true) }
+    }
+
     /// Reports the coroutines dropped unawaited so far, at `line` of `f` (see above). A
     /// statement left by an exception does not report: in CPython the arguments of the
     /// failed call live on in the traceback until the handler ends.

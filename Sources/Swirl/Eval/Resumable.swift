@@ -536,6 +536,7 @@ final class TryStmtR: StmtNode {
                 outcome = try runMain(f, phase: phase, handlerIndex: handlerIndex, exception: exc)
             } catch let e as ScriptError {
                 guard finally != nil else { throw e }
+                rt.finalizeDroppedDuringUnwinding()
                 pendingKind = 1
                 pendingValue = .object(e.exception)
                 phase = 3
@@ -547,7 +548,6 @@ final class TryStmtR: StmtNode {
             pendingValue = outcome == .returned ? f.returnValue : .none
             return try runFinally(f, pendingKind, pendingValue, fresh: true)
         }
-        _ = rt
         return try runFinally(f, pendingKind, pendingValue, fresh: false)
     }
 
@@ -601,6 +601,7 @@ final class TryStmtR: StmtNode {
                 }
                 if r != .normal { return r }
             } catch let e as ScriptError {
+                if !handlers.isEmpty { f.rt.finalizeDroppedDuringUnwinding() }
                 let exc = e.exception
                 f.rt.chainToHandled(exc)
                 for (i, h) in handlers.enumerated() where try f.rt.exceptionMatches(exc, h.type, f) {

@@ -392,6 +392,7 @@ final class TryStmt: StmtNode {
         do {
             flow = try execHandlers(f)
         } catch let e as ScriptError {
+            f.rt.finalizeDroppedDuringUnwinding()
             let saved = f.returnValue
             f.rt.handledExceptions.append(e.exception)
             let ff: Flow
@@ -420,6 +421,7 @@ final class TryStmt: StmtNode {
             if r != .normal { return r }
         } catch let e as ScriptError {
             if handlers.isEmpty { throw e }
+            f.rt.finalizeDroppedDuringUnwinding()
             let exc = e.exception
             f.rt.chainToHandled(exc)
             for h in handlers {

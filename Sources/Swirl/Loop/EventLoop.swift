@@ -179,6 +179,17 @@ final class EventLoop {
         }
     }
 
+    /// `n` loop iterations that never wait: what CPython's `run_until_complete` of a task
+    /// finishing at once amounts to (its step, then the stop callback). Callbacks already
+    /// ready meanwhile (the next step of a closing task) run in them.
+    func runIterationsWithoutWaiting(_ n: Int) throws {
+        let (wasRunning, wasStopping) = (running, stopping)
+        running = true
+        stopping = true
+        defer { (running, stopping) = (wasRunning, wasStopping) }
+        for _ in 0..<n { try runOnce() }
+    }
+
     func runOnce() throws {
         try rt.checkInterrupt()
         if rt.hostInbox.flag.isSet { rt.drainHostInbox() }
