@@ -22,7 +22,10 @@ final class PositionalCallNode: ExprNode {
     /// module does not define (`len(buf)`): the function's identity and implementation,
     /// used while the name still means that function.
     private var builtinIdentity: ObjectIdentifier?
-    private var builtinOne: ((Runtime, Value) throws -> Value)?
+    private var builtinOne: Unmanaged<PyNativeFunction>?
+    /// Holds the cached function, so that borrowing it stays safe even if evaluating the
+    /// argument rebinds the built-in name.
+    private var builtinKept: PyNativeFunction?
     init(_ function: ExprNode, _ args: [ExprNode], line: Int32) {
         self.function = function
         self.global = function as? GlobalLoad
@@ -32,13 +35,23 @@ final class PositionalCallNode: ExprNode {
         super.init(line: line)
     }
     override func eval(_ f: Frame) throws -> Value {
-        try f.withRuntime { try run(f, $0) }
+        if let one = builtinOne, let g = globalRef, g._withUnsafeGuaranteedRef({ $0.meansBuiltin(builtinIdentity) }) {
+            // `builtinKept` keeps the function alive: borrowed, like the nodes.
+            return try one._withUnsafeGuaranteedRef { n in
+                try f.withRuntime { rt in try PositionalCallNode.callOne(n, rt, try argRefs[0].eval(f)) }
+            }
+        }
+        return try f.withRuntime { try run(f, $0) }
     }
 
-    private func run(_ f: Frame, _ rt: Runtime) throws -> Value {
-        if let one = builtinOne, let g = globalRef, g._withUnsafeGuaranteedRef({ $0.meansBuiltin(builtinIdentity) }) {
-            return try one(rt, try argRefs[0].eval(f))
+    @inline(__always) private static func callOne(_ n: PyNativeFunction, _ rt: Runtime, _ arg: Value) throws -> Value {
+        switch n.impl {
+        case .a1(let fn), .oneOrGeneral(let fn, _): return try fn(rt, arg)
+        default: return try rt.callNative(n, Arguments([arg]))
         }
+    }
+
+    @inline(never) private func run(_ f: Frame, _ rt: Runtime) throws -> Value {
         let callee: Value
         if let g = globalRef {
             // The tree owns the node: borrow it without reference counting.
@@ -65,7 +78,8 @@ final class PositionalCallNode: ExprNode {
             case (.a1(let fn), 1), (.oneOrGeneral(let fn, _), 1):
                 if let global, global.meansBuiltin(ObjectIdentifier(n)) {
                     builtinIdentity = ObjectIdentifier(n)
-                    builtinOne = fn
+                    builtinOne = Unmanaged.passUnretained(n)
+                    builtinKept = n
                 }
                 return try fn(rt, try argRefs[0].eval(f))
             case (.a2(let fn), 2):
@@ -99,7 +113,7 @@ final class MethodCallNode: ExprNode {
     /// Scripts cannot change built-in types, so the entry holds while the class matches;
     /// the method lives in the built-in type's namespace for good.
     private var builtinClass: ObjectIdentifier?
-    private unowned(unsafe) var builtinMethod: PyNativeFunction?
+    private var builtinMethod: Unmanaged<PyNativeFunction>?
     init(_ object: ExprNode, _ key: PyStr, _ args: [ExprNode], line: Int32) {
         self.object = object
         self.key = key
@@ -126,7 +140,7 @@ final class MethodCallNode: ExprNode {
                    co is PyNativeFunction || co is PyFunction {
                     if let n = co as? PyNativeFunction, type(of: o).isPlainBuiltin {
                         builtinClass = ObjectIdentifier(type(of: o))
-                        builtinMethod = n
+                        builtinMethod = Unmanaged.passUnretained(n)
                     }
                     return .unbound(ca)
                 }
@@ -141,8 +155,8 @@ final class MethodCallNode: ExprNode {
 
     private func run(_ f: Frame, _ rt: Runtime) throws -> Value {
         let receiver = try objectRef.eval(f)
-        if case .object(let o) = receiver, ObjectIdentifier(type(of: o)) == builtinClass, let n = builtinMethod,
-           let result = try callNativeDirectly(n, receiver, f, rt) {
+        if let cls = receiver.classIdentity, cls == builtinClass, let method = builtinMethod,
+           let result = try method._withUnsafeGuaranteedRef({ try callNativeDirectly($0, receiver, f, rt) }) {
             return result
         }
         switch try lookup(receiver, rt) {

@@ -19,6 +19,12 @@ enum Value {
         return nil
     }
 
+    /// The Swift class of an object value (inline caches key on it), without a copy.
+    @inline(__always) var classIdentity: ObjectIdentifier? {
+        if case .object(let o) = self { return ObjectIdentifier(type(of: o)) }
+        return nil
+    }
+
     /// Identity for `is`: immediates compare by value (as CPython's small-int and
     /// singleton caches make them behave), objects by reference.
     func isIdentical(to other: Value) -> Bool {
