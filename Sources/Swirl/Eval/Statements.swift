@@ -199,7 +199,10 @@ final class IfStmt: StmtNode {
         super.init(line: line)
     }
     override func exec(_ f: Frame) throws -> Flow {
-        if try testRef.evalCondition(f) { return try bodyRef.exec(f) }
+        let isTrue = try testRef.evalCondition(f)
+        // The test's value is gone: a coroutine it made and dropped is reported at this line.
+        if f.rt.hasPendingFinalizers { f.rt.runPendingFinalizers(at: f, line: line) }
+        if isTrue { return try bodyRef.exec(f) }
         return try orElseRef?.exec(f) ?? .normal
     }
 }

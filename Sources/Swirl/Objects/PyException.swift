@@ -23,6 +23,9 @@ final class PyException: PyObject {
     var cause: PyException?
     var context: PyException?
     var suppressContext = false
+    /// Whether it was ever raised (CPython's `__traceback__` is then set, if only by
+    /// asyncio's own frames): loop reports print a "Traceback" header only then.
+    var wasRaised = false
     /// The frame activation that last recorded a traceback entry, so an exception is
     /// recorded once per frame it passes through.
     var recordedActivation = 0
@@ -54,8 +57,14 @@ enum SuggestionSource {
 /// The Swift error that carries a script exception up the Swift stack.
 struct ScriptError: Error, @unchecked Sendable {
     let exception: PyException
-    init(_ e: PyException) { exception = e }
-    init(_ cls: PyType, _ message: String) { exception = PyException(cls, message) }
+    init(_ e: PyException) {
+        exception = e
+        e.wasRaised = true
+    }
+    init(_ cls: PyType, _ message: String) {
+        exception = PyException(cls, message)
+        exception.wasRaised = true
+    }
 }
 
 /// Shorthands for raising built-in exceptions from Swift code.

@@ -122,12 +122,10 @@ extension Runtime {
         }
         var text = lines.joined(separator: "\n") + "\n"
         if case .object(let o)? = context.first(where: { $0.0 == "exception" })?.1, let e = o as? PyException {
-            // What reaches the loop was raised through asyncio's own frames in CPython, so
-            // it has a traceback even when no script frame is in it; except an exception
-            // a plain Future was given with set_exception() without ever raising it.
-            let future = context.first(where: { $0.0 == "future" })?.1.asObject
-            let neverRaised = future is PyFuture && !(future is PyTask) && e.traceback.isEmpty
-            text += formatException(e, loopReport: !neverRaised)
+            // What was raised went through asyncio's own frames in CPython, so it has a
+            // traceback even when no script frame is in it; an exception never raised (given
+            // to set_exception() or call_exception_handler()) has none.
+            text += formatException(e, loopReport: e.wasRaised)
         }
         output.stderr(text)
     }
