@@ -17,4 +17,27 @@ import Testing
         ])
         #expect(run.status == 1)
     }
+
+    /// Inside a group's box CPython 3.11 margins a multi-line message as one piece (its
+    /// later lines stay at the left edge) but every line of a note.
+    @Test func multiLineMessagesInAGroupBox() async throws {
+        let name = "exception_group_multiline_message.py"
+        let source = try #require(ScriptCatalog.read(name))
+        let run = await runScript(source: source, name: name, directory: ScriptCatalog.directory?.path)
+        let box = run.stderr.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(3).map(String.init)
+        #expect(box == [
+            "  | ExceptionGroup: g",
+            "second (2 sub-exceptions)",
+            "  +-+---------------- 1 ----------------",
+            "    | ValueError: one",
+            "two",
+            "    | note a",
+            "    | note b",
+            "    +---------------- 2 ----------------",
+            "    | KeyError: 'k'",
+            "    +------------------------------------",
+            "",
+        ])
+        #expect(run.status == 1)
+    }
 }

@@ -25,6 +25,14 @@ private struct ExceptionPrintContext {
         }
         return out
     }
+
+    /// An exception's "Type: message" text and its notes behind the margin. CPython 3.11
+    /// margins the message as one piece: the lines of a multi-line message after the
+    /// first stay at the left edge; each line of a note gets the margin.
+    func emitExceptionOnly(line: String, notes: String) -> String {
+        guard groupDepth > 0 else { return line + notes }
+        return indent + "| " + line + emit(notes)
+    }
 }
 
 /// CPython's limits: wider groups show "and N more exceptions", deeper ones are elided.
@@ -72,7 +80,7 @@ extension Runtime {
                     out += ctx.emit("Traceback (most recent call last):\n")
                     out += ctx.emit(stackText(e))
                 }
-                out += ctx.emit(exceptionOnly(e))
+                out += ctx.emitExceptionOnly(line: exceptionLine(e) + "\n", notes: notesText(e))
                 continue
             }
             if ctx.groupDepth > maxGroupDepth {
@@ -85,7 +93,7 @@ extension Runtime {
                 out += ctx.emit("Exception Group Traceback (most recent call last):\n", margin: isTopLevel ? "+" : "|")
                 out += ctx.emit(stackText(e))
             }
-            out += ctx.emit(exceptionOnly(e))
+            out += ctx.emitExceptionOnly(line: exceptionLine(e) + "\n", notes: notesText(e))
             let shown = members.count <= maxGroupWidth ? members.count : maxGroupWidth + 1
             ctx.needClose = false
             for i in 0..<shown {
@@ -145,9 +153,9 @@ extension Runtime {
         return out
     }
 
-    /// The exception's last line, then its notes (`add_note`), one line each.
-    private func exceptionOnly(_ e: PyException) -> String {
-        var out = exceptionLine(e) + "\n"
+    /// The notes added with `add_note`, one line each.
+    private func notesText(_ e: PyException) -> String {
+        var out = ""
         if case .object(let lo)? = e.attrs["__notes__"], let l = lo as? PyList {
             for n in l.items {
                 for line in ((try? str(n)) ?? "").split(separator: "\n", omittingEmptySubsequences: false) {
