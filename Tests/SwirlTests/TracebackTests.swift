@@ -18,6 +18,21 @@ import Testing
         #expect(run.status == 1)
     }
 
+    /// A statement spread over several lines names the line of the part that failed.
+    @Test func multiLineStatementsNameTheFailingLine() async throws {
+        let name = "traceback_multiline_statement.py"
+        let source = try #require(ScriptCatalog.read(name))
+        let run = await runScript(source: source, name: name, directory: ScriptCatalog.directory?.path)
+        let frames = run.stderr.split(separator: "\n").filter { $0.hasPrefix("  File ") }.map(String.init)
+        #expect(frames == [
+            "  File \"\(name)\", line 33, in <module>",
+            "  File \"\(name)\", line 29, in main",
+            "  File \"\(name)\", line 19, in fetch",
+            "  File \"\(name)\", line 7, in lookup",
+        ])
+        #expect(run.stdout == "caught 'b'\n")
+    }
+
     /// Inside a group's box CPython 3.11 margins a multi-line message as one piece (its
     /// later lines stay at the left edge) but every line of a note.
     @Test func multiLineMessagesInAGroupBox() async throws {

@@ -29,6 +29,9 @@ final class Compiler {
     private var postponedAnnotations = false
     /// The local slots the code compiled so far names (see `AsyncForStmt.privateIterSlot`).
     private var mentionedFastSlots = Set<Int>()
+    /// The first line of the statement being compiled (0 outside one): parts of it on
+    /// later lines get a `LineMarkNode`.
+    private var statementLine: Int32 = 0
 
     init(rt: Runtime, source: SourceFile, resolved: ResolvedModule, globals: Globals) {
         self.rt = rt
@@ -179,6 +182,9 @@ final class Compiler {
 
     func statement(_ s: Stmt) throws -> StmtNode {
         let ln = line(s.range)
+        let outerStatementLine = statementLine
+        statementLine = ln
+        defer { statementLine = outerStatementLine }
         let r = suspends(s)
         switch s.kind {
         case .expr(let e):
@@ -688,7 +694,16 @@ final class Compiler {
 
     // MARK: expressions
 
+    /// An expression, marked with its line when it starts on a later line of a multi-line
+    /// statement (see `LineMarkNode`).
     func expr(_ e: Expr) throws -> ExprNode {
+        let node = try exprNode(e)
+        let ln = line(e.range)
+        guard statementLine != 0, ln > statementLine, LineMarkNode.marks(node) else { return node }
+        return LineMarkNode(node, line: ln)
+    }
+
+    private func exprNode(_ e: Expr) throws -> ExprNode {
         let ln = line(e.range)
         if suspends(e) { return try resumableExpr(e) }
         switch e.kind {

@@ -111,6 +111,47 @@ extension Frame {
     }
 }
 
+/// A part of a multi-line statement that starts on a later line than the statement (an
+/// argument on its own line, an element of a list display): an exception out of it gets
+/// that line in the frame's traceback entry, as CPython reports the line of the failing
+/// instruction. Only such parts are wrapped, so single-line statements pay nothing.
+final class LineMarkNode: ExprNode {
+    let inner: ExprNode
+    private let innerRef: Unmanaged<ExprNode>
+    private let innerIsResumable: Bool
+    init(_ inner: ExprNode, line: Int32) {
+        self.inner = inner
+        innerRef = Unmanaged.passUnretained(inner)
+        innerIsResumable = inner.isResumable
+        super.init(line: line)
+    }
+
+    /// Whether a node is worth marking: names and constants are not (the compiler also
+    /// recognises them by class, which a wrapper would hide).
+    static func marks(_ node: ExprNode) -> Bool {
+        !(node is ConstNode || node is LocalLoad || node is GlobalLoad || node is LineMarkNode)
+    }
+
+    override var isResumable: Bool { innerIsResumable }
+
+    override func eval(_ f: Frame) throws -> Value {
+        do { return try innerRef.eval(f) } catch let e as ScriptError { mark(e.exception, f); throw e }
+    }
+    override func evalR(_ f: Frame) throws -> Value? {
+        do { return try innerRef.evalR(f) } catch let e as ScriptError { mark(e.exception, f); throw e }
+    }
+    override func evalCondition(_ f: Frame) throws -> Bool {
+        do { return try innerRef.evalCondition(f) } catch let e as ScriptError { mark(e.exception, f); throw e }
+    }
+
+    /// The innermost mark in this frame activation wins.
+    private func mark(_ e: PyException, _ f: Frame) {
+        guard e.pendingLineActivation != f.activation, e.recordedActivation != f.activation else { return }
+        e.pendingLine = line
+        e.pendingLineActivation = f.activation
+    }
+}
+
 /// An assignment target (name, attribute, subscript, unpacking pattern).
 class TargetNode {
     let line: Int32

@@ -544,12 +544,18 @@ extension Runtime {
     /// `raise e` while `handled` is being handled: `e.__context__ = handled` (no cycles).
     func setContext(_ e: PyException, _ handled: PyException) {
         if e === handled { return }
-        var c: PyException? = handled
-        while let x = c {
-            if x === e {
-                return
+        // As CPython does: a cycle through the context chain is broken on the handled side
+        // (re-raising the original error after its cleanup failed chains the cleanup's
+        // error to it, not the other way round). The step bound stops at an existing loop.
+        var o = handled
+        var steps = 0
+        while let next = o.context, steps < 100_000 {
+            if next === e {
+                o.context = nil
+                break
             }
-            c = x.context
+            o = next
+            steps += 1
         }
         e.context = handled
     }

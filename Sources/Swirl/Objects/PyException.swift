@@ -23,6 +23,10 @@ final class PyException: PyObject {
     var cause: PyException?
     var context: PyException?
     var suppressContext = false
+    /// The line of a multi-line statement's part it came out of in the frame activation
+    /// `pendingLineActivation` (see `LineMarkNode`), for that frame's traceback entry.
+    var pendingLine: Int32 = 0
+    var pendingLineActivation = 0
     /// Whether it was ever raised (CPython's `__traceback__` is then set, if only by
     /// asyncio's own frames): loop reports print a "Traceback" header only then.
     var wasRaised = false

@@ -239,7 +239,10 @@ final class Runtime {
     func recordTraceback(_ e: PyException, _ f: Frame, line: Int32) {
         guard e.recordedActivation != f.activation, let code = f.code else { return }
         e.recordedActivation = f.activation
-        e.traceback.append(TracebackEntry(source: code.source, function: code.name, line: Int(line)))
+        // The part of a multi-line statement it came out of, if marked (LineMarkNode).
+        let entryLine = e.pendingLineActivation == f.activation ? e.pendingLine : line
+        e.pendingLineActivation = 0
+        e.traceback.append(TracebackEntry(source: code.source, function: code.name, line: Int(entryLine)))
         var i = 0
         while i < f.slotCount {
             if case .object(let o)? = f.slots[i], o !== e {
