@@ -107,6 +107,7 @@ class PyFuture: ResumableObject {
         exception = e
         state = .finished
         logTraceback = true
+        extras.exceptionTraceback = e.traceback
         // The future may outlive the runtime; the report goes through its weak link.
         extras.reports = eventLoop.rt.deathReports
         scheduleCallbacks()
@@ -181,9 +182,19 @@ class PyFuture: ResumableObject {
         case .pending: throw ScriptError(Types.invalidStateError, "Result is not set.")
         case .finished:
             logTraceback = false
-            if let e = exception { throw ScriptError(e) }
+            if let e = exception { throw ScriptError(exceptionToRaise(e)) }
             return result
         }
+    }
+
+    /// The exception, its traceback ready for another raise. As CPython's C futures do:
+    /// the first raise continues the traceback the exception had when it was set; later
+    /// ones start afresh (not from what an earlier await of this future added to it).
+    func exceptionToRaise(_ e: PyException) -> PyException {
+        e.traceback = extrasRecord?.exceptionTraceback ?? []
+        extrasRecord?.exceptionTraceback = nil
+        e.recordedActivation = 0
+        return e
     }
 
     func exceptionValue() throws -> Value {
@@ -303,7 +314,7 @@ final class PyTask: PyFuture {
             try step(fut.makeCancelledError())
         } else if let e = fut.exception {
             fut.logTraceback = false
-            try step(e)
+            try step(fut.exceptionToRaise(e))
         } else {
             try step(nil)
         }
@@ -425,6 +436,8 @@ final class NativeCallback {
 /// `cancel(msg)`'s message and the CancelledError made from it, where a failed future
 /// reports a never-retrieved exception, and a task's name when the script chose one.
 final class FutureExtras {
+    /// The exception's traceback when it was set (`_exception_tb`), until first raised.
+    var exceptionTraceback: [TracebackEntry]?
     var cancelMessage: Value = .none
     var cancelledError: PyException?
     var reports: DeathReports?

@@ -334,12 +334,20 @@ extension Runtime {
         hasPendingFinalizers = !pendingNeverAwaited.isEmpty
     }
 
-    /// Before an `except` or `finally` block runs: what the exception dropped on its way
-    /// out (the iterator of a loop it left) is finalized first, as in CPython, where it dies
-    /// as the stack unwinds. Coroutines dropped unawaited are still reported later, at
-    /// the end of a statement.
-    @inline(__always) func finalizeDroppedDuringUnwinding() {
-        if hasPendingFinalizers { runPendingFinalizers(keepingWarnings: true) }
+    /// Before an `except` or `finally` block of frame `f` runs: what exception `e` dropped
+    /// on its way out (the iterator of a loop it left) is finalized first, as in CPython,
+    /// where it dies as the stack unwinds. A coroutine dropped unawaited is reported at
+    /// the failing line when `e` was raised in this frame (a temporary of the failed
+    /// statement); raised further down, the coroutine may have been an argument of a
+    /// failed call, which CPython's traceback keeps until the handler ends, so the report
+    /// waits for the end of a statement.
+    @inline(__always) func finalizeDroppedDuringUnwinding(_ e: PyException, _ f: Frame) {
+        guard hasPendingFinalizers else { return }
+        if e.traceback.count == 1, let entry = e.traceback.first, e.recordedActivation == f.activation {
+            runPendingFinalizers(at: f, line: Int32(truncatingIfNeeded: entry.line))
+        } else {
+            runPendingFinalizers(keepingWarnings: true)
+        }
     }
 
     /// Reports the coroutines dropped unawaited so far, at `line` of `f` (see above). A

@@ -372,6 +372,7 @@ final class IfStmtR: StmtNode {
         var phase = f.resuming ? f.popInt() : 0
         if phase == 0 && !testSuspends {
             phase = try testRef.evalCondition(f) ? 1 : 2
+            if f.rt.hasPendingFinalizers { f.rt.runPendingFinalizers(at: f, line: line) }
         } else if phase == 0 {
             guard let t = try testRef.evalR(f) else {
                 f.pushInt(0)
@@ -408,7 +409,9 @@ final class WhileStmtR: StmtNode {
         while true {
             if phase == 0 {
                 if !testSuspends {
-                    if try !test.evalCondition(f) { phase = 2; break }
+                    let isTrue = try test.evalCondition(f)
+                    if rt.hasPendingFinalizers { rt.runPendingFinalizers(at: f, line: line) }
+                    if !isTrue { phase = 2; break }
                 } else {
                     guard let t = try test.evalR(f) else {
                         f.pushInt(0)
@@ -536,7 +539,7 @@ final class TryStmtR: StmtNode {
                 outcome = try runMain(f, phase: phase, handlerIndex: handlerIndex, exception: exc)
             } catch let e as ScriptError {
                 guard finally != nil else { throw e }
-                rt.finalizeDroppedDuringUnwinding()
+                rt.finalizeDroppedDuringUnwinding(e.exception, f)
                 pendingKind = 1
                 pendingValue = .object(e.exception)
                 phase = 3
@@ -601,7 +604,7 @@ final class TryStmtR: StmtNode {
                 }
                 if r != .normal { return r }
             } catch let e as ScriptError {
-                if !handlers.isEmpty { f.rt.finalizeDroppedDuringUnwinding() }
+                if !handlers.isEmpty { f.rt.finalizeDroppedDuringUnwinding(e.exception, f) }
                 let exc = e.exception
                 f.rt.chainToHandled(exc)
                 for (i, h) in handlers.enumerated() where try f.rt.exceptionMatches(exc, h.type, f) {

@@ -227,7 +227,9 @@ final class WhileStmt: StmtNode {
 
     private func run(_ f: Frame, _ rt: Runtime) throws -> Flow {
         while true {
-            if try !testRef.evalCondition(f) { break }
+            let isTrue = try testRef.evalCondition(f)
+            if rt.hasPendingFinalizers { rt.runPendingFinalizers(at: f, line: line) }
+            if !isTrue { break }
             try rt.checkInterrupt()
             let r = try bodyRef.exec(f)
             switch r {
@@ -395,7 +397,7 @@ final class TryStmt: StmtNode {
         do {
             flow = try execHandlers(f)
         } catch let e as ScriptError {
-            f.rt.finalizeDroppedDuringUnwinding()
+            f.rt.finalizeDroppedDuringUnwinding(e.exception, f)
             let saved = f.returnValue
             f.rt.handledExceptions.append(e.exception)
             let ff: Flow
@@ -424,7 +426,7 @@ final class TryStmt: StmtNode {
             if r != .normal { return r }
         } catch let e as ScriptError {
             if handlers.isEmpty { throw e }
-            f.rt.finalizeDroppedDuringUnwinding()
+            f.rt.finalizeDroppedDuringUnwinding(e.exception, f)
             let exc = e.exception
             f.rt.chainToHandled(exc)
             for h in handlers {
