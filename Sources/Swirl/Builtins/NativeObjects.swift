@@ -293,20 +293,8 @@ extension Runtime {
             case "__name__": return Value(g.name)
             case "__qualname__": return Value(g.qualname)
             case "gi_running", "cr_running": return .bool(g.state == .running)
-            case "send":
-                return .object(PyNativeFunction("send", boundSelf: v, .a2 { rt, gv, x in try rt.generatorSend(gv, x) }))
-            case "throw":
-                return .object(PyNativeFunction("throw", boundSelf: v, .general { rt, a in
-                    guard a.positional.count >= 2 else { throw Swirl.typeError("throw expected at least 1 argument, got 0") }
-                    return try rt.generatorStep(a.positional[0], throwing: try rt.thrownException(a))
-                }))
-            case "close":
-                return .object(PyNativeFunction("close", boundSelf: v, .a1 { rt, gv in
-                    if case .object(let go) = gv, let gen = go as? PyGenerator { try gen.close(rt) }
-                    return .none
-                }))
-            case "__next__":
-                return .object(PyNativeFunction("__next__", boundSelf: v, .a1 { rt, gv in try rt.generatorSend(gv, .none) }))
+            case "send", "throw", "close", "__next__":
+                return resumableMethod(g, v, name)
             case "__iter__":
                 return .object(PyNativeFunction("__iter__", boundSelf: v, .a1 { _, gv in gv }))
             case "__await__" where g.code.kind == .coroutine:
@@ -322,23 +310,16 @@ extension Runtime {
         case let it as PyIteratorObject:
             if let r = it as? ResumableObject {
                 // Coroutine wrappers, future iterators, async-generator steps: the
-                // generator protocol, StopIteration carrying the value they return.
+                // generator protocol, StopIteration carrying the value they return; a
+                // native coroutine (asyncio.sleep()) is awaitable, not iterable.
                 switch name {
-                case "__next__" where r.isScriptIterator:
-                    return .object(PyNativeFunction("__next__", boundSelf: v, .a1 { rt, gv in try rt.generatorSend(gv, .none) }))
-                case "send":
-                    return .object(PyNativeFunction("send", boundSelf: v, .a2 { rt, gv, x in try rt.generatorSend(gv, x) }))
-                case "throw":
-                    return .object(PyNativeFunction("throw", boundSelf: v, .general { rt, a in
-                        guard a.positional.count >= 2 else { throw Swirl.typeError("throw expected at least 1 argument, got 0") }
-                        return try rt.generatorStep(a.positional[0], throwing: try rt.thrownException(a))
-                    }))
-                case "close":
-                    return .object(PyNativeFunction("close", boundSelf: v, .a1 { rt, _ in try r.close(rt); return .none }))
-                case "__await__" where !r.isScriptIterator:
+                case "send", "throw", "close": return resumableMethod(r, v, name)
+                case "__next__", "__iter__":
+                    if !r.isScriptIterator { return nil }
+                    if name == "__next__" { return resumableMethod(r, v, name) }
+                case "__await__":
+                    if r.isScriptIterator { return nil }
                     return .object(PyNativeFunction("__await__", boundSelf: v, .a1 { _, gv in try makeCoroutineWrapper(gv) }))
-                case "__next__", "__iter__" where !r.isScriptIterator:
-                    return nil
                 default: break
                 }
             }
@@ -441,6 +422,26 @@ extension Runtime {
         case .yielded(let y): return y
         case .returned(let r): throw ScriptError(PyException(Types.stopIteration, args: r.isNone ? [] : [r]))
         }
+    }
+}
+
+/// `send`, `throw`, `close` and `__next__` of `r` (`v`), anything driven by send/throw:
+/// generators, coroutines, coroutine wrappers, future iterators, async-generator steps.
+private func resumableMethod(_ r: ResumableObject, _ v: Value, _ name: String) -> Value? {
+    switch name {
+    case "send":
+        return .object(PyNativeFunction("send", boundSelf: v, .a2 { rt, gv, x in try rt.generatorSend(gv, x) }))
+    case "throw":
+        return .object(PyNativeFunction("throw", boundSelf: v, .general { rt, a in
+            guard a.positional.count >= 2 else { throw Swirl.typeError("throw expected at least 1 argument, got 0") }
+            return try rt.generatorStep(a.positional[0], throwing: try rt.thrownException(a))
+        }))
+    case "close":
+        return .object(PyNativeFunction("close", boundSelf: v, .a1 { rt, _ in try r.close(rt); return .none }))
+    case "__next__":
+        return .object(PyNativeFunction("__next__", boundSelf: v, .a1 { rt, gv in try rt.generatorSend(gv, .none) }))
+    default:
+        return nil
     }
 }
 
