@@ -47,15 +47,18 @@ extension Runtime {
                 rest.append(.object(member))
             }
         }
+        // Through the group's own `derive` (a subclass may override it), then with the
+        // original's cause, context, traceback and notes, as CPython does.
         func derive(_ items: [Value]) throws -> Value {
             if items.isEmpty { return Value.none }
-            let g = try makeExceptionGroup(Types.baseExceptionGroup, [e.args.first ?? Value(""), .object(PyList(items))])
-            if case .object(let go) = g, let ge = go as? PyException {
-                ge.cause = e.cause
-                ge.context = e.context
-                ge.traceback = e.traceback
-                if let notes = e.attrs["__notes__"] { ge.attrs["__notes__"] = notes }
+            let g = try call(try getAttribute(.object(e), "derive"), [.object(PyList(items))])
+            guard case .object(let go) = g, let ge = go as? PyException, ge.isInstance(of: Types.baseExceptionGroup) else {
+                throw typeError("derive must return an instance of BaseExceptionGroup")
             }
+            ge.cause = e.cause
+            ge.context = e.context
+            ge.traceback = e.traceback
+            if let notes = e.attrs["__notes__"] { ge.attrs["__notes__"] = notes }
             return g
         }
         return (try derive(matched), try derive(rest))
