@@ -66,16 +66,10 @@ extension Runtime {
             if case .object(let o) = it, !(o is PyIteratorObject), rt.special(it, "__next__") == nil {
                 throw typeError("'\(rt.typeName(it))' object is not an iterator")
             }
-            if case .object(let o) = it, let r = o as? ResumableObject, !(r is PyGenerator) {
-                // A coroutine wrapper or future iterator: its StopIteration carries its result.
+            if case .object(let o) = it, let r = o as? ResumableObject {
+                // A generator, coroutine wrapper or future iterator: its StopIteration
+                // carries its result.
                 if !r.isScriptIterator { throw typeError("'\(rt.typeName(it))' object is not an iterator") }
-                do { return try rt.generatorSend(it, .none) } catch let e as ScriptError where a.positional.count > 1
-                                                                && e.exception.isInstance(of: Types.stopIteration) {
-                    return a.positional[1]
-                }
-            }
-            if case .object(let o) = it, let g = o as? PyGenerator {
-                if g.code.kind != .generator { throw typeError("'\(g.kindName)' object is not an iterator") }
                 do { return try rt.generatorSend(it, .none) } catch let e as ScriptError where a.positional.count > 1
                                                                 && e.exception.isInstance(of: Types.stopIteration) {
                     return a.positional[1]

@@ -217,9 +217,7 @@ final class CompareNode: ExprNode {
         let a = try leftOperand.eval(f)
         let b = try rightOperand.eval(f)
         if case .int(let x) = a, case .int(let y) = b, let r = intCondition(op, x, y) { return r }
-        let v = try f.withRuntime({ try $0.compareValue(op, a, b) })
-        if case .bool(let t) = v { return t }
-        return try f.withRuntime { try $0.truthy(v) }
+        return try f.truth(of: try f.withRuntime({ try $0.compareValue(op, a, b) }))
     }
     override func eval(_ f: Frame) throws -> Value {
         if let x = leftOperand.localInt(f), let y = rightOperand.localInt(f), let r = intComparison(op, x, y) { return r }
@@ -554,9 +552,7 @@ final class CompareIntConstNode: IntConstOperandNode {
         if let x = leftLocalInt(f), let r = intCondition(op, x, constant) { return r }
         let a = try leftValue(f)
         if case .int(let x) = a, let r = intCondition(op, x, constant) { return r }
-        let v = try f.withRuntime({ try $0.compareValue(op, a, .int(constant)) })
-        if case .bool(let b) = v { return b }
-        return try f.withRuntime { try $0.truthy(v) }
+        return try f.truth(of: try f.withRuntime({ try $0.compareValue(op, a, .int(constant)) }))
     }
     override func eval(_ f: Frame) throws -> Value {
         if let x = leftLocalInt(f), let r = intComparison(op, x, constant) { return r }

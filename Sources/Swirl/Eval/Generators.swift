@@ -15,7 +15,7 @@ class ResumableObject: PyIteratorObject {
         .returned(.none)
     }
     /// Whether scripts may iterate it (`next()`, `for`, `yield from`): not a coroutine,
-    /// which only `await` (or its `__await__()` wrapper) drives.
+    /// which only `await` (or its `__await__()` wrapper) drives, nor an async generator.
     var isScriptIterator: Bool { type !== Types.coroutine }
     /// `close()`: throws GeneratorExit in; native awaitables just stop.
     func close(_ rt: Runtime) throws {}
@@ -80,6 +80,8 @@ final class PyGenerator: ResumableObject {
     @inline(never) static func alreadyRunning(_ method: String) -> ScriptError {
         runtimeError("\(method)(): asynchronous generator is already running")
     }
+
+    override var isScriptIterator: Bool { code.kind == .generator }
 
     override var type: PyType {
         switch code.kind {

@@ -25,9 +25,7 @@ class ExprNode {
     /// The truth of the expression, for `if` and `while` tests. Comparisons override it to
     /// answer without building a bool `Value`.
     func evalCondition(_ f: Frame) throws -> Bool {
-        let v = try eval(f)
-        if case .bool(let b) = v { return b }
-        return try f.withRuntime { try $0.truthy(v) }
+        try f.truth(of: try eval(f))
     }
 }
 
@@ -98,6 +96,12 @@ struct Operand {
 }
 
 extension Frame {
+    /// The truth of a test's value; a bool answers without a call.
+    @inline(__always) func truth(of v: Value) throws -> Bool {
+        if case .bool(let b) = v { return b }
+        return try withRuntime { try $0.truthy(v) }
+    }
+
     /// Stores `value` in slot `slot`. An int replacing an int (a loop counter, an
     /// accumulator) is written without the general copy and destroy.
     @inline(__always) func store(_ value: Value, at slot: Int) {

@@ -155,7 +155,7 @@ final class YieldFromNode: ExprNode {
         let iterator: ResumableObject
         if case .object(let o) = v, let g = o as? PyGenerator, g.code.kind == .generator {
             iterator = g
-        } else if case .object(let o) = v, let r = o as? ResumableObject, !r.isScriptIterator {
+        } else if case .object(let o) = v, o.type === Types.coroutine {
             throw typeError("cannot 'yield from' a coroutine object in a non-coroutine generator")
         } else if case .object(let o) = v, let fut = o as? PyFuture {
             // Future.__iter__ is its __await__: yields the future, returns its result.
@@ -378,7 +378,7 @@ final class IfStmtR: StmtNode {
                 f.pushInt(0)
                 return .suspended
             }
-            if case .bool(let b) = t { phase = b ? 1 : 2 } else { phase = try f.withRuntime({ try $0.truthy(t) }) ? 1 : 2 }
+            phase = try f.truth(of: t) ? 1 : 2
         }
         guard let branch = phase == 1 ? bodyRef : orElseRef else { return .normal }
         let r = try branch.exec(f)
@@ -417,7 +417,7 @@ final class WhileStmtR: StmtNode {
                         f.pushInt(0)
                         return .suspended
                     }
-                    if case .bool(let b) = t { if !b { phase = 2; break } } else if try !rt.truthy(t) { phase = 2; break }
+                    if try !f.truth(of: t) { phase = 2; break }
                 }
                 try rt.checkInterrupt()
             }

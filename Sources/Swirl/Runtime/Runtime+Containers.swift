@@ -166,11 +166,7 @@ extension Runtime {
         if case .object(let o) = v {
             switch o {
             case let it as PyIteratorObject:
-                if let g = it as? PyGenerator {
-                    if g.code.kind == .generator { return it }
-                } else if (it as? ResumableObject)?.isScriptIterator ?? true {
-                    return it
-                }
+                if (it as? ResumableObject)?.isScriptIterator ?? true { return it }
             case let l as PyList: return SequenceIterator(.list(l))
             case let t as PyTuple: return SequenceIterator(.tuple(t))
             case let s as PyStr: return SequenceIterator(.str(s))
