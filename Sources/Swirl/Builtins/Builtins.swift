@@ -3,8 +3,10 @@
 import BigInt
 
 extension Runtime {
-    func define(_ name: String, _ impl: NativeImpl) {
-        builtins[name] = .object(PyNativeFunction(name, impl))
+    func define(_ name: String, _ impl: NativeImpl, intrinsic: Intrinsic = .none) {
+        let function = PyNativeFunction(name, impl)
+        function.intrinsic = intrinsic
+        builtins[name] = .object(function)
     }
 
     func installBuiltins() {
@@ -22,7 +24,7 @@ extension Runtime {
         builtins["__name__"] = Value("builtins")
 
         define("print", .general { rt, a in try rt.builtinPrint(a) })
-        define("len", .a1 { rt, v in .int(try rt.len(v)) })
+        define("len", .a1 { rt, v in .int(try rt.len(v)) }, intrinsic: .len)
         define("repr", .a1 { rt, v in Value(try rt.repr(v)) })
         define("open", .general { rt, a in try rt.builtinOpen(a) })
         define("ascii", .a1 { rt, v in Value(asciiEscape(try rt.repr(v))) })

@@ -9,7 +9,7 @@ extension Types {
             list.append(x)
             try rt.chargeListGrowth(list)
             return .none
-        })
+        }, intrinsic: .listAppend)
         method(t, "extend", .a2 { rt, v, x in
             let list = l(v)
             list.items.append(contentsOf: try rt.iterateToArray(x))

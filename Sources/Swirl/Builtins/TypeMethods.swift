@@ -21,8 +21,10 @@ extension Types {
         return true
     }()
 
-    static func method(_ t: PyType, _ name: String, _ impl: NativeImpl) {
-        t.dict[name] = .object(PyNativeFunction(name, owner: t, impl))
+    static func method(_ t: PyType, _ name: String, _ impl: NativeImpl, intrinsic: Intrinsic = .none) {
+        let function = PyNativeFunction(name, owner: t, impl)
+        function.intrinsic = intrinsic
+        t.dict[name] = .object(function)
     }
 
     static func str(_ v: Value) throws -> String {

@@ -68,8 +68,8 @@ final class AsyncForStmt: StmtNode {
     /// The local slot the iterable is read from when the body never names that local,
     /// else -1: a generator held only there and by the loop is private to the loop.
     let privateIterSlot: Int
-    private let targetRef: Unmanaged<TargetNode>
-    private let bodyRef: Unmanaged<StmtNode>
+    private let targetRef: TargetRef
+    private let bodyRef: BodyRef
     init(_ target: TargetNode, _ iter: ExprNode, _ body: StmtNode, _ orElse: StmtNode?,
          privateIterSlot: Int = -1, line: Int32) {
         self.target = target
@@ -77,8 +77,8 @@ final class AsyncForStmt: StmtNode {
         self.body = body
         self.orElse = orElse
         self.privateIterSlot = privateIterSlot
-        targetRef = borrow(target)
-        bodyRef = borrow(body)
+        targetRef = TargetRef(target)
+        bodyRef = BodyRef(body)
         super.init(line: line)
     }
 

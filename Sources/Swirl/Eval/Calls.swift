@@ -26,6 +26,8 @@ final class PositionalCallNode: ExprNode {
     /// Holds the cached function, so that borrowing it stays safe even if evaluating the
     /// argument rebinds the built-in name.
     private var builtinKept: PyNativeFunction?
+    /// The cached built-in's intrinsic: `len` of a local is read in place.
+    private var builtinIntrinsic = Intrinsic.none
     init(_ function: ExprNode, _ args: [ExprNode], line: Int32) {
         self.function = function
         self.global = function as? GlobalLoad
@@ -36,6 +38,7 @@ final class PositionalCallNode: ExprNode {
     }
     override func eval(_ f: Frame) throws -> Value {
         if let one = builtinOne, let g = globalRef, g._withUnsafeGuaranteedRef({ $0.meansBuiltin(builtinIdentity) }) {
+            if builtinIntrinsic == .len, let n = argRefs[0].localLength(f) { return .int(n) }
             // `builtinKept` keeps the function alive: borrowed, like the nodes.
             return try one._withUnsafeGuaranteedRef { n in
                 try f.withRuntime { rt in try PositionalCallNode.callOne(n, rt, try argRefs[0].eval(f)) }
@@ -80,6 +83,7 @@ final class PositionalCallNode: ExprNode {
                     builtinIdentity = ObjectIdentifier(n)
                     builtinOne = Unmanaged.passUnretained(n)
                     builtinKept = n
+                    builtinIntrinsic = n.intrinsic
                 }
                 return try fn(rt, try argRefs[0].eval(f))
             case (.a2(let fn), 2):
@@ -114,6 +118,10 @@ final class MethodCallNode: ExprNode {
     /// the method lives in the built-in type's namespace for good.
     private var builtinClass: ObjectIdentifier?
     private var builtinMethod: Unmanaged<PyNativeFunction>?
+    /// `list.append(x)` on a local list with a local argument: appended in place, without
+    /// copying the receiver out of its slot (reading two locals has no side effects, so the
+    /// order of evaluation cannot be observed).
+    private var appendsLocalToLocalList = false
     init(_ object: ExprNode, _ key: PyStr, _ args: [ExprNode], line: Int32) {
         self.object = object
         self.key = key
@@ -141,6 +149,8 @@ final class MethodCallNode: ExprNode {
                     if let n = co as? PyNativeFunction, type(of: o).isPlainBuiltin {
                         builtinClass = ObjectIdentifier(type(of: o))
                         builtinMethod = Unmanaged.passUnretained(n)
+                        appendsLocalToLocalList = n.intrinsic == .listAppend && o is PyList
+                            && objectRef.isLocal && argRefs.count == 1 && argRefs[0].isLocal
                     }
                     return .unbound(ca)
                 }
@@ -154,6 +164,11 @@ final class MethodCallNode: ExprNode {
     }
 
     private func run(_ f: Frame, _ rt: Runtime) throws -> Value {
+        if appendsLocalToLocalList, let list = objectRef.localList(f), let x = argRefs[0].localValue(f) {
+            list.append(x)
+            try rt.chargeListGrowth(list)
+            return .none
+        }
         let receiver = try objectRef.eval(f)
         if let cls = receiver.classIdentity, cls == builtinClass, let method = builtinMethod,
            let result = try method._withUnsafeGuaranteedRef({ try callNativeDirectly($0, receiver, f, rt) }) {

@@ -477,30 +477,36 @@ final class FStringNode: ExprNode {
 /// `x op y` on machine ints where it stays a machine int; nil for the rest (overflow,
 /// a non-positive divisor, other operators), which `Runtime.intOp` handles.
 @inline(__always) func intArithmetic(_ op: BinaryOperator, _ x: Int, _ y: Int) -> Value? {
+    if let r = intResult(op, x, y) { return .int(r) }
+    return nil
+}
+
+/// `intArithmetic` as a bare Int.
+@inline(__always) func intResult(_ op: BinaryOperator, _ x: Int, _ y: Int) -> Int? {
     switch op {
     case .add:
         let (r, o) = x.addingReportingOverflow(y)
-        if !o { return .int(r) }
+        if !o { return r }
     case .sub:
         let (r, o) = x.subtractingReportingOverflow(y)
-        if !o { return .int(r) }
+        if !o { return r }
     case .mul:
         let (r, o) = x.multipliedReportingOverflow(by: y)
-        if !o { return .int(r) }
+        if !o { return r }
     case .mod:
         if y > 0 {
             let r = x % y
-            return .int(r < 0 ? r + y : r)
+            return r < 0 ? r + y : r
         }
     case .floorDiv:
         if y > 0 {
             let q = x / y
-            return .int((x % y != 0 && x < 0) ? q - 1 : q)
+            return (x % y != 0 && x < 0) ? q - 1 : q
         }
-    case .bitAnd: return .int(x & y)
-    case .bitOr: return .int(x | y)
-    case .bitXor: return .int(x ^ y)
-    case .rshift: if y >= 0 && y < 64 { return .int(x >> y) }
+    case .bitAnd: return x & y
+    case .bitOr: return x | y
+    case .bitXor: return x ^ y
+    case .rshift: if y >= 0 && y < 64 { return x >> y }
     default: break
     }
     return nil

@@ -6,6 +6,8 @@
 // resumes from that state when the frame is re-entered with `Frame.resuming` set. Every
 // other node uses the plain `eval`, which never suspends and pays nothing for it.
 
+import SwirlSyntax
+
 class ExprNode {
     /// Source line of the expression (for tracebacks).
     let line: Int32
@@ -47,6 +49,20 @@ extension Unmanaged where Instance: TargetNode {
     @inline(__always) func assign(_ value: Value, _ f: Frame) throws { try _withUnsafeGuaranteedRef { try $0.assign(value, f) } }
 }
 
+/// A loop's target, borrowed: a plain local (the common `for x in ...`) is stored straight
+/// into its slot without a node call.
+struct TargetRef {
+    private let ref: Unmanaged<TargetNode>
+    private let localSlot: Int
+    init(_ target: TargetNode) {
+        ref = borrow(target)
+        localSlot = (target as? LocalTarget)?.slot ?? -1
+    }
+    @inline(__always) func assign(_ value: Value, _ f: Frame) throws {
+        if localSlot >= 0 { f.store(value, at: localSlot) } else { try ref.assign(value, f) }
+    }
+}
+
 extension Unmanaged where Instance: StmtNode {
     @inline(__always) func exec(_ f: Frame) throws -> Flow { try _withUnsafeGuaranteedRef { try $0.exec(f) } }
 
@@ -73,9 +89,13 @@ extension Unmanaged where Instance: StmtNode {
 struct Operand {
     let slot: Int
     let ref: Unmanaged<ExprNode>
+    /// Set when the operand is one int operation on locals or a local and an int literal
+    /// (`i % 100`, `x * k`): `localInt` then computes it without a node call.
+    private let arithmetic: LocalArithmetic?
     init(_ node: ExprNode) {
         slot = (node as? LocalLoad)?.slot ?? -1
         ref = borrow(node)
+        arithmetic = LocalArithmetic(node)
     }
     @inline(__always) func eval(_ f: Frame) throws -> Value {
         if slot >= 0 {
@@ -86,12 +106,73 @@ struct Operand {
         return try ref.eval(f)
     }
 
-    /// The int in the operand's slot, read without making a `Value` (whose copy and
-    /// destruction the int fast paths would otherwise pay for); nil for anything else,
-    /// which the caller then evaluates with `eval`.
+    /// The int in the operand's slot (or the int its local arithmetic computes), read
+    /// without making a `Value` (whose copy and destruction the int fast paths would
+    /// otherwise pay for); nil for anything else, which the caller then evaluates with `eval`.
     @inline(__always) func localInt(_ f: Frame) -> Int? {
-        if slot >= 0, case .int(let x)? = f.slots[slot] { return x }
+        if slot >= 0 {
+            if case .int(let x)? = f.slots[slot] { return x }
+            return nil
+        }
+        return arithmetic?.value(f)
+    }
+
+    /// Whether the operand is a plain local, whose read has no side effects.
+    @inline(__always) var isLocal: Bool { slot >= 0 }
+
+    /// The list in the operand's slot; nil for anything else.
+    @inline(__always) func localList(_ f: Frame) -> PyList? {
+        guard slot >= 0, case .object(let o)? = f.slots[slot],
+              ObjectIdentifier(type(of: o)) == ObjectIdentifier(PyList.self) else { return nil }
+        return unsafeDowncast(o, to: PyList.self)
+    }
+
+    /// The value in the operand's slot; nil when the local is unbound.
+    @inline(__always) func localValue(_ f: Frame) -> Value? {
+        guard slot >= 0 else { return nil }
+        if case .int(let x)? = f.slots[slot] { return .int(x) }
+        return f.slots[slot]
+    }
+
+    /// The length of the list, tuple, str or dict in the operand's slot, read in place
+    /// (no reference counting); nil for anything else, which takes the general path.
+    @inline(__always) func localLength(_ f: Frame) -> Int? {
+        guard slot >= 0, case .object(let o)? = f.slots[slot] else { return nil }
+        let cls = ObjectIdentifier(type(of: o))
+        if cls == ObjectIdentifier(PyList.self) { return unsafeDowncast(o, to: PyList.self).items.count }
+        if cls == ObjectIdentifier(PyTuple.self) { return unsafeDowncast(o, to: PyTuple.self).items.count }
+        if cls == ObjectIdentifier(PyStr.self) { return unsafeDowncast(o, to: PyStr.self).count }
+        if cls == ObjectIdentifier(PyDict.self) { return unsafeDowncast(o, to: PyDict.self).table.count }
         return nil
+    }
+}
+
+/// `a op b` or `a op k` on locals `a`, `b` and an int literal `k`, computed on the ints
+/// in the slots. Nil whenever an operand is not an int or the result would not stay a
+/// machine int: the caller then evaluates the node the ordinary way, which is safe to do
+/// after this because reading locals has no side effects.
+struct LocalArithmetic {
+    let op: BinaryOperator
+    let leftSlot: Int
+    /// The right operand's slot, or -1 for the literal `constant`.
+    let rightSlot: Int
+    let constant: Int
+
+    init?(_ node: ExprNode) {
+        if let b = node as? BinaryNode, let l = b.left as? LocalLoad, let r = b.right as? LocalLoad {
+            (op, leftSlot, rightSlot, constant) = (b.op, l.slot, r.slot, 0)
+        } else if let b = node as? BinaryIntConstNode, let l = b.left as? LocalLoad {
+            (op, leftSlot, rightSlot, constant) = (b.op, l.slot, -1, b.constant)
+        } else {
+            return nil
+        }
+    }
+
+    @inline(__always) func value(_ f: Frame) -> Int? {
+        guard case .int(let x)? = f.slots[leftSlot] else { return nil }
+        if rightSlot < 0 { return intResult(op, x, constant) }
+        guard case .int(let y)? = f.slots[rightSlot] else { return nil }
+        return intResult(op, x, y)
     }
 }
 
@@ -235,8 +316,34 @@ final class ResumableSingle: StmtNode {
     }
 
     override func exec(_ f: Frame) throws -> Flow {
-        let r = try ref.execTracked(f)
-        if r != .suspended, f.rt.hasPendingFinalizers { f.rt.runPendingFinalizers(at: f, line: stmt.line) }
+        try ResumableSingle.run(ref, f)
+    }
+
+    @inline(__always) static func run(_ stmt: Unmanaged<StmtNode>, _ f: Frame) throws -> Flow {
+        let r = try stmt.execTracked(f)
+        if r != .suspended, f.rt.hasPendingFinalizers {
+            f.rt.runPendingFinalizers(at: f, line: stmt._withUnsafeGuaranteedRef { $0.line })
+        }
         return r
+    }
+}
+
+/// The body of a loop or branch, borrowed. A one-statement body on a suspension path is
+/// run straight from the loop with `ResumableSingle`'s bookkeeping inlined: one node call
+/// fewer per iteration (the owner keeps the `ResumableSingle`, and so the statement, alive).
+struct BodyRef {
+    private let ref: Unmanaged<StmtNode>
+    private let isSingle: Bool
+    init(_ body: StmtNode) {
+        if let single = body as? ResumableSingle {
+            ref = borrow(single.stmt)
+            isSingle = true
+        } else {
+            ref = borrow(body)
+            isSingle = false
+        }
+    }
+    @inline(__always) func exec(_ f: Frame) throws -> Flow {
+        isSingle ? try ResumableSingle.run(ref, f) : try ref.exec(f)
     }
 }

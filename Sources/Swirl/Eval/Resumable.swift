@@ -354,15 +354,15 @@ final class IfStmtR: StmtNode {
     let body: StmtNode
     let orElse: StmtNode?
     private let testRef: Unmanaged<ExprNode>
-    private let bodyRef: Unmanaged<StmtNode>
-    private let orElseRef: Unmanaged<StmtNode>?
+    private let bodyRef: BodyRef
+    private let orElseRef: BodyRef?
     init(_ test: ExprNode, _ body: StmtNode, _ orElse: StmtNode?, line: Int32) {
         self.test = test
         self.body = body
         self.orElse = orElse
         testRef = borrow(test)
-        bodyRef = borrow(body)
-        orElseRef = orElse.map { borrow($0) }
+        bodyRef = BodyRef(body)
+        orElseRef = orElse.map(BodyRef.init)
         testSuspends = test.isResumable
         super.init(line: line)
     }
@@ -396,10 +396,12 @@ final class WhileStmtR: StmtNode {
         self.body = body
         self.orElse = orElse
         testSuspends = test.isResumable
+        bodyRef = BodyRef(body)
         super.init(line: line)
     }
     /// Whether the test itself is on the suspension path (else a plain evaluation).
     private let testSuspends: Bool
+    private let bodyRef: BodyRef
     override func exec(_ f: Frame) throws -> Flow {
         try f.withRuntime { try run(f, $0) }
     }
@@ -422,7 +424,7 @@ final class WhileStmtR: StmtNode {
                 try rt.checkInterrupt()
             }
             phase = 0
-            let r = try body.exec(f)
+            let r = try bodyRef.exec(f)
             switch r {
             case .normal, .continueLoop: continue
             case .breakLoop: return .normal
@@ -444,15 +446,15 @@ final class ForStmtR: StmtNode {
     let iter: ExprNode
     let body: StmtNode
     let orElse: StmtNode?
-    private let targetRef: Unmanaged<TargetNode>
-    private let bodyRef: Unmanaged<StmtNode>
+    private let targetRef: TargetRef
+    private let bodyRef: BodyRef
     init(_ target: TargetNode, _ iter: ExprNode, _ body: StmtNode, _ orElse: StmtNode?, line: Int32) {
         self.target = target
         self.iter = iter
         self.body = body
         self.orElse = orElse
-        targetRef = borrow(target)
-        bodyRef = borrow(body)
+        targetRef = TargetRef(target)
+        bodyRef = BodyRef(body)
         super.init(line: line)
     }
     override func exec(_ f: Frame) throws -> Flow {

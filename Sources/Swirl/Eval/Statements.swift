@@ -248,12 +248,14 @@ final class ForStmt: StmtNode {
     let body: StmtNode
     let orElse: StmtNode?
     private let bodyRef: Unmanaged<StmtNode>
+    private let targetRef: TargetRef
     init(_ target: TargetNode, _ iter: ExprNode, _ body: StmtNode, _ orElse: StmtNode?, line: Int32) {
         self.target = target
         self.iter = iter
         self.body = body
         self.orElse = orElse
         bodyRef = borrow(body)
+        targetRef = TargetRef(target)
         super.init(line: line)
     }
     override func exec(_ f: Frame) throws -> Flow {
@@ -262,13 +264,12 @@ final class ForStmt: StmtNode {
 
     private func run(_ f: Frame, _ rt: Runtime) throws -> Flow {
         let source = try iter.eval(f)
-        let localSlot = (target as? LocalTarget)?.slot
         if case .object(let o) = source, let r = o as? PyRange {
             var v = r.start
             var n = r.count
             while n > 0 {
                 try rt.checkInterrupt()
-                if let s = localSlot { f.store(.int(v), at: s) } else { try target.assign(.int(v), f) }
+                try targetRef.assign(.int(v), f)
                 let flow = try bodyRef.exec(f)
                 switch flow {
                 case .normal, .continueLoop: break
@@ -283,7 +284,7 @@ final class ForStmt: StmtNode {
         let it = try rt.iterate(source)
         while let x = try it.next(rt) {
             try rt.checkInterrupt()
-            if let s = localSlot { f.store(x, at: s) } else { try target.assign(x, f) }
+            try targetRef.assign(x, f)
             let flow = try bodyRef.exec(f)
             switch flow {
             case .normal, .continueLoop: continue

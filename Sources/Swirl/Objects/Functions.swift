@@ -202,6 +202,13 @@ enum NativeImpl {
     case oneOrGeneral(one: (Runtime, Value) throws -> Value, general: (Runtime, Arguments) throws -> Value)
 }
 
+/// Built-ins that a call site may carry out itself, without calling the function, once
+/// it has seen that its callee is that built-in (CPython's specialising interpreter does
+/// the same for `len` and `list.append`).
+enum Intrinsic: UInt8 {
+    case none, len, listAppend
+}
+
 final class PyNativeFunction: PyObject {
     let name: String
     /// The owning type for methods (`list.append`), nil for functions.
@@ -209,6 +216,8 @@ final class PyNativeFunction: PyObject {
     let impl: NativeImpl
     /// Bound receiver for `"abc".upper` style method objects.
     let boundSelf: Value?
+    /// Which built-in this is, for call sites that specialise on it.
+    var intrinsic = Intrinsic.none
 
     init(_ name: String, owner: PyType? = nil, boundSelf: Value? = nil, _ impl: NativeImpl) {
         self.name = name
