@@ -1,13 +1,9 @@
-// Small C helpers for the runtime: the stack pointer and a big-stack thread runner.
+// Small C helpers for the runtime: big-stack threads, fibers, signals, the poller.
 #include "CSwirlSupport.h"
 #include <pthread.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <errno.h>
-
-uintptr_t swirl_stack_pointer(void) {
-    return (uintptr_t)__builtin_frame_address(0);
-}
 
 struct trampoline { void (*body)(void *); void *context; };
 

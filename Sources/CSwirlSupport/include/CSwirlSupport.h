@@ -5,8 +5,8 @@
 #include <stdint.h>
 
 /// The current native stack pointer (approximately): used to stop deep recursion before
-/// the thread's stack overflows.
-uintptr_t swirl_stack_pointer(void);
+/// the thread's stack overflows. Inline: hot paths check it on every nested step.
+static inline uintptr_t swirl_stack_pointer(void) { return (uintptr_t)__builtin_frame_address(0); }
 
 /// Runs `body(context)` on a new thread with a stack of `stack_size` bytes and waits for it.
 /// Returns 0 on success, or an errno value when the thread could not be created.

@@ -94,7 +94,7 @@ extension Runtime {
     /// `value`. True when the body finished normally and the generator carries on; false
     /// when it must suspend at the `yield` (the outcome is then recorded, unless the body
     /// could not run in place and the value goes out as a plain item).
-    func yieldToSink(_ value: Value, from f: Frame) -> Bool {
+    @inline(__always) func yieldToSink(_ value: Value, from f: Frame) -> Bool {
         let i = Int(f.sinkIndex) - 1
         guard i >= 0 && i < asyncForSinks.count else { return false }
         let sink = asyncForSinks.at(i)

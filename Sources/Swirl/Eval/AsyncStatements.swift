@@ -167,7 +167,7 @@ final class AsyncForStmt: StmtNode {
     }
 
     /// The body run in place by the generator's `yield` (AsyncForSink.swift).
-    func runBody(on value: Value, in f: Frame) throws -> Flow {
+    @inline(__always) func runBody(on value: Value, in f: Frame) throws -> Flow {
         try targetRef.assign(value, f)
         return try bodyRef.exec(f)
     }

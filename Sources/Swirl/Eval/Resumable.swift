@@ -122,7 +122,13 @@ final class YieldStmt: StmtNode {
             if case .object(let o) = v, let g = o as? PyGenerator { f.rt.noteDiscarded(g, f, line: line) }
             return .normal
         }
-        let value = try operand?.eval(f) ?? .none
+        // An int item (a counter, a computed value) is handed on without a `Value` copy to
+        // destroy afterwards.
+        if let x = operand?.localInt(f) { return yield(.int(x), f) }
+        return yield(try operand?.eval(f) ?? .none, f)
+    }
+
+    @inline(__always) private func yield(_ value: Value, _ f: Frame) -> Flow {
         // An `async for` lent its body to this generator: run it here on the value.
         if f.sinkIndex != 0 && f.withRuntime({ $0.yieldToSink(value, from: f) }) { return .normal }
         f.suspendAtYield(value, isAsyncGenerator: node.isAsyncGenerator)
