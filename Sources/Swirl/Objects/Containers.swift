@@ -6,8 +6,12 @@ final class PyList: PyObject {
     var memoryCharge: MemoryCharge?
     init(_ items: [Value] = []) { self.items = items }
     /// Items are released last to first, as CPython does: the order dropped generators
-    /// run their `finally` blocks in.
-    deinit { while !items.isEmpty { items.removeLast() } }
+    /// run their `finally` blocks in. A list of immediates (ints, floats) has nothing to
+    /// release and is freed at once.
+    deinit {
+        guard items.contains(where: { $0.isObject }) else { return }
+        while !items.isEmpty { items.removeLast() }
+    }
     override var type: PyType { Types.list }
     override class var isPlainBuiltin: Bool { true }
 

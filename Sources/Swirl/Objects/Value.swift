@@ -14,6 +14,12 @@ enum Value {
         return false
     }
 
+    /// Whether the value holds an object (tested without a copy).
+    @inline(__always) var isObject: Bool {
+        if case .object = self { return true }
+        return false
+    }
+
     @inline(__always) var asObject: PyObject? {
         if case .object(let o) = self { return o }
         return nil
