@@ -29,7 +29,7 @@ struct Resolver {
     var moduleScope: Scope
 
     init(source: String, filename: String, options: ResolveOptions) {
-        self.lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        self.lines = source.sourceLines
         self.filename = filename
         self.options = options
         let top = Scope(id: -1, kind: .module, name: "<module>", parent: nil)

@@ -234,6 +234,24 @@ struct Lexer {
 
     // MARK: - Tokens
 
+    /// The text of a run of scalars (a name): ASCII, the common case, is written byte by
+    /// byte, much faster than appending scalars to a string one by one.
+    static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        guard scalars.allSatisfy({ $0.isASCII }) else {
+            var text = ""
+            text.unicodeScalars.append(contentsOf: scalars)
+            return text
+        }
+        return String(unsafeUninitializedCapacity: scalars.count) { bytes in
+            var i = 0
+            for scalar in scalars {
+                bytes[i] = UInt8(truncatingIfNeeded: scalar.value)
+                i += 1
+            }
+            return i
+        }
+    }
+
     private mutating func lexToken(_ c: Unicode.Scalar) throws(SyntaxError) {
         let start = location
         if Lexer.isIdentifierStart(c) {
@@ -245,8 +263,7 @@ struct Lexer {
                 try lexString(prefix: prefix, start: start)
                 return
             }
-            var text = ""
-            text.unicodeScalars.append(contentsOf: src[begin..<pos])
+            let text = Lexer.string(src[begin..<pos])
             if let keyword = Keyword.byName[text] {
                 add(.keyword(keyword), from: start)
             } else {

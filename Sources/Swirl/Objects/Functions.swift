@@ -75,7 +75,7 @@ final class SourceFile {
     let lines: [Substring]
     init(filename: String, text: String) {
         self.filename = filename
-        self.lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        self.lines = text.sourceLines
     }
     func line(_ n: Int) -> String? {
         guard n >= 1 && n <= lines.count else { return nil }
