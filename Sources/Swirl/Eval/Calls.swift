@@ -37,7 +37,7 @@ final class PositionalCallNode: ExprNode {
         super.init(line: line)
     }
     override func eval(_ f: Frame) throws -> Value {
-        if let one = builtinOne, let g = globalRef, g._withUnsafeGuaranteedRef({ $0.meansBuiltin(builtinIdentity) }) {
+        if let one = builtinOne, let builtinIdentity, let g = globalRef, g._withUnsafeGuaranteedRef({ $0.meansBuiltin(builtinIdentity) }) {
             if builtinIntrinsic == .len, let n = argRefs[0].localLength(f) { return .int(n) }
             // `builtinKept` keeps the function alive: borrowed, like the nodes.
             return try one._withUnsafeGuaranteedRef { n in

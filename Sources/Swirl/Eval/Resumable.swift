@@ -485,11 +485,18 @@ final class ForStmtR: StmtNode {
         }
         if let it = iterator {
             var inBody = phase == 1
+            // A range is stepped here rather than through a call of its iterator.
+            let range = type(of: it) == RangeIterator.self ? unsafeDowncast(it, to: RangeIterator.self) : nil
             while true {
                 if !inBody {
                     try rt.checkInterrupt()
-                    guard let x = try it.next(rt) else { break }
-                    try targetRef.assign(x, f)
+                    if let r = range {
+                        guard let n = r.nextInt() else { break }
+                        try targetRef.assign(.int(n), f)
+                    } else {
+                        guard let x = try it.next(rt) else { break }
+                        try targetRef.assign(x, f)
+                    }
                 }
                 inBody = false
                 let r = try bodyRef.exec(f)

@@ -71,6 +71,11 @@ final class AugAssignStmt: StmtNode {
     private let nameLoad: Unmanaged<ExprNode>?
     private let nameStore: Unmanaged<TargetNode>?
     private let valueRef: Unmanaged<ExprNode>
+    /// For `n op= v` on a plain local (`count += 1`, `total += x`): its slot (else -1), and
+    /// the value as an operand or an int literal, so that ints are combined in place.
+    private let localSlot: Int
+    private let valueOperand: Operand
+    private let valueLiteral: Int?
     init(_ kind: Kind, _ op: SwirlBinaryOp, _ value: ExprNode, line: Int32) {
         self.kind = kind
         self.op = op
@@ -83,10 +88,22 @@ final class AugAssignStmt: StmtNode {
             nameStore = nil
         }
         valueRef = borrow(value)
+        if case .name(let load as LocalLoad, let store as LocalTarget) = kind, load.slot == store.slot {
+            localSlot = load.slot
+        } else {
+            localSlot = -1
+        }
+        valueOperand = Operand(value)
+        if let c = value as? ConstNode, case .int(let n) = c.value { valueLiteral = n } else { valueLiteral = nil }
         super.init(line: line)
     }
     override func exec(_ f: Frame) throws -> Flow {
-        try f.withRuntime { try run(f, $0) }
+        if localSlot >= 0, case .int(let a)? = f.slots[localSlot],
+           let b = valueLiteral ?? valueOperand.localInt(f), let r = intResult(op, a, b) {
+            f.store(.int(r), at: localSlot)
+            return .normal
+        }
+        return try f.withRuntime { try run(f, $0) }
     }
 
     private func run(_ f: Frame, _ rt: Runtime) throws -> Flow {

@@ -74,11 +74,14 @@ final class RangeIterator: PyIteratorObject {
     }
     override var lengthHint: Int? { max(remaining, 0) }
     override func next(_ rt: Runtime) throws -> Value? {
+        nextInt().map(Value.int)
+    }
+    @inline(__always) func nextInt() -> Int? {
         if remaining <= 0 { return nil }
         let v = current
         remaining -= 1
         current &+= step
-        return .int(v)
+        return v
     }
 }
 
