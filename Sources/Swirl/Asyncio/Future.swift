@@ -424,6 +424,7 @@ final class PyLoop: PyObject {
         serial = loop.loopObjectsMade
     }
     override var type: PyType { Types.loopType }
+    override class var isPlainBuiltin: Bool { true }
 }
 
 /// A Swift done-callback (see `PyFuture.Callback.native`).

@@ -28,6 +28,9 @@ extension Runtime {
         "max": .invalidKeyword(keywords: ["key", "default"], maxPositional: Int.max),
     ]
 
+    /// Whether the table has limits for `name` (looked up once per function object).
+    static func hasBuiltinSignature(_ name: String) -> Bool { builtinSignatures[name] != nil }
+
     /// Checks a call of the built-in `name` against its limits (names not in the table pass).
     func checkBuiltinSignature(_ name: String, _ a: Arguments) throws {
         guard let style = Self.builtinSignatures[name] else { return }

@@ -122,6 +122,10 @@ final class MethodCallNode: ExprNode {
     /// copying the receiver out of its slot (reading two locals has no side effects, so the
     /// order of evaluation cannot be observed).
     private var appendsLocalToLocalList = false
+    /// For a module receiver (`asyncio.sleep(0)`): the namespace last seen (held, so that
+    /// its identity stays unique) and the slot of the name in it (-1: not defined there).
+    private var moduleGlobals: Globals?
+    private var moduleSlot = -1
     init(_ object: ExprNode, _ key: PyStr, _ args: [ExprNode], line: Int32) {
         self.object = object
         self.key = key
@@ -141,7 +145,15 @@ final class MethodCallNode: ExprNode {
                 if cache.lastInstanceFirst, let v = inst.dict.get(name: key) { return .bound(v) }
                 if let ca, case .object(let co) = ca, co is PyFunction { return .unbound(ca) }
                 if !cache.lastInstanceFirst { return .bound(try rt.getAttribute(receiver, name)) }
-            } else if o.instanceDict == nil, !(o is PyModule), !(o is PyType), !(o is PySuper) {
+            } else if type(of: o) == PyModule.self {
+                // `asyncio.sleep(0)`: the module's global slot for the name, remembered.
+                let globals = unsafeDowncast(o, to: PyModule.self).globals
+                if globals !== moduleGlobals {
+                    moduleGlobals = globals
+                    moduleSlot = globals.existingSlot(name) ?? -1
+                }
+                if moduleSlot >= 0, let v = globals.get(moduleSlot) { return .bound(v) }
+            } else if o.instanceDict == nil, !(o is PyType), !(o is PySuper) {
                 // A built-in object (`buf.append(x)`): nothing of its own can shadow the method.
                 let t = o.type
                 if t.isBuiltin, !rt.isOperatorMethodName(t, name), let ca = rt.cachedClassLookup(t, name, &cache), case .object(let co) = ca,

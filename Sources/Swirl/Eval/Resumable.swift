@@ -311,32 +311,57 @@ final class AugAssignStmtR: StmtNode {
         super.init(line: line)
     }
     override func exec(_ f: Frame) throws -> Flow {
-        let rt = f.rt
-        var parts: [Value]
-        if f.resuming, case .object(let o) = f.pop(), let t = o as? PyTuple {
-            parts = t.items
+        try f.withRuntime { try run(f, $0) }
+    }
+
+    private func run(_ f: Frame, _ rt: Runtime) throws -> Flow {
+        // The target's parts (object, index) and current value, saved on the frame's resume
+        // stack one by one across the suspension (popped in reverse).
+        var object = Value.none
+        var index = Value.none
+        let old: Value
+        if f.resuming {
+            old = f.pop()
+            switch kind {
+            case .name: break
+            case .attribute: object = f.pop()
+            case .subscript:
+                index = f.pop()
+                object = f.pop()
+            }
         } else {
             switch kind {
-            case .name(let load, _): parts = [try load.eval(f)]
+            case .name(let load, _): old = try load.eval(f)
             case .attribute(let e, let site):
-                let obj = try e.eval(f)
-                parts = [obj, try rt.loadAttribute(obj, site.name, &site.loadCache)]
+                object = try e.eval(f)
+                old = try rt.loadAttribute(object, site.name, &site.loadCache)
             case .subscript(let e, let i):
-                let obj = try e.eval(f)
-                let index = try i.eval(f)
-                parts = [obj, index, try rt.getItem(obj, index)]
+                object = try e.eval(f)
+                index = try i.eval(f)
+                old = try rt.getItem(object, index)
             }
         }
         guard let v = try value.evalR(f) else {
-            f.push(.object(PyTuple(parts)))
+            switch kind {
+            case .name: break
+            case .attribute: f.push(object)
+            case .subscript:
+                f.push(object)
+                f.push(index)
+            }
+            f.push(old)
             return .suspended
         }
-        guard let old = parts.last else { return .normal }
-        let result = try rt.inplace(op, old, v)
+        let result: Value
+        if case .int(let a) = old, case .int(let b) = v, let r = intResult(op, a, b) {
+            result = .int(r)
+        } else {
+            result = try rt.inplace(op, old, v)
+        }
         switch kind {
         case .name(_, let store): try store.assign(result, f)
-        case .attribute(_, let site): try rt.storeAttribute(parts[0], site.name, result, &site.storeCache)
-        case .subscript: try rt.setItem(parts[0], parts[1], result)
+        case .attribute(_, let site): try rt.storeAttribute(object, site.name, result, &site.storeCache)
+        case .subscript: try rt.setItem(object, index, result)
         }
         return .normal
     }

@@ -218,6 +218,8 @@ final class PyNativeFunction: PyObject {
     let boundSelf: Value?
     /// Which built-in this is, for call sites that specialise on it.
     var intrinsic = Intrinsic.none
+    /// Whether calls are checked against `Runtime.builtinSignatures` (by name, once).
+    lazy var hasBuiltinSignature = Runtime.hasBuiltinSignature(name)
 
     init(_ name: String, owner: PyType? = nil, boundSelf: Value? = nil, _ impl: NativeImpl) {
         self.name = name

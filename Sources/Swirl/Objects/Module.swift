@@ -18,6 +18,8 @@ final class Globals {
     }
 
     @inline(__always) func get(_ slot: Int) -> Value? { values[slot] }
+    /// The slot of `name` if it has one (without creating it).
+    func existingSlot(_ name: String) -> Int? { slots[name] }
     @inline(__always) func set(_ slot: Int, _ v: Value?) { values[slot] = v }
 
     /// Whether `slot` holds no value (read without copying one).

@@ -160,7 +160,7 @@ extension Runtime {
     func callNative(_ n: PyNativeFunction, _ args: Arguments) throws -> Value {
         var pos = args.positional
         if let b = n.boundSelf { pos.insert(b, at: 0) }
-        if n.owner == nil && n.boundSelf == nil { try checkBuiltinSignature(n.name, args) }
+        if n.owner == nil && n.boundSelf == nil && n.hasBuiltinSignature { try checkBuiltinSignature(n.name, args) }
         if case .general(let fn) = n.impl { return try fn(self, Arguments(pos, keywords: args.keywords)) }
         if case .oneOrGeneral(let one, let general) = n.impl {
             if pos.count == 1 && args.keywords.isEmpty { return try one(self, pos[0]) }
