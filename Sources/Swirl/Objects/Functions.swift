@@ -133,6 +133,8 @@ struct Arguments {
     /// message counts a `self` (methods and `__init__`) that `positional` does not hold.
     func checkSignature(_ function: String, params: [String], required: Int = 0,
                         keywordOnly: [String] = [], countsSelf: Bool = false) throws {
+        // The common call: positional arguments only, as many as the function takes.
+        if keywords.isEmpty && positional.count >= required && positional.count <= params.count { return }
         for (k, _) in keywords where !params.contains(k) && !keywordOnly.contains(k) {
             throw typeError("\(function)() got an unexpected keyword argument '\(k)'")
         }
