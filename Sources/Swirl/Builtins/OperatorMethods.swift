@@ -55,7 +55,7 @@ extension Runtime {
         if t === Types.dict { return .dict }
         if t === Types.set || t === Types.frozenset { return .set }
         if t === Types.range { return .range }
-        if t === Types.noneType { return .none }
+        if t === Types.noneType { return OperatorKind.none }
         if t === Types.iterator || t === Types.generator { return .iterator }
         if t.isBuiltin && (t.name.hasSuffix("iterator") || ["map", "filter", "zip", "enumerate"].contains(t.name)) {
             return .iterator

@@ -311,7 +311,7 @@ extension Types {
         method(t, "replace", .general { rt, a in
             guard a.positional.count >= 3 else { throw Swirl.typeError("replace expected at least 2 arguments") }
             let x = s(a.positional[0]), old = try strArg(rt, a.positional[1], "replace()", 1), new = try strArg(rt, a.positional[2], "replace()", 2)
-            var count = a.positional.count > 3 ? try rt.indexValue(a.positional[3]) : -1
+            let count = a.positional.count > 3 ? try rt.indexValue(a.positional[3]) : -1
             if count < 0 && !old.isEmpty {
                 guard case .object(let so) = a.positional[0], let ps = so as? PyStr else { return a.positional[0] }
                 let hay = ps.utf8Bytes, needle = Array(old.utf8), repl = Array(new.utf8)

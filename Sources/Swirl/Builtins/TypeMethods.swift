@@ -7,7 +7,7 @@ extension Types {
     /// Fills the built-in types' method tables (once per process).
     static func installMethods() { _ = installed }
 
-    nonisolated(unsafe) private static let installed: Bool = {
+    private static let installed: Bool = {
         installStrMethods()
         installStrTranslate()
         installListMethods()

@@ -56,7 +56,8 @@ struct SocketAddress {
                 }
             }
         }
-        return (String(cString: buffer), port)
+        let text = buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }
+        return (String(decoding: text, as: UTF8.self), port)
     }
 }
 
