@@ -228,6 +228,11 @@ extension Types {
     static func installStrMethods() {
         let t = Types.str
         func s(_ v: Value) -> String { (v.asObject as? PyStr)?.value ?? "" }
+        /// The text of an ASCII str (nil for any other), for the byte-level fast paths.
+        func ascii(_ v: Value) -> String? {
+            guard case .object(let o) = v, let p = o as? PyStr, p.isASCII else { return nil }
+            return p.value
+        }
         /// Argument `position` of `method` (`replace()`), which must be a str.
         func strArg(_ rt: Runtime, _ v: Value, _ method: String, _ position: Int) throws -> String {
             guard case .object(let o) = v, let p = o as? PyStr else {
@@ -242,6 +247,7 @@ extension Types {
             Value(s(v).lowercased().replacingOccurrences(of: "ß", with: "ss").replacingOccurrences(of: "ς", with: "σ"))
         })
         method(t, "title", .a1 { _, v in
+            if let a = ascii(v) { return Value(ASCIIText.title(a)) }
             // Python's rule: a cased character after an uncased one is titlecased, the
             // rest lowercased ("they're" -> "They'Re", "3rd" -> "3Rd").
             var out = ""
@@ -259,6 +265,7 @@ extension Types {
         })
         method(t, "capitalize", .a1 { _, v in
             // The first code point titlecased ("ß" -> "Ss"), the rest lowercased.
+            if let a = ascii(v) { return Value(ASCIIText.capitalize(a)) }
             let x = s(v)
             guard let first = x.unicodeScalars.first else { return v }
             return Value(first.properties.titlecaseMapping + pythonLowercased(String(x.unicodeScalars.dropFirst()), after: first))
@@ -386,14 +393,26 @@ extension Types {
             return Value(try rt.strFormat(s(v), Arguments([], keywords: keywords)))
         })
         method(t, "format", .general { rt, a in Value(try rt.strFormat(s(a.positional[0]), Arguments(Array(a.positional.dropFirst()), keywords: a.keywords))) })
-        method(t, "isdigit", .a1 { _, v in .bool(!s(v).isEmpty && s(v).unicodeScalars.allSatisfy { $0.properties.numericType == .decimal || $0.properties.numericType == .digit }) })
+        method(t, "isdigit", .a1 { _, v in
+            if let a = ascii(v) { return .bool(ASCIIText.all(a, ASCIIText.isDigit)) }
+            return .bool(!s(v).isEmpty && s(v).unicodeScalars.allSatisfy { $0.properties.numericType == .decimal || $0.properties.numericType == .digit }) })
         method(t, "isdecimal", .a1 { _, v in .bool(!s(v).isEmpty && s(v).unicodeScalars.allSatisfy { $0.properties.numericType == .decimal }) })
         method(t, "isnumeric", .a1 { _, v in .bool(!s(v).isEmpty && s(v).unicodeScalars.allSatisfy { $0.properties.numericType != nil }) })
-        method(t, "isalpha", .a1 { _, v in .bool(!s(v).isEmpty && s(v).unicodeScalars.allSatisfy { $0.properties.isAlphabetic }) })
-        method(t, "isalnum", .a1 { _, v in .bool(!s(v).isEmpty && s(v).unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0.properties.numericType != nil }) })
-        method(t, "isspace", .a1 { _, v in .bool(!s(v).isEmpty && s(v).unicodeScalars.allSatisfy { isPythonWhitespace($0) }) })
-        method(t, "isupper", .a1 { _, v in .bool(s(v).contains { $0.isUppercase } && !s(v).contains { $0.isLowercase }) })
-        method(t, "islower", .a1 { _, v in .bool(s(v).contains { $0.isLowercase } && !s(v).contains { $0.isUppercase }) })
+        method(t, "isalpha", .a1 { _, v in
+            if let a = ascii(v) { return .bool(ASCIIText.all(a, ASCIIText.isLetter)) }
+            return .bool(!s(v).isEmpty && s(v).unicodeScalars.allSatisfy { $0.properties.isAlphabetic }) })
+        method(t, "isalnum", .a1 { _, v in
+            if let a = ascii(v) { return .bool(ASCIIText.all(a) { ASCIIText.isLetter($0) || ASCIIText.isDigit($0) }) }
+            return .bool(!s(v).isEmpty && s(v).unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0.properties.numericType != nil }) })
+        method(t, "isspace", .a1 { _, v in
+            if let a = ascii(v) { return .bool(ASCIIText.all(a, ASCIIText.isSpace)) }
+            return .bool(!s(v).isEmpty && s(v).unicodeScalars.allSatisfy { isPythonWhitespace($0) }) })
+        method(t, "isupper", .a1 { _, v in
+            if let a = ascii(v) { return .bool(ASCIIText.hasOnlyCase(upper: true, a)) }
+            return .bool(s(v).contains { $0.isUppercase } && !s(v).contains { $0.isLowercase }) })
+        method(t, "islower", .a1 { _, v in
+            if let a = ascii(v) { return .bool(ASCIIText.hasOnlyCase(upper: false, a)) }
+            return .bool(s(v).contains { $0.isLowercase } && !s(v).contains { $0.isUppercase }) })
         method(t, "isidentifier", .a1 { _, v in
             let x = s(v)
             guard let f = x.unicodeScalars.first, f == "_" || f.properties.isXIDStart else { return .false }
