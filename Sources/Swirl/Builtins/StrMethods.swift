@@ -68,7 +68,7 @@ extension Runtime {
             var width: Int?
             if i < chars.count, chars[i] == "*" { width = try indexValue(try nextValue()); i += 1 } else {
                 var w = ""
-                while i < chars.count, chars[i].properties.numericType != nil, chars[i].isASCII { w.unicodeScalars.append(chars[i]); i += 1 }
+                while i < chars.count, (0x30...0x39).contains(chars[i].value) { w.unicodeScalars.append(chars[i]); i += 1 }
                 if !w.isEmpty { width = Int(w) }
             }
             var precision: Int?
@@ -76,7 +76,7 @@ extension Runtime {
                 i += 1
                 if i < chars.count, chars[i] == "*" { precision = try indexValue(try nextValue()); i += 1 } else {
                     var p = ""
-                    while i < chars.count, chars[i].properties.numericType != nil, chars[i].isASCII { p.unicodeScalars.append(chars[i]); i += 1 }
+                    while i < chars.count, (0x30...0x39).contains(chars[i].value) { p.unicodeScalars.append(chars[i]); i += 1 }
                     precision = Int(p) ?? 0
                 }
             }
@@ -778,7 +778,7 @@ extension Runtime {
                     guard auto < args.positional.count else { throw Swirl.indexError("Replacement index \(auto) out of range for positional args tuple") }
                     v = args.positional[auto]
                     auto += 1
-                } else if head.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(head) {
+                } else if head.allSatisfy(isASCIIDigit), let n = Int(head) {
                     if auto > 0 { throw Swirl.valueError("cannot switch from automatic field numbering to manual field specification") }
                     auto = -1
                     guard n < args.positional.count else { throw Swirl.indexError("Replacement index \(n) out of range for positional args tuple") }
@@ -797,7 +797,7 @@ extension Runtime {
                         guard let close = rest.firstIndex(of: "]") else { break }
                         let key = String(rest[rest.index(after: rest.startIndex)..<close])
                         // Only an all-digit key is an index ("{0[-1]}" looks up the string "-1").
-                        let isIndex = !key.isEmpty && key.allSatisfy { $0.isASCII && $0.isNumber }
+                        let isIndex = !key.isEmpty && key.allSatisfy(isASCIIDigit)
                         v = try getItem(v, isIndex ? (Int(key).map { .int($0) } ?? Value(key)) : Value(key))
                         rest = String(rest[rest.index(after: close)...])
                     } else { break }
@@ -843,6 +843,12 @@ func formatFieldNames(_ template: String) throws -> [String] {
 
 /// Python's whitespace (`str.isspace`, `split()`, `strip()`): the Unicode White_Space
 /// characters plus the ASCII separators U+001C–U+001F, which CPython counts as well.
+/// Whether `c` is one of the ASCII digits 0-9 (without a Unicode property look-up).
+func isASCIIDigit(_ c: Character) -> Bool {
+    guard let a = c.asciiValue else { return false }
+    return a >= 0x30 && a <= 0x39
+}
+
 func isPythonWhitespace(_ u: Unicode.Scalar) -> Bool {
     u.properties.isWhitespace || (0x1C...0x1F).contains(u.value)
 }
