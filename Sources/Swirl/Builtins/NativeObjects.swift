@@ -293,9 +293,14 @@ extension Runtime {
             case "__name__": return Value(g.name)
             case "__qualname__": return Value(g.qualname)
             case "gi_running", "cr_running": return .bool(g.state == .running)
-            case "send", "throw", "close", "__next__":
+            // Generators and coroutines have send/throw/close; only generators iterate. An
+            // async generator has none of these (its asend/athrow/aclose come below).
+            case "send", "throw", "close":
+                guard g.code.kind != .asyncGenerator else { return try asyncGeneratorAttribute(g, name) }
                 return resumableMethod(g, v, name)
-            case "__iter__":
+            case "__next__" where g.code.kind == .generator:
+                return resumableMethod(g, v, name)
+            case "__iter__" where g.code.kind == .generator:
                 return .object(PyNativeFunction("__iter__", boundSelf: v, .a1 { _, gv in gv }))
             case "__await__" where g.code.kind == .coroutine:
                 return .object(PyNativeFunction("__await__", boundSelf: v, .a1 { _, gv in try makeCoroutineWrapper(gv) }))

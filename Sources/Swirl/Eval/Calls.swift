@@ -118,6 +118,10 @@ final class MethodCallNode: ExprNode {
     /// the method lives in the built-in type's namespace for good.
     private var builtinClass: ObjectIdentifier?
     private var builtinMethod: Unmanaged<PyNativeFunction>?
+    /// For a Swift class whose objects do not all have one type (a set and a frozenset
+    /// share `PySet`): the type the entry is for, checked on every use, with the object
+    /// having no attributes of its own. Nil for plain built-ins.
+    private var builtinType: ObjectIdentifier?
     /// `list.append(x)` on a local list with a local argument: appended in place, without
     /// copying the receiver out of its slot (reading two locals has no side effects, so the
     /// order of evaluation cannot be observed).
@@ -158,8 +162,9 @@ final class MethodCallNode: ExprNode {
                 let t = o.type
                 if t.isBuiltin, !rt.isOperatorMethodName(t, name), let ca = rt.cachedClassLookup(t, name, &cache), case .object(let co) = ca,
                    co is PyNativeFunction || co is PyFunction {
-                    if let n = co as? PyNativeFunction, type(of: o).isPlainBuiltin {
+                    if let n = co as? PyNativeFunction {
                         builtinClass = ObjectIdentifier(type(of: o))
+                        builtinType = type(of: o).isPlainBuiltin ? nil : ObjectIdentifier(t)
                         builtinMethod = Unmanaged.passUnretained(n)
                         appendsLocalToLocalList = n.intrinsic == .listAppend && o is PyList
                             && objectRef.isLocal && argRefs.count == 1 && argRefs[0].isLocal
@@ -183,6 +188,7 @@ final class MethodCallNode: ExprNode {
         }
         let receiver = try objectRef.eval(f)
         if let cls = receiver.classIdentity, cls == builtinClass, let method = builtinMethod,
+           builtinType == nil || hasCachedType(receiver),
            let result = try method._withUnsafeGuaranteedRef({ try callNativeDirectly($0, receiver, f, rt) }) {
             return result
         }
@@ -214,6 +220,13 @@ final class MethodCallNode: ExprNode {
                 throw error
             }
         }
+    }
+
+    /// Whether `receiver` (of the cached Swift class) has the cached type and no attributes
+    /// of its own, so that the cached method is the one its type provides.
+    private func hasCachedType(_ receiver: Value) -> Bool {
+        guard case .object(let o) = receiver else { return false }
+        return ObjectIdentifier(o.type) == builtinType && o.instanceDict == nil
     }
 
     /// Calls a native method taking the receiver and up to two arguments without building
