@@ -92,10 +92,18 @@ struct Operand {
     /// Set when the operand is one int operation on locals or a local and an int literal
     /// (`i % 100`, `x * k`): `localInt` then computes it without a node call.
     private let arithmetic: LocalArithmetic?
+    /// Set when the operand is `len(local)`: `localInt` then reads the length in place
+    /// once the call site has seen that `len` is the built-in.
+    private let lengthCall: Unmanaged<PositionalCallNode>?
     init(_ node: ExprNode) {
         slot = (node as? LocalLoad)?.slot ?? -1
         ref = borrow(node)
         arithmetic = LocalArithmetic(node)
+        if let call = node as? PositionalCallNode, call.global?.name == "len", call.args.count == 1, call.args[0] is LocalLoad {
+            lengthCall = borrow(call)
+        } else {
+            lengthCall = nil
+        }
     }
     @inline(__always) func eval(_ f: Frame) throws -> Value {
         if slot >= 0 {
@@ -106,15 +114,16 @@ struct Operand {
         return try ref.eval(f)
     }
 
-    /// The int in the operand's slot (or the int its local arithmetic computes), read
-    /// without making a `Value` (whose copy and destruction the int fast paths would
+    /// The int in the operand's slot, or the int its local arithmetic or `len` computes,
+    /// read without making a `Value` (whose copy and destruction the int fast paths would
     /// otherwise pay for); nil for anything else, which the caller then evaluates with `eval`.
     @inline(__always) func localInt(_ f: Frame) -> Int? {
         if slot >= 0 {
             if case .int(let x)? = f.slots[slot] { return x }
             return nil
         }
-        return arithmetic?.value(f)
+        if let arithmetic { return arithmetic.value(f) }
+        return lengthCall?._withUnsafeGuaranteedRef { $0.lengthOfLocal(f) }
     }
 
     /// Whether the operand is a plain local, whose read has no side effects.

@@ -132,3 +132,30 @@ unbound_argument()
 arithmetic()
 asyncio.run(failing_pipeline())
 asyncio.run(pipeline_with_local_rebinding())
+
+
+def length_tests():
+    global len
+    seen = []
+    for x in [[1, 2], "abc", (1,), {"k": 1}, [1, 2, 3, 4]]:
+        if len(x) >= 2:
+            seen.append(x)
+        if len(x) == 3 and len(x) + 1 > 3:
+            seen.append("three")
+    print(seen)
+    items = [1, 2, 3]
+    for step in range(3):
+        if step == 1:
+            len = lambda v: 100
+        if step == 2:
+            del len
+        print(step, len(items) > 50, len(items) * 2)
+    x = 5
+    try:
+        if len(x) > 0:
+            pass
+    except TypeError as e:
+        print("TypeError:", e)
+
+
+length_tests()
