@@ -39,14 +39,19 @@ final class PositionalCallNode: ExprNode {
     /// `len(local)` while `len` is still the built-in this site has seen, the length read
     /// in place; nil otherwise (the call is then evaluated). Int operands use it too.
     @inline(__always) func lengthOfLocal(_ f: Frame) -> Int? {
-        guard builtinIntrinsic == .len, let builtinIdentity, let g = globalRef,
-              g._withUnsafeGuaranteedRef({ $0.meansBuiltin(builtinIdentity) }) else { return nil }
+        guard builtinIntrinsic == .len, cachedBuiltinIsCurrent else { return nil }
         return argRefs[0].localLength(f)
     }
 
+    /// Whether the name still means the built-in this site cached.
+    @inline(__always) private var cachedBuiltinIsCurrent: Bool {
+        guard let builtinIdentity, let g = globalRef else { return false }
+        return g._withUnsafeGuaranteedRef { $0.meansBuiltin(builtinIdentity) }
+    }
+
     override func eval(_ f: Frame) throws -> Value {
-        if let n = lengthOfLocal(f) { return .int(n) }
-        if let one = builtinOne, let builtinIdentity, let g = globalRef, g._withUnsafeGuaranteedRef({ $0.meansBuiltin(builtinIdentity) }) {
+        if let one = builtinOne, cachedBuiltinIsCurrent {
+            if builtinIntrinsic == .len, let n = argRefs[0].localLength(f) { return .int(n) }
             // `builtinKept` keeps the function alive: borrowed, like the nodes.
             return try one._withUnsafeGuaranteedRef { n in
                 try f.withRuntime { rt in try PositionalCallNode.callOne(n, rt, try argRefs[0].eval(f)) }

@@ -106,11 +106,7 @@ struct Operand {
         }
     }
     @inline(__always) func eval(_ f: Frame) throws -> Value {
-        if slot >= 0 {
-            // An int needs no reference counting: test for one before the general copy.
-            if case .int(let x)? = f.slots[slot] { return .int(x) }
-            if let v = f.slots[slot] { return v }
-        }
+        if let v = localValue(f) { return v }
         return try ref.eval(f)
     }
 
@@ -136,9 +132,10 @@ struct Operand {
         return unsafeDowncast(o, to: PyList.self)
     }
 
-    /// The value in the operand's slot; nil when the local is unbound.
+    /// The value in the operand's slot; nil when it is not a plain local or is unbound.
     @inline(__always) func localValue(_ f: Frame) -> Value? {
         guard slot >= 0 else { return nil }
+        // An int needs no reference counting: test for one before the general copy.
         if case .int(let x)? = f.slots[slot] { return .int(x) }
         return f.slots[slot]
     }
@@ -190,6 +187,14 @@ extension Frame {
     @inline(__always) func truth(of v: Value) throws -> Bool {
         if case .bool(let b) = v { return b }
         return try withRuntime { try $0.truthy(v) }
+    }
+
+    /// The truth of an `if`/`while` test; what the test dropped (a coroutine never awaited)
+    /// is then reported at the statement's line, where CPython reports it.
+    @inline(__always) func statementTest(_ test: Unmanaged<ExprNode>, line: Int32) throws -> Bool {
+        let isTrue = try test.evalCondition(self)
+        if rt.hasPendingFinalizers { rt.runPendingFinalizers(at: self, line: line) }
+        return isTrue
     }
 
     /// Stores `value` in slot `slot`. An int replacing an int (a loop counter, an

@@ -402,8 +402,7 @@ final class IfStmtR: StmtNode {
     override func exec(_ f: Frame) throws -> Flow {
         var phase = f.resuming ? f.popInt() : 0
         if phase == 0 && !testSuspends {
-            phase = try testRef.evalCondition(f) ? 1 : 2
-            if f.rt.hasPendingFinalizers { f.rt.runPendingFinalizers(at: f, line: line) }
+            phase = try f.statementTest(testRef, line: line) ? 1 : 2
         } else if phase == 0 {
             guard let t = try testRef.evalR(f) else {
                 f.pushInt(0)
@@ -442,9 +441,7 @@ final class WhileStmtR: StmtNode {
         while true {
             if phase == 0 {
                 if !testSuspends {
-                    let isTrue = try test.evalCondition(f)
-                    if rt.hasPendingFinalizers { rt.runPendingFinalizers(at: f, line: line) }
-                    if !isTrue { phase = 2; break }
+                    if try !f.statementTest(borrow(test), line: line) { phase = 2; break }
                 } else {
                     guard let t = try test.evalR(f) else {
                         f.pushInt(0)

@@ -110,16 +110,9 @@ final class AugAssignStmt: StmtNode {
         if let load = nameLoad, let store = nameStore {
             let old = try load.eval(f)
             let v = try valueRef.eval(f)
-            if case .int(let a) = old, case .int(let b) = v {
-                switch op {
-                case .add:
-                    let (r, o) = a.addingReportingOverflow(b)
-                    if !o { try store.assign(.int(r), f); return .normal }
-                case .sub:
-                    let (r, o) = a.subtractingReportingOverflow(b)
-                    if !o { try store.assign(.int(r), f); return .normal }
-                default: break
-                }
+            if case .int(let a) = old, case .int(let b) = v, let r = intResult(op, a, b) {
+                try store.assign(.int(r), f)
+                return .normal
             } else if case .float(let a) = old, case .float(let b) = v {
                 switch op {
                 case .add: try store.assign(.float(a + b), f); return .normal
@@ -138,8 +131,7 @@ final class AugAssignStmt: StmtNode {
             let old = try rt.loadAttribute(obj, site.name, &site.loadCache)
             let v = try value.eval(f)
             let result: Value
-            if case .int(let a) = old, case .int(let b) = v, op == .add || op == .sub,
-               case let (r, o) = op == .add ? a.addingReportingOverflow(b) : a.subtractingReportingOverflow(b), !o {
+            if case .int(let a) = old, case .int(let b) = v, let r = intResult(op, a, b) {
                 result = .int(r)
             } else {
                 result = try rt.inplace(op, old, v)
@@ -156,8 +148,7 @@ final class AugAssignStmt: StmtNode {
                     let result: Value
                     if case .float(let a) = old, case .float(let b) = v, op == .add || op == .sub {
                         result = .float(op == .add ? a + b : a - b)
-                    } else if case .int(let a) = old, case .int(let b) = v, op == .add,
-                              case let (r, o) = a.addingReportingOverflow(b), !o {
+                    } else if case .int(let a) = old, case .int(let b) = v, let r = intResult(op, a, b) {
                         result = .int(r)
                     } else {
                         result = try rt.inplace(op, old, v)
@@ -216,10 +207,7 @@ final class IfStmt: StmtNode {
         super.init(line: line)
     }
     override func exec(_ f: Frame) throws -> Flow {
-        let isTrue = try testRef.evalCondition(f)
-        // The test's value is gone: a coroutine it made and dropped is reported at this line.
-        if f.rt.hasPendingFinalizers { f.rt.runPendingFinalizers(at: f, line: line) }
-        if isTrue { return try bodyRef.exec(f) }
+        if try f.statementTest(testRef, line: line) { return try bodyRef.exec(f) }
         return try orElseRef?.exec(f) ?? .normal
     }
 }
@@ -244,9 +232,7 @@ final class WhileStmt: StmtNode {
 
     private func run(_ f: Frame, _ rt: Runtime) throws -> Flow {
         while true {
-            let isTrue = try testRef.evalCondition(f)
-            if rt.hasPendingFinalizers { rt.runPendingFinalizers(at: f, line: line) }
-            if !isTrue { break }
+            if try !f.statementTest(testRef, line: line) { break }
             try rt.checkInterrupt()
             let r = try bodyRef.exec(f)
             switch r {

@@ -1,5 +1,6 @@
-# Augmented assignment to locals (ints combined in place, everything else the general way),
-# and for loops over ranges inside generators, resumed after every yield.
+# Augmented assignment with int operands: on locals (combined in place), and on
+# attributes, list items and globals (the general path with its int fast path), plus for
+# loops over ranges inside generators, resumed after every yield.
 def f():
     n = 0
     for i in range(10):
@@ -57,3 +58,19 @@ print(list(counted(10)))
 it = counted(7)
 print(next(it), next(it))
 print(list(it))
+
+
+class C: pass
+c = C(); c.n = 7
+for op in range(3):
+    c.n *= 3; c.n //= 2; c.n %= 5; c.n <<= 2; c.n >>= 1; c.n -= 9
+    print(c.n)
+l = [5, -3]
+l[0] *= 4; l[1] //= 2; l[0] %= 7; l[1] ^= 6; l[0] **= 2; l[1] /= 2
+print(l)
+g = 10
+def h():
+    global g
+    g *= 3; g %= 7; g //= -2; g -= 2**63; g *= 2
+    print(g)
+h()
